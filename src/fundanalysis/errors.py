@@ -1,0 +1,46 @@
+"""Problems found in a data directory, reported the way a person fixes them: file, row, column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one cell, row or file.
+
+    ``row`` is the line number in the CSV file as a spreadsheet or text editor shows it
+    (the header is line 1), or ``None`` when the problem concerns the whole file.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    message: str
+
+    def render(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", 第 {self.row} 行 (row {self.row})"
+        if self.column is not None:
+            where += f", 列 column '{self.column}'"
+        shown = "" if self.value is None else f" [值 value: {self.value!r}]"
+        return f"{where}: {self.message}{shown}"
+
+
+class DataError(ValueError):
+    """Raised when a data directory cannot be loaded as it is; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems: list[Problem] = sorted(
+            problems, key=lambda p: (p.file, p.row or 0, p.column or "", p.message)
+        )
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        count = len(self.problems)
+        lines = [f"数据有 {count} 处问题 / {count} data problem(s):"]
+        lines += [f"  - {p.render()}" for p in self.problems]
+        return "\n".join(lines)

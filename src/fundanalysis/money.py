@@ -1,0 +1,86 @@
+"""Exact money: text as printed → integer 分 (fen), and back.
+
+The report prints amounts in 万元 (10,000 yuan) with up to 6 decimals; 0.000001 万元 is
+exactly 0.01 元, one 分. Every amount is therefore held exactly as an integer number of 分
+(``amount_fen``); the float ``amount_wan`` next to it exists only so that ordinary pandas
+(describe, plotting, division) works. Sums that are compared or published use ``amount_fen``.
+Parsing never goes through float and refuses any text it would have to change to read.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+FEN_PER_UNIT = {"万元": 1_000_000, "元": 100}
+FEN_PER_WAN = FEN_PER_UNIT["万元"]
+MAX_WAN_DECIMALS = 6
+
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_FULL_WIDTH = re.compile(r"[０-９．，－]")
+
+
+class AmountError(ValueError):
+    """The text is not a plain non-negative decimal number that converts to 分 exactly."""
+
+
+def parse_decimal(text: str) -> Decimal:
+    """Read a plain decimal number written with ASCII digits, e.g. ``"142.922302"``.
+
+    Refused, each with its own reason: empty cells, surrounding spaces, full-width digits,
+    thousands separators, signs, units or any other character.
+    """
+    if text == "":
+        raise AmountError("金额为空 / amount is empty")
+    if text != text.strip():
+        raise AmountError("金额前后有空格 / amount has leading or trailing spaces")
+    if _FULL_WIDTH.search(text):
+        raise AmountError("金额含全角字符，请用半角数字 / full-width characters; use ASCII digits")
+    if "," in text:
+        raise AmountError("金额含千位分隔符 / thousands separator: write 1441.16, not 1,441.16")
+    if text.startswith("-"):
+        raise AmountError("金额为负 / amount is negative; amounts are never below zero")
+    if not _PLAIN_NUMBER.fullmatch(text):
+        raise AmountError(
+            "不是数字，单位请写在 unit 列 / not a plain number; put the unit in the unit column"
+        )
+    return Decimal(text)
+
+
+def to_fen(value: Decimal, unit: str) -> int:
+    """Convert an exact decimal in ``unit`` (万元 or 元) to integer 分, refusing any rounding."""
+    try:
+        per_unit = FEN_PER_UNIT[unit]
+    except KeyError:
+        raise AmountError(f"未知单位 / unknown unit {unit!r}; expected 万元 or 元") from None
+    fen = value * per_unit
+    if fen != fen.to_integral_value():
+        limit = {"万元": MAX_WAN_DECIMALS, "元": 2}[unit]
+        raise AmountError(
+            f"小数位过多，超过 {limit} 位会丢失精度 / more than {limit} decimals for {unit}: "
+            "reading it would lose precision"
+        )
+    return int(fen)
+
+
+def parse_amount(text: str, unit: str) -> int:
+    """Read an amount as printed with its unit into integer 分."""
+    return to_fen(parse_decimal(text), unit)
+
+
+def fen_to_wan(fen: int) -> Decimal:
+    """Exact value in 万元 of an integer number of 分, without trailing zeros."""
+    value = Decimal(fen).scaleb(-MAX_WAN_DECIMALS)
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def format_wan(fen: int) -> str:
+    """Render 分 as 万元 text with thousands separators and only the decimals it has."""
+    value = fen_to_wan(fen)
+    text = f"{value:,f}"
+    return f"{text} 万元"
+
+
+def decimals_of(text: str) -> int:
+    """Number of decimals a figure was printed with (``"40.38"`` → 2, ``"38"`` → 0)."""
+    return len(text.partition(".")[2])

@@ -1,0 +1,64 @@
+"""Exact parsing of amounts: never through float, refusing anything it would have to change."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fundanalysis.money import AmountError, fen_to_wan, format_wan, parse_amount, parse_decimal
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "fen"),
+    [
+        ("142.922302", "万元", 142_922_302),
+        ("5.39946", "万元", 5_399_460),
+        ("38", "万元", 38_000_000),
+        ("0.285", "万元", 285_000),
+        ("3100", "元", 310_000),
+        ("0.01", "元", 1),
+        ("000.5", "万元", 500_000),
+    ],
+)
+def test_amounts_read_exactly(text: str, unit: str, fen: int) -> None:
+    assert parse_amount(text, unit) == fen
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "reason"),
+    [
+        ("1,441.16", "万元", "thousands separator"),
+        ("１５１０", "万元", "full-width"),
+        ("0.1234567", "万元", "more than 6 decimals"),
+        ("0.001", "元", "more than 2 decimals"),
+        ("-7.36", "万元", "negative"),
+        ("1.58万元", "万元", "not a plain number"),
+        (" 1.58", "万元", "spaces"),
+        ("1.58 ", "万元", "spaces"),
+        ("", "万元", "empty"),
+        ("1e3", "万元", "not a plain number"),
+        ("1.", "万元", "not a plain number"),
+        ("NaN", "万元", "not a plain number"),
+        ("12", "美元", "unknown unit"),
+    ],
+)
+def test_lossy_or_ambiguous_amounts_are_refused(text: str, unit: str, reason: str) -> None:
+    with pytest.raises(AmountError, match=reason):
+        parse_amount(text, unit)
+
+
+def test_format_shows_only_printed_decimals() -> None:
+    assert format_wan(1_441_160_000) == "1,441.16 万元"
+    assert format_wan(16_160_000_000) == "16,160 万元"
+    assert fen_to_wan(142_922_302) == Decimal("142.922302")
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=6, allow_nan=False, allow_infinity=False))
+def test_any_amount_with_six_decimals_round_trips(value: Decimal) -> None:
+    text = f"{value:f}"
+    fen = parse_amount(text, "万元")
+    assert fen_to_wan(fen) == value
+    assert parse_decimal(f"{fen_to_wan(fen):f}") == value
