@@ -336,8 +336,9 @@ def _money_columns(spec: TableSpec, frame: pd.DataFrame, printed: pd.DataFrame) 
             try:
                 values.append(parse_amount(text, unit))
             except AmountError as error:
-                if target == "amount_fen":
-                    problems.append(Problem(spec.file, int(line), column, text, str(error)))
+                problem = Problem(spec.file, int(line), column, text, str(error))
+                if problem not in problems:
+                    problems.append(problem)
                 values.append(None)
         frame[target] = pd.array(values, dtype="Int64")
     frame["amount_wan"] = (frame["amount_fen"].astype("Float64") / FEN_PER_WAN).astype(float)
@@ -377,6 +378,35 @@ def _foreign_key(
         for line, value in frame[column].items()
         if isinstance(value, str) and value not in known
     ]
+
+
+def _total_filter_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Each stated total must name columns that exist in the table holding its parts."""
+    problems = []
+    for line, total in tables["totals"].iterrows():
+        if total["table"] not in tables:
+            continue
+        columns = tables[total["table"]].columns
+        filter_text = total["filter"] if isinstance(total["filter"], str) else ""
+        try:
+            conditions = parse_filter(filter_text)
+        except ValueError as error:
+            problems.append(Problem("totals.csv", int(line), "filter", filter_text, str(error)))
+            continue
+        for column, _ in conditions:
+            if column not in columns:
+                problems.append(
+                    Problem(
+                        "totals.csv", int(line), "filter", filter_text,
+                        f"{total['table']}.csv 中没有列 {column!r} / no such column in {total['table']}.csv",
+                    )
+                )
+        measure = "amount_fen" if total["measure"] == "amount" else total["measure"]
+        if measure not in columns:
+            problems.append(
+                Problem("totals.csv", int(line), "measure", total["measure"], f"{total['table']}.csv 中没有此列 / no such column to sum")
+            )
+    return problems
 
 
 def _build(data_dir: Path) -> dict[str, pd.DataFrame]:
@@ -451,6 +481,7 @@ def _build(data_dir: Path) -> dict[str, pd.DataFrame]:
     problems += _foreign_key(
         tables["totals"], "table", pd.Series(list(SPECS)), "totals.csv", "表 (table)"
     )
+    problems += _total_filter_problems(tables)
 
     for spec in SPECS.values():
         try:

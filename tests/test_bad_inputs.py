@@ -1,0 +1,179 @@
+"""Bad input: each case is either read correctly or refused naming its file, row and column.
+
+Every case breaks one thing in a copy of the shipped data. Line numbers are counted by hand
+from the files (the header is line 1): budget.csv line 3 is the year 2017, carryover.csv
+line 2 is Luntai's first item.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import fundanalysis as fa
+from fundanalysis.cli import main
+from fundanalysis.errors import DataError
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def problems_of(directory: Path) -> list[fa.Problem]:
+    with pytest.raises(DataError) as caught:
+        fa.load_budget(directory)
+    return caught.value.problems
+
+
+def assert_refused(directory: Path, file: str, row: int | None, column: str | None, words: str) -> None:
+    problems = problems_of(directory)
+    matching = [p for p in problems if p.file == file and p.row == row and p.column == column]
+    assert matching, f"no problem at {file}:{row}:{column}; got {[p.render() for p in problems]}"
+    assert any(words in p.message for p in matching), [p.message for p in matching]
+    rendered = DataError(matching).render()
+    assert file in rendered
+    if row is not None:
+        assert f"row {row}" in rendered
+    if column is not None:
+        assert column in rendered
+
+
+# (file, text to replace, replacement, expected row, expected column, words in the message)
+CELL_CASES = [
+    ("budget.csv", "2016,1510,", '2016,"1,510",', 2, "amount", "thousands separator"),
+    ("budget.csv", "2016,1510,", "2016,１５１０,", 2, "amount", "full-width"),
+    ("carryover.csv", ",1.58,万元", ",1.5800001,万元", 2, "amount", "more than 6 decimals"),
+    ("budget.csv", "2017,3100,元", "2017,3100.001,元", 3, "amount", "more than 2 decimals"),
+    ("carryover.csv", ",1.58,万元", ",-1.58,万元", 2, "amount", "negative"),
+    ("carryover.csv", ",1.58,万元", ",1.58万元,万元", 2, "amount", "unit column"),
+    ("carryover.csv", ",1.58,万元", ",+1.58,万元", 2, "amount", "not a plain number"),
+    ("carryover.csv", ",1.58,万元", ",,万元", 2, "amount", "must not be empty"),
+    ("transfers.csv", ",9990,万元", ",9990,美元", 2, "unit", "not an allowed value"),
+    ("carryover.csv", "轮台县,1,", "轮台,1,", 2, "county", "unknown value"),
+    ("carryover.csv", "轮台县,1,", "轮台县 ,1,", 2, "county", "trailing spaces"),
+    ("carryover.csv", "轮台县,1,", ",1,", 2, "county", "must not be empty"),
+    ("carryover.csv", "轮台县,2,", "轮台县,1,", 2, "county", "duplicate key"),
+    ("carryover.csv", "轮台县,1,", "轮台县,one,", 2, "seq", "whole number"),
+    ("budget.csv", "2017,", "2017.0,", 3, "year", "whole number"),
+    ("budget.csv", "2016,", "1900,", 2, "year", "too small"),
+    ("carryover.csv", ",2020-09-30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地",
+     ",2020/09/30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地", 2, "payment_date", "YYYY-MM-DD"),
+    ("transfers.csv", "2020-02-04", "2020-02-30", 6, "disbursed_on", "no such date"),
+    ("transfers.csv", "2020-02-04", "", 6, "disbursed_on", "must not be empty"),
+    ("carryover.csv", ",质量保证金,1,1.58,", ",质保金,1,1.58,", 2, "kind", "not an allowed value"),
+    ("carryover.csv", ",质量保证金,1,1.58,", ",质量保证金,0,1.58,", 2, "project_count", "too small"),
+    ("carryover.csv", ",万元,已支付,2020-09-30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地",
+     ",万元,已付,2020-09-30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地", 2, "payment_status", "not an allowed value"),
+    ("carryover.csv", "SE-4.1.1,阿克萨来乡月堂村扶贫创业基地", "SE-9.9,阿克萨来乡月堂村扶贫创业基地", 2, "section_id", "unknown value"),
+    ("carryover.csv", "轮台县,1,中央财政专项扶贫资金,中央财政专项扶贫资金,", "轮台县,1,中央财政专项扶贫资金,中央资金,", 2, "funding_source", "unknown value"),
+    ("allocations.csv", "绩效评价资金,库尔勒市,", "评价资金,库尔勒市,", 2, "funds", "not an allowed value"),
+    ("transfers.csv", "1,中央提前下达财政专项扶贫资金,Central funds issued in advance,中央,扶贫发展资金",
+     "1,中央提前下达财政专项扶贫资金,Central funds issued in advance,中枢,扶贫发展资金", 2, "level", "not an allowed value"),
+    ("budget.csv", "2016,1510,", "2016,1000000000.000001,", 2, "amount_fen", "too large"),
+    ("carryover.csv", "阿克萨来乡月堂村温室大棚建设项目,", '"阿克萨来乡月堂村\n温室大棚建设项目",', 4, "item", "line break"),
+    ("corrections.csv", "C1,budget,year=2017,unit,元,", "C1,budget,year=2017,unit,美元,", 2, "printed", "does not match"),
+    ("corrections.csv", "C1,budget,year=2017,", "C1,budget,year=2027,", 2, "filter", "exactly one row"),
+    ("corrections.csv", "C1,budget,year=2017,unit,", "C1,budget,year=2017,year,", 2, "column", "cannot be corrected"),
+    ("corrections.csv", "C1,budget,", "C1,budgets,", 2, "table", "unknown table"),
+    ("totals.csv", "transfers_batch_1,transfers,batch=1,", "transfers_batch_1,transfers,batch_no=1,", 4, "filter", "no such column"),
+    ("totals.csv", "transfers_batch_1,transfers,", "transfers_batch_1,transfer,", 4, "table", "unknown value"),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "row", "column", "words"), CELL_CASES)
+def test_bad_cell_is_refused_with_its_place(data_copy: Path, file, old, new, row, column, words) -> None:
+    replace_in(data_copy / file, old, new)
+    assert_refused(data_copy, file, row, column, words)
+
+
+def test_row_with_too_many_cells(data_copy: Path) -> None:
+    replace_in(data_copy / "budget.csv", "2018,3800,万元,SE-1.1,2018 年 3800 万元", "2018,3800,万元,SE-1.1,2018 年 3800 万元,extra")
+    assert_refused(data_copy, "budget.csv", 4, None, "row has 6 cells")
+
+
+def test_missing_column(data_copy: Path) -> None:
+    lines = (data_copy / "budget.csv").read_text(encoding="utf-8").splitlines()
+    (data_copy / "budget.csv").write_text(
+        "\n".join(",".join(line.split(",")[:-1]) for line in lines) + "\n", encoding="utf-8"
+    )
+    assert_refused(data_copy, "budget.csv", 1, "printed", "column is missing")
+
+
+def test_extra_column(data_copy: Path) -> None:
+    replace_in(data_copy / "counties.csv", "county,county_en", "county,county_en,note")
+    assert_refused(data_copy, "counties.csv", 1, "note", "unexpected column")
+
+
+def test_duplicated_header(data_copy: Path) -> None:
+    replace_in(data_copy / "counties.csv", "county,county_en", "county,county_en,county")
+    assert_refused(data_copy, "counties.csv", 1, "county", "column appears twice")
+
+
+def test_empty_file(data_copy: Path) -> None:
+    (data_copy / "poverty.csv").write_bytes(b"")
+    assert_refused(data_copy, "poverty.csv", 1, None, "file is empty")
+
+
+def test_header_only(data_copy: Path) -> None:
+    header = (data_copy / "poverty.csv").read_text(encoding="utf-8").splitlines()[0]
+    (data_copy / "poverty.csv").write_text(header + "\n", encoding="utf-8")
+    assert_refused(data_copy, "poverty.csv", None, None, "table has no rows")
+
+
+def test_missing_file(data_copy: Path) -> None:
+    (data_copy / "projects.csv").unlink()
+    assert_refused(data_copy, "projects.csv", None, None, "file not found")
+
+
+def test_gbk_file_is_refused_at_its_first_chinese_line(data_copy: Path) -> None:
+    text = (data_copy / "budget.csv").read_text(encoding="utf-8")
+    (data_copy / "budget.csv").write_bytes(text.encode("gbk"))
+    assert_refused(data_copy, "budget.csv", 2, None, "GBK")
+
+
+def test_every_problem_is_reported_at_once(data_copy: Path) -> None:
+    replace_in(data_copy / "budget.csv", "2016,1510,", "2016,1510.0000001,")
+    replace_in(data_copy / "carryover.csv", "轮台县,1,", "轮台,1,")
+    files = {p.file for p in problems_of(data_copy)}
+    assert files == {"budget.csv", "carryover.csv"}
+
+
+def test_utf8_with_bom_reads_the_same(data_copy: Path) -> None:
+    path = data_copy / "carryover.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    pd.testing.assert_frame_equal(fa.load_carryover(data_copy), fa.load_carryover())
+
+
+def test_crlf_line_endings_read_the_same(data_copy: Path) -> None:
+    path = data_copy / "carryover.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    pd.testing.assert_frame_equal(fa.load_carryover(data_copy), fa.load_carryover())
+
+
+def test_blank_lines_are_skipped_and_line_numbers_kept(data_copy: Path) -> None:
+    path = data_copy / "budget.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], "", lines[1], "", *lines[2:]]) + "\n", encoding="utf-8")
+    assert len(fa.load_budget(data_copy)) == 5
+    replace_in(path, "2017,3100,元", "2017,3100,美元")
+    # 2017 moved from line 3 to line 5 with the two blank lines above it
+    assert_refused(data_copy, "budget.csv", 5, "unit", "not an allowed value")
+
+
+def test_text_is_kept_exactly_as_written(data_copy: Path) -> None:
+    replace_in(data_copy / "carryover.csv", "Transport Bureau rural road,尾款,1,24.58", "Transport  Bureau, rural road,尾款,1,24.58")
+    # the comma makes an extra cell: refused, not silently merged or dropped
+    assert_refused(data_copy, "carryover.csv", 5, None, "row has 16 cells")
+
+
+def test_leaf_that_no_longer_matches_its_total_fails_validation(data_copy: Path, capsys) -> None:
+    replace_in(data_copy / "carryover.csv", ",16.81,万元", ",16.82,万元")
+    assert main(["validate", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    # totals.csv line 43 is carryover_ruoqiang (142.922302); its leaves now sum 0.01 higher
+    assert "totals.csv, 第 43 行 (row 43), 列 column 'stated'" in out
+    assert "142.932302" in out

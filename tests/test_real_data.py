@@ -1,0 +1,77 @@
+"""Headline figures of the shipped data against the values the report prints (cited)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import fundanalysis as fa
+
+
+def test_budget_by_year_as_printed_in_section_1_1() -> None:
+    budget = fa.load_budget().set_index("year")
+    assert budget["amount"].to_dict() == {
+        2016: "1510", 2017: "3100", 2018: "3800", 2019: "3850", 2020: "3900"
+    }
+    assert budget.loc[2017, "unit_as_printed"] == "元"
+    assert budget.loc[2017, "amount_wan"] == 3100.0
+    assert budget.loc[2017, "corrections"] == "C1"
+
+
+def test_seven_batches_with_their_dates_section_2_1() -> None:
+    transfers = fa.load_transfers()
+    assert transfers["batch"].nunique() == 7
+    dates = transfers.drop_duplicates("batch").set_index("batch")["disbursed_on"]
+    assert dates[1] == pd.Timestamp("2019-12-06")
+    assert dates[7] == pd.Timestamp("2020-06-04")
+    assert transfers.groupby("batch")["amount_fen"].sum()[5] == 40000 * 1_000_000
+
+
+def test_nine_counties_in_report_order() -> None:
+    counties = fa.load_counties()
+    assert list(counties["county"])[:2] == ["库尔勒市", "轮台县"]
+    assert len(counties) == 9
+    assert set(fa.load_allocations()["county"]) == set(counties["county"])
+
+
+def test_carryover_leaves_section_4_1() -> None:
+    carry = fa.load_carryover()
+    assert carry.groupby("county")["seq"].count().to_dict() == {
+        "轮台县": 13, "尉犁县": 8, "且末县": 12, "若羌县": 14
+    }
+    item = carry[(carry["county"] == "若羌县") & (carry["seq"] == 1)].iloc[0]
+    assert (item["amount"], item["amount_fen"]) == ("5.39946", 5_399_460)
+    assert set(carry["kind_en"]) == {
+        "quality deposit", "tail payment", "surplus", "tail payment or failed payment"
+    }
+
+
+def test_name_correction_keeps_the_printed_form() -> None:
+    carry = fa.load_carryover().set_index(["county", "seq"])
+    row = carry.loc[("轮台县", 11)]
+    assert row["item_as_printed"].startswith("阿克苏来乡")
+    assert row["item"].startswith("阿克萨来乡")
+    assert row["corrections"] == "C3"
+
+
+def test_amount_wan_works_with_ordinary_pandas() -> None:
+    carry = fa.load_carryover()
+    assert carry.groupby("county")["amount_wan"].sum().round(6)["轮台县"] == 691.53
+    assert carry["amount_wan"].describe()["count"] == 47
+    shares = carry["amount_wan"] / carry["amount_wan"].sum()
+    assert abs(shares.sum() - 1) < 1e-12
+    assert carry["amount_fen"].sum() == 1_441_168_302
+
+
+def test_poverty_and_projects_sections_4_2_to_4_5() -> None:
+    poverty = fa.load_poverty().set_index("measure")["value"]
+    assert (poverty["registered_poor_households"], poverty["registered_poor_people"]) == (24450, 69733)
+    projects = fa.load_projects().set_index(["stage", "level"])
+    assert projects.loc[("完工", "合计"), "project_count"] == 551
+    assert projects.loc[("完工", "合计"), "as_of"] == pd.Timestamp("2020-09-30")
+    assert pd.isna(projects.loc[("实施", "地方政府债券"), "amount_fen"])
+
+
+def test_loaders_return_independent_copies() -> None:
+    first = fa.load_budget()
+    first.loc[0, "amount_wan"] = -1.0
+    assert fa.load_budget().loc[0, "amount_wan"] == 1510.0
