@@ -29,7 +29,9 @@ def problems_of(directory: Path) -> list[fa.Problem]:
     return caught.value.problems
 
 
-def assert_refused(directory: Path, file: str, row: int | None, column: str | None, words: str) -> None:
+def assert_refused(
+    directory: Path, file: str, row: int | None, column: str | None, words: str
+) -> None:
     problems = problems_of(directory)
     matching = [p for p in problems if p.file == file and p.row == row and p.column == column]
     assert matching, f"no problem at {file}:{row}:{column}; got {[p.render() for p in problems]}"
@@ -60,38 +62,132 @@ CELL_CASES = [
     ("carryover.csv", "轮台县,1,", "轮台县,one,", 2, "seq", "whole number"),
     ("budget.csv", "2017,", "2017.0,", 3, "year", "whole number"),
     ("budget.csv", "2016,", "1900,", 2, "year", "too small"),
-    ("carryover.csv", ",2020-09-30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地",
-     ",2020/09/30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地", 2, "payment_date", "YYYY-MM-DD"),
+    (
+        "carryover.csv",
+        ",2020-09-30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地",
+        ",2020/09/30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地",
+        2,
+        "payment_date",
+        "YYYY-MM-DD",
+    ),
     ("transfers.csv", "2020-02-04", "2020-02-30", 6, "disbursed_on", "no such date"),
     ("transfers.csv", "2020-02-04", "", 6, "disbursed_on", "must not be empty"),
     ("carryover.csv", ",质量保证金,1,1.58,", ",质保金,1,1.58,", 2, "kind", "not an allowed value"),
-    ("carryover.csv", ",质量保证金,1,1.58,", ",质量保证金,0,1.58,", 2, "project_count", "too small"),
-    ("carryover.csv", ",万元,已支付,2020-09-30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地",
-     ",万元,已付,2020-09-30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地", 2, "payment_status", "not an allowed value"),
-    ("carryover.csv", "SE-4.1.1,阿克萨来乡月堂村扶贫创业基地", "SE-9.9,阿克萨来乡月堂村扶贫创业基地", 2, "section_id", "unknown value"),
-    ("carryover.csv", "轮台县,1,中央财政专项扶贫资金,中央财政专项扶贫资金,", "轮台县,1,中央财政专项扶贫资金,中央资金,", 2, "funding_source", "unknown value"),
-    ("allocations.csv", "绩效评价资金,库尔勒市,", "评价资金,库尔勒市,", 2, "funds", "not an allowed value"),
-    ("transfers.csv", "1,中央提前下达财政专项扶贫资金,Central funds issued in advance,中央,扶贫发展资金",
-     "1,中央提前下达财政专项扶贫资金,Central funds issued in advance,中枢,扶贫发展资金", 2, "level", "not an allowed value"),
+    (
+        "carryover.csv",
+        ",质量保证金,1,1.58,",
+        ",质量保证金,0,1.58,",
+        2,
+        "project_count",
+        "too small",
+    ),
+    (
+        "carryover.csv",
+        ",万元,已支付,2020-09-30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地",
+        ",万元,已付,2020-09-30,上述资金已于9月30日支付完毕,SE-4.1.1,阿克萨来乡月堂村扶贫创业基地",
+        2,
+        "payment_status",
+        "not an allowed value",
+    ),
+    (
+        "carryover.csv",
+        "SE-4.1.1,阿克萨来乡月堂村扶贫创业基地",
+        "SE-9.9,阿克萨来乡月堂村扶贫创业基地",
+        2,
+        "section_id",
+        "unknown value",
+    ),
+    (
+        "carryover.csv",
+        "轮台县,1,中央财政专项扶贫资金,中央财政专项扶贫资金,",
+        "轮台县,1,中央财政专项扶贫资金,中央资金,",
+        2,
+        "funding_source",
+        "unknown value",
+    ),
+    (
+        "allocations.csv",
+        "绩效评价资金,库尔勒市,",
+        "评价资金,库尔勒市,",
+        2,
+        "funds",
+        "not an allowed value",
+    ),
+    (
+        "transfers.csv",
+        "1,中央提前下达财政专项扶贫资金,Central funds issued in advance,中央,扶贫发展资金",
+        "1,中央提前下达财政专项扶贫资金,Central funds issued in advance,中枢,扶贫发展资金",
+        2,
+        "level",
+        "not an allowed value",
+    ),
     ("budget.csv", "2016,1510,", "2016,1000000000.000001,", 2, "amount_fen", "too large"),
-    ("carryover.csv", "阿克萨来乡月堂村温室大棚建设项目,", '"阿克萨来乡月堂村\n温室大棚建设项目",', 4, "item", "line break"),
-    ("corrections.csv", "C1,budget,year=2017,unit,元,", "C1,budget,year=2017,unit,美元,", 2, "printed", "does not match"),
-    ("corrections.csv", "C1,budget,year=2017,", "C1,budget,year=2027,", 2, "filter", "exactly one row"),
-    ("corrections.csv", "C1,budget,year=2017,unit,", "C1,budget,year=2017,year,", 2, "column", "cannot be corrected"),
+    (
+        "carryover.csv",
+        "阿克萨来乡月堂村温室大棚建设项目,",
+        '"阿克萨来乡月堂村\n温室大棚建设项目",',
+        4,
+        "item",
+        "line break",
+    ),
+    (
+        "corrections.csv",
+        "C1,budget,year=2017,unit,元,",
+        "C1,budget,year=2017,unit,美元,",
+        2,
+        "printed",
+        "does not match",
+    ),
+    (
+        "corrections.csv",
+        "C1,budget,year=2017,",
+        "C1,budget,year=2027,",
+        2,
+        "filter",
+        "exactly one row",
+    ),
+    (
+        "corrections.csv",
+        "C1,budget,year=2017,unit,",
+        "C1,budget,year=2017,year,",
+        2,
+        "column",
+        "cannot be corrected",
+    ),
     ("corrections.csv", "C1,budget,", "C1,budgets,", 2, "table", "unknown table"),
-    ("totals.csv", "transfers_batch_1,transfers,batch=1,", "transfers_batch_1,transfers,batch_no=1,", 4, "filter", "no such column"),
-    ("totals.csv", "transfers_batch_1,transfers,", "transfers_batch_1,transfer,", 4, "table", "unknown value"),
+    (
+        "totals.csv",
+        "transfers_batch_1,transfers,batch=1,",
+        "transfers_batch_1,transfers,batch_no=1,",
+        4,
+        "filter",
+        "no such column",
+    ),
+    (
+        "totals.csv",
+        "transfers_batch_1,transfers,",
+        "transfers_batch_1,transfer,",
+        4,
+        "table",
+        "unknown value",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("file", "old", "new", "row", "column", "words"), CELL_CASES)
-def test_bad_cell_is_refused_with_its_place(data_copy: Path, file, old, new, row, column, words) -> None:
+def test_bad_cell_is_refused_with_its_place(
+    data_copy: Path, file, old, new, row, column, words
+) -> None:
     replace_in(data_copy / file, old, new)
     assert_refused(data_copy, file, row, column, words)
 
 
 def test_row_with_too_many_cells(data_copy: Path) -> None:
-    replace_in(data_copy / "budget.csv", "2018,3800,万元,SE-1.1,2018 年 3800 万元", "2018,3800,万元,SE-1.1,2018 年 3800 万元,extra")
+    replace_in(
+        data_copy / "budget.csv",
+        "2018,3800,万元,SE-1.1,2018 年 3800 万元",
+        "2018,3800,万元,SE-1.1,2018 年 3800 万元,extra",
+    )
     assert_refused(data_copy, "budget.csv", 4, None, "row has 6 cells")
 
 
@@ -165,7 +261,11 @@ def test_blank_lines_are_skipped_and_line_numbers_kept(data_copy: Path) -> None:
 
 
 def test_text_is_kept_exactly_as_written(data_copy: Path) -> None:
-    replace_in(data_copy / "carryover.csv", "Transport Bureau rural road,尾款,1,24.58", "Transport  Bureau, rural road,尾款,1,24.58")
+    replace_in(
+        data_copy / "carryover.csv",
+        "Transport Bureau rural road,尾款,1,24.58",
+        "Transport  Bureau, rural road,尾款,1,24.58",
+    )
     # the comma makes an extra cell: refused, not silently merged or dropped
     assert_refused(data_copy, "carryover.csv", 5, None, "row has 16 cells")
 

@@ -17,7 +17,9 @@ RESOURCES = {r["name"]: r for r in COMMITTED["resources"]}
 
 def test_committed_descriptor_is_up_to_date() -> None:
     """Fails when a schema changed and `python -m fundanalysis.datapackage` was not re-run."""
-    assert (DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8") == datapackage.render()
+    assert (DEFAULT_DATA_DIR / "datapackage.json").read_text(
+        encoding="utf-8"
+    ) == datapackage.render()
 
 
 def test_every_csv_is_a_resource_and_back() -> None:

@@ -10,7 +10,11 @@ import fundanalysis as fa
 def test_budget_by_year_as_printed_in_section_1_1() -> None:
     budget = fa.load_budget().set_index("year")
     assert budget["amount"].to_dict() == {
-        2016: "1510", 2017: "3100", 2018: "3800", 2019: "3850", 2020: "3900"
+        2016: "1510",
+        2017: "3100",
+        2018: "3800",
+        2019: "3850",
+        2020: "3900",
     }
     assert budget.loc[2017, "unit_as_printed"] == "元"
     assert budget.loc[2017, "amount_wan"] == 3100.0
@@ -36,12 +40,18 @@ def test_nine_counties_in_report_order() -> None:
 def test_carryover_leaves_section_4_1() -> None:
     carry = fa.load_carryover()
     assert carry.groupby("county")["seq"].count().to_dict() == {
-        "轮台县": 13, "尉犁县": 8, "且末县": 12, "若羌县": 14
+        "轮台县": 13,
+        "尉犁县": 8,
+        "且末县": 12,
+        "若羌县": 14,
     }
     item = carry[(carry["county"] == "若羌县") & (carry["seq"] == 1)].iloc[0]
     assert (item["amount"], item["amount_fen"]) == ("5.39946", 5_399_460)
     assert set(carry["kind_en"]) == {
-        "quality deposit", "tail payment", "surplus", "tail payment or failed payment"
+        "quality deposit",
+        "tail payment",
+        "surplus",
+        "tail payment or failed payment",
     }
 
 
@@ -64,7 +74,10 @@ def test_amount_wan_works_with_ordinary_pandas() -> None:
 
 def test_poverty_and_projects_sections_4_2_to_4_5() -> None:
     poverty = fa.load_poverty().set_index("measure")["value"]
-    assert (poverty["registered_poor_households"], poverty["registered_poor_people"]) == (24450, 69733)
+    assert (poverty["registered_poor_households"], poverty["registered_poor_people"]) == (
+        24450,
+        69733,
+    )
     projects = fa.load_projects().set_index(["stage", "level"])
     assert projects.loc[("完工", "合计"), "project_count"] == 551
     assert projects.loc[("完工", "合计"), "as_of"] == pd.Timestamp("2020-09-30")

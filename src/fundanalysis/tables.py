@@ -397,14 +397,23 @@ def _total_filter_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             if column not in columns:
                 problems.append(
                     Problem(
-                        "totals.csv", int(line), "filter", filter_text,
+                        "totals.csv",
+                        int(line),
+                        "filter",
+                        filter_text,
                         f"{total['table']}.csv 中没有列 {column!r} / no such column in {total['table']}.csv",
                     )
                 )
         measure = "amount_fen" if total["measure"] == "amount" else total["measure"]
         if measure not in columns:
             problems.append(
-                Problem("totals.csv", int(line), "measure", total["measure"], f"{total['table']}.csv 中没有此列 / no such column to sum")
+                Problem(
+                    "totals.csv",
+                    int(line),
+                    "measure",
+                    total["measure"],
+                    f"{total['table']}.csv 中没有此列 / no such column to sum",
+                )
             )
     return problems
 
