@@ -30,7 +30,7 @@ def cited_fragments() -> list[tuple[str, int, str, str]]:
     fragments = []
     for name, spec in SPECS.items():
         frame = load_table(name)
-        columns = [c for c in spec.columns if c.endswith("printed") or c == "printed"]
+        columns = [c for c in spec.columns if c.endswith("printed") or c == "period"]
         columns += [c for c in frame.columns if c.endswith("_as_printed") and c not in columns]
         if "section_id" not in frame.columns:
             continue

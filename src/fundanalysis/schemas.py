@@ -222,6 +222,8 @@ class Totals(Printed):
         "Exact stated amount in 分 as printed", ge=0, nullable=True
     )
     amount_wan: Series[float] = _field("Stated amount in 万元 (float)", ge=0, nullable=True)
+    as_of: Series[pd.Timestamp] = _field("Date the total refers to, where printed", nullable=True)
+    as_of_printed: Series[str] = _field("Date as printed", nullable=True)
     description: Series[str] = _field("What the total is, in Chinese")
     description_en: Series[str] = _field("What the total is, in English")
     explanation: Series[str] = _field(

@@ -211,6 +211,8 @@ SPECS: dict[str, TableSpec] = {
                 "stated": "amount",
                 "unit": "text",
                 **_CITED,
+                "as_of": "date?",
+                "as_of_printed": "text?",
                 "description": "text",
                 "description_en": "text",
                 "explanation": "text?",

@@ -1,0 +1,5 @@
+"""Analyses behind the notebooks, one module per theme; each function returns a DataFrame.
+
+Amounts that a table publishes are summed in exact 分 (``amount_fen``) and shown in 万元;
+ratios and growth rates are floats, computed from those exact sums.
+"""
