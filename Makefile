@@ -4,7 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: env test lint site validate lock clean
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+KERNEL_SPEC := $(VENV)/share/jupyter/kernels/fundanalysis/kernel.json
+export PYTHONHASHSEED := 0
+
+.PHONY: env test lint unit nbval notebooks lab site validate lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "==> creating the environment in $(VENV) (first run only)"
@@ -14,14 +18,32 @@ $(STAMP): requirements.lock pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
-env: $(STAMP)
+$(KERNEL_SPEC): $(STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name fundanalysis --display-name "Python 3 (fundanalysis)"
+
+env: $(STAMP) $(KERNEL_SPEC)
 
 lint: env
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests tools notebooks
+	$(BIN)/ruff format --check src tests tools notebooks
 
-test: lint
-	$(BIN)/python -m pytest
+unit: env
+	$(BIN)/python -m pytest tests
+
+# Re-execute every notebook and compare with its stored outputs (strict, not --nbval-lax).
+nbval: env
+	$(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env \
+		--nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS)
+
+test: lint unit nbval
+
+# Refresh the stored outputs after a change of data or code.
+notebooks: env
+	$(BIN)/python tools/execute_notebooks.py --jobs 2 $(NOTEBOOKS)
+
+# JupyterLab on the notebooks, with the project's kernel.
+lab: env
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 validate: env
 	$(BIN)/fundanalysis validate $(DATA_DIR)

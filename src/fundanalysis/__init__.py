@@ -2,6 +2,7 @@
 
 from fundanalysis.errors import DataError, Problem
 from fundanalysis.loaders import (
+    load_all,
     load_allocations,
     load_budget,
     load_carryover,
@@ -21,6 +22,7 @@ from fundanalysis.reconcile import reconcile
 __all__ = [
     "DataError",
     "Problem",
+    "load_all",
     "load_allocations",
     "load_budget",
     "load_carryover",

@@ -17,6 +17,11 @@ def load_table(name: str, data_dir: PathLike = None) -> pd.DataFrame:
     return load_tables(resolve_data_dir(data_dir))[name].copy()
 
 
+def load_all(data_dir: PathLike = None) -> dict[str, pd.DataFrame]:
+    """Every table of ``data_dir`` by name, validated (copies)."""
+    return {name: frame.copy() for name, frame in load_tables(resolve_data_dir(data_dir)).items()}
+
+
 def load_budget(data_dir: PathLike = None) -> pd.DataFrame:
     """Prefecture budget for poverty alleviation by year (万元): ``year``, ``amount_wan``, ..."""
     return load_table("budget", data_dir)

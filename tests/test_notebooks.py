@@ -1,0 +1,83 @@
+"""The notebooks narrate and call the library: executed, clean, thin, and all under nbval."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from fundanalysis.paths import PROJECT_ROOT
+
+NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+READS_FILES = re.compile(r"\bopen\(|read_csv|read_excel|Path\(|\.csv\b|data/|\.read_text|\.read_bytes")
+
+
+def code_cells(path: Path) -> list[nbformat.NotebookNode]:
+    return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def test_the_six_numbered_notebooks_exist() -> None:
+    names = [p.stem for p in NOTEBOOKS]
+    assert names == [
+        "00-overview",
+        "01-funding-and-disbursement",
+        "02-carry-over",
+        "03-poverty-reduction",
+        "04-project-completion",
+        "05-data-audit",
+    ]
+
+
+def test_every_notebook_is_in_the_nbval_run() -> None:
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))" in makefile
+    nbval = makefile[makefile.index("\nnbval:") :].split("\n\n")[0]
+    assert "--nbval " in nbval and "--nbval-lax" not in nbval and "$(NOTEBOOKS)" in nbval
+    assert "nbval" in makefile[makefile.index("\ntest:") + 1 :].splitlines()[0]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_executed_with_outputs_and_clean(path: Path) -> None:
+    cells = code_cells(path)
+    assert all(c.execution_count is not None for c in cells), "run `make notebooks`"
+    assert sum(len(c.outputs) for c in cells) >= 3
+    for cell in cells:
+        for output in cell.outputs:
+            assert output.output_type != "error"
+            assert output.get("name") != "stderr"
+            text = str(output.get("text", "")) + str(output.get("data", {}).get("text/plain", ""))
+            assert not re.search(r"0x[0-9a-f]{6,}", text), "memory address in an output"
+            assert not re.search(r"\d{2}:\d{2}:\d{2}", text), "time of day in an output"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_thin_no_classes_no_long_functions_no_file_reads(path: Path) -> None:
+    for cell in code_cells(path):
+        tree = ast.parse(cell.source)
+        for node in ast.walk(tree):
+            assert not isinstance(node, ast.ClassDef), "classes belong in the package"
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                pytest.fail(f"{path.name}: define functions in the package, not in a notebook")
+        assert not READS_FILES.search(cell.source), f"{path.name} reads a file: {cell.source[:80]}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_plot_cells_end_with_show(path: Path) -> None:
+    for cell in code_cells(path):
+        if "charts." in cell.source and "_chart(" in cell.source:
+            last = cell.source.strip().splitlines()[-1]
+            assert last == "plt.show()" or last.endswith(";"), cell.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_kernel_and_links(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    assert notebook.metadata["kernelspec"]["name"] == "fundanalysis"
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            for target in re.findall(r"\]\(([^)#]+\.ipynb)", cell.source):
+                assert (NOTEBOOK_DIR / target).is_file(), target
