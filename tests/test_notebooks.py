@@ -13,7 +13,9 @@ from fundanalysis.paths import PROJECT_ROOT
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
-READS_FILES = re.compile(r"\bopen\(|read_csv|read_excel|Path\(|\.csv\b|data/|\.read_text|\.read_bytes")
+READS_FILES = re.compile(
+    r"\bopen\(|read_csv|read_excel|Path\(|\.csv\b|data/|\.read_text|\.read_bytes"
+)
 
 
 def code_cells(path: Path) -> list[nbformat.NotebookNode]:
