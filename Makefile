@@ -48,9 +48,10 @@ lab: env
 validate: env
 	$(BIN)/fundanalysis validate $(DATA_DIR)
 
-# The published site arrives with issue #4; until then `make site` validates the data it will show.
-site: validate
-	@echo "==> the HTML site is not built yet (issue #4); the data above is what it will publish"
+# The main job: execute the notebooks afresh against the data and publish them to site/.
+# `make site DATA_DIR=path` publishes another data directory laid out like data/.
+site: env
+	$(BIN)/python tools/build_site.py $(if $(DATA_DIR),--data $(DATA_DIR))
 
 # Re-resolve the pinned versions from pyproject.toml in a throw-away environment.
 lock:
