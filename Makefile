@@ -8,7 +8,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 KERNEL_SPEC := $(VENV)/share/jupyter/kernels/fundanalysis/kernel.json
 export PYTHONHASHSEED := 0
 
-.PHONY: env test lint unit nbval notebooks lab site validate lock clean
+.PHONY: env test lint unit nbval notebooks lab site validate bench lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "==> creating the environment in $(VENV) (first run only)"
@@ -52,6 +52,10 @@ validate: env
 # `make site DATA_DIR=path` publishes another data directory laid out like data/.
 site: env
 	$(BIN)/python tools/build_site.py $(if $(DATA_DIR),--data $(DATA_DIR))
+
+# Speed and memory against their floors (not part of `make test`; prints ratios, asserts nothing).
+bench: env
+	$(BIN)/python tools/bench.py
 
 # Re-resolve the pinned versions from pyproject.toml in a throw-away environment.
 lock:

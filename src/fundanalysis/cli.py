@@ -40,7 +40,7 @@ def _validate(directory: Path) -> int:
     for name, spec in SPECS.items():
         out.write(f"  ✓ {spec.file:<22} {len(tables[name]):>4} 行 rows  {spec.title}\n")
     checks = reconcile(directory)
-    unexplained = unexplained_discrepancies(checks, tables)
+    unexplained = unexplained_discrepancies(checks, directory)
     counts = checks["status"].value_counts()
     out.write(
         "核对 / reconciliation: "

@@ -25,7 +25,7 @@ from fundanalysis.errors import Problem
 from fundanalysis.loaders import PathLike
 from fundanalysis.money import FEN_PER_WAN, decimals_of, fen_to_wan
 from fundanalysis.paths import data_dir as resolve_data_dir
-from fundanalysis.tables import load_tables, matching_rows, parse_filter
+from fundanalysis.tables import load_tables, matching_rows, parse_filter, source_lines
 
 STATUSES = ("ok", "rounding", "corrected", "discrepancy")
 
@@ -350,18 +350,15 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     return rows
 
 
-def unexplained_discrepancies(
-    checks: pd.DataFrame, tables: dict[str, pd.DataFrame]
-) -> list[Problem]:
+def unexplained_discrepancies(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Problem]:
     """Discrepancies that no ``explanation`` in totals.csv accounts for: errors in the data.
 
     A documented finding of the report (the explanation says why the printed figures
     disagree) is not an error; a total that stopped matching its parts without a word is.
     """
-    totals = tables["totals"]
-    lines = dict(
-        zip(totals["total_id"], totals.attrs.get("lines", [None] * len(totals)), strict=True)
-    )
+    directory = resolve_data_dir(data_dir)
+    totals = load_tables(directory)["totals"]
+    lines = dict(zip(totals["total_id"], source_lines(directory)["totals"], strict=True))
     problems = []
     for row in checks[(checks["status"] == "discrepancy") & ~checks["explained"]].itertuples():
         message = (

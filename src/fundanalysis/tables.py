@@ -420,7 +420,7 @@ def _total_filter_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
-def _build(data_dir: Path) -> dict[str, pd.DataFrame]:
+def _build(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, list[int]]]:
     problems: list[Problem] = []
     raw: dict[str, pd.DataFrame] = {}
     for spec in SPECS.values():
@@ -501,15 +501,11 @@ def _build(data_dir: Path) -> dict[str, pd.DataFrame]:
             problems += _schema_problems(error, spec.file)
     if problems:
         raise DataError(problems)
-    result = {}
-    for name, frame in tables.items():
-        lines = [int(line) for line in frame.index]
-        result[name] = frame.reset_index(drop=True)
-        result[name].attrs["lines"] = lines  # CSV line of each row, for error messages
-    return result
+    lines = {name: [int(line) for line in frame.index] for name, frame in tables.items()}
+    return {name: frame.reset_index(drop=True) for name, frame in tables.items()}, lines
 
 
-_CACHE: dict[Path, tuple[tuple, dict[str, pd.DataFrame]]] = {}
+_CACHE: dict[Path, tuple[tuple, dict[str, pd.DataFrame], dict[str, list[int]]]] = {}
 
 
 def _fingerprint(data_dir: Path) -> tuple:
@@ -523,11 +519,20 @@ def _fingerprint(data_dir: Path) -> tuple:
     return tuple(stats)
 
 
-def load_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """Every table of ``data_dir``, validated; raises :class:`DataError` listing all problems."""
+def _cached(data_dir: Path) -> tuple[tuple, dict[str, pd.DataFrame], dict[str, list[int]]]:
     key = data_dir.resolve()
     fingerprint = _fingerprint(key)
     cached = _CACHE.get(key)
     if cached is None or cached[0] != fingerprint:
-        _CACHE[key] = (fingerprint, _build(key))
-    return _CACHE[key][1]
+        _CACHE[key] = (fingerprint, *_build(key))
+    return _CACHE[key]
+
+
+def load_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """Every table of ``data_dir``, validated; raises :class:`DataError` listing all problems."""
+    return _cached(data_dir)[1]
+
+
+def source_lines(data_dir: Path) -> dict[str, list[int]]:
+    """For each table, the CSV line number of each row of the loaded frame (for messages)."""
+    return _cached(data_dir)[2]

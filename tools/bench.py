@@ -1,0 +1,225 @@
+"""Benchmarks: our commands against their floors, measured side by side, as ratios.
+
+    python tools/bench.py [--runs N] [--scale 10000,100000,1000000] [--only P1,P2,P3,scale]
+
+Prints medians of several runs (interleaved, ours then baseline, so drift hits both) and their
+ratio, with the machine's core count. Numbers, not a verdict: no target is asserted here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+ENV = {**os.environ, "PYTHONHASHSEED": "0"}
+
+
+def run(command: list[str], env: dict | None = None, cwd: Path | None = None) -> tuple[float, int]:
+    """Wall time in seconds and peak resident memory in MiB of one child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env or ENV, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def compare(name: str, ours: list[str], floor: list[str], runs: int, target: str, **kwargs) -> dict:
+    mine, base, mine_mem, base_mem = [], [], [], []
+    for _ in range(runs):
+        seconds, memory = run(ours, **kwargs)
+        mine.append(seconds)
+        mine_mem.append(memory)
+        seconds, memory = run(floor, **kwargs)
+        base.append(seconds)
+        base_mem.append(memory)
+    row = {
+        "figure": name,
+        "ours_s": statistics.median(mine),
+        "floor_s": statistics.median(base),
+        "ours_mib": max(mine_mem),
+        "floor_mib": max(base_mem),
+        "target": target,
+    }
+    row["ratio"] = row["ours_s"] / row["floor_s"]
+    print(
+        f"{name:<34} ours {row['ours_s']:8.2f} s  floor {row['floor_s']:8.2f} s  "
+        f"ratio {row['ratio']:5.2f}  (target {target})",
+        flush=True,
+    )
+    return row
+
+
+def startup(runs: int) -> dict:
+    ours = [PY, "-c", "import fundanalysis as fa; fa.load_all(); fa.reconcile()"]
+    floor = [PY, "-c", "import pandas, pandera.pandas"]
+    return compare("P1 start-up: load+validate+reconcile", ours, floor, runs, "≤ 1.25")
+
+
+def notebooks(runs: int) -> dict:
+    sources = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    empty_dir = Path(tempfile.mkdtemp(prefix="bench-empty-"))
+    template = nbformat.read(sources[0], as_version=4)
+    empty = nbformat.v4.new_notebook(metadata=template.metadata)
+    for index in range(len(sources)):
+        nbformat.write(empty, empty_dir / f"empty-{index}.ipynb")
+    common = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env"]
+    ours = [
+        *common,
+        "--nbval-sanitize-with",
+        str(ROOT / "notebooks" / "sanitize.cfg"),
+        *map(str, sources),
+    ]
+    floor = [*common, *map(str, sorted(empty_dir.glob("*.ipynb")))]
+    try:
+        return compare(f"P2 nbval, {len(sources)} notebooks", ours, floor, runs, "≤ 1.5", cwd=ROOT)
+    finally:
+        shutil.rmtree(empty_dir)
+
+
+def site(runs: int) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    sources = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    ours = [
+        PY,
+        str(ROOT / "tools" / "build_site.py"),
+        "--out",
+        str(work / "site"),
+        "--work",
+        str(work / "src"),
+    ]
+    floor = [
+        PY,
+        "-m",
+        "jupyter",
+        "nbconvert",
+        "--execute",
+        "--to",
+        "html",
+        "--output-dir",
+        str(work / "nbconvert"),
+        *map(str, sources),
+    ]
+    try:
+        return compare("P3 site: make site vs nbconvert", ours, floor, runs, "≤ 1.0 (stretch 0.7)")
+    finally:
+        shutil.rmtree(work)
+
+
+def synthetic_directory(rows: int, target: Path) -> Path:
+    """A copy of data/ whose carry-over table has ``rows`` random leaf items (same schema)."""
+    shutil.copytree(ROOT / "data", target)
+    generator = random.Random(rows)
+    counties = [
+        line.split(",")[0]
+        for line in (target / "counties.csv").read_text(encoding="utf-8").splitlines()[1:]
+    ]
+    sources = [
+        line.split(",")[0]
+        for line in (target / "funding_sources.csv").read_text(encoding="utf-8").splitlines()[1:]
+    ]
+    kinds = ["质量保证金", "尾款", "结余", "尾款或支付失败"]
+    header = (target / "carryover.csv").read_text(encoding="utf-8").splitlines()[0]
+    lines = [header]
+    total = 0
+    for seq in range(1, rows + 1):
+        fen = generator.randrange(1, 10**9)
+        total += fen
+        amount = f"{fen // 10**6}.{fen % 10**6:06d}"
+        source = generator.choice(sources)
+        lines.append(
+            f"{generator.choice(counties)},{seq},{source},{source},项目{seq},Project {seq},"
+            f"{generator.choice(kinds)},1,{amount},万元,未说明,,,SE-4.1,synthetic"
+        )
+    (target / "carryover.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    totals = (target / "totals.csv").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in totals if ",carryover," not in line and ",totals," not in line]
+    stated = f"{total // 10**6}.{total % 10**6:06d}"
+    kept.append(
+        f"synthetic_all,carryover,,amount,{stated},万元,SE-4.1,synthetic,,,合计,Synthetic total,"
+    )
+    (target / "totals.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    corrections = (target / "corrections.csv").read_text(encoding="utf-8").splitlines()
+    (target / "corrections.csv").write_text(
+        "\n".join(line for line in corrections if ",carryover," not in line) + "\n",
+        encoding="utf-8",
+    )
+    return target
+
+
+def scale(sizes: list[int], runs: int) -> list[dict]:
+    rows = []
+    for size in sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"bench-scale-{size}-"))
+        try:
+            directory = synthetic_directory(size, work / "data")
+            ours = [
+                PY,
+                "-c",
+                f"import fundanalysis as fa; fa.load_carryover({str(directory)!r}); fa.reconcile({str(directory)!r})",
+            ]
+            floor = [
+                PY,
+                "-c",
+                f"import pandas; pandas.read_csv({str(directory / 'carryover.csv')!r})",
+            ]
+            row = compare(
+                f"scale {size:>9,} rows", ours, floor, max(1, runs if size < 10**6 else 1), "linear"
+            )
+            row["rows"] = size
+            print(
+                f"{'':<34} peak memory ours {row['ours_mib']} MiB, read_csv {row['floor_mib']} MiB",
+                flush=True,
+            )
+            rows.append(row)
+        finally:
+            shutil.rmtree(work)
+    if len(rows) > 1:
+        first = rows[0]
+        for row in rows[1:]:
+            growth = (row["ours_s"] - first["ours_s"] * 0) / first["ours_s"]
+            print(
+                f"  time ×{growth:6.1f} for rows ×{row['rows'] / first['rows']:6.0f} "
+                f"(per row: {row['ours_s'] / row['rows'] * 1e6:.1f} µs vs {first['ours_s'] / first['rows'] * 1e6:.1f} µs)"
+            )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scale", default="10000,100000,1000000")
+    parser.add_argument("--only", default="P1,P2,P3,scale")
+    args = parser.parse_args(argv)
+    chosen = set(args.only.split(","))
+    print(
+        f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; {time.strftime('%Y-%m-%d')}"
+    )
+    if "P1" in chosen:
+        startup(args.runs)
+    if "P2" in chosen:
+        notebooks(max(1, args.runs // 2))
+    if "P3" in chosen:
+        site(max(1, args.runs // 2))
+    if "scale" in chosen:
+        scale([int(s) for s in args.scale.split(",")], max(1, args.runs // 2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
