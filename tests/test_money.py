@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fundanalysis.money import AmountError, fen_to_wan, format_wan, parse_amount, parse_decimal
+from fundanalysis.money import (
+    INT64_MAX,
+    TOO_LARGE,
+    AmountError,
+    fen_to_wan,
+    format_wan,
+    parse_amount,
+    parse_decimal,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +70,54 @@ def test_any_amount_with_six_decimals_round_trips(value: Decimal) -> None:
     fen = parse_amount(text, "万元")
     assert fen_to_wan(fen) == value
     assert parse_decimal(f"{fen_to_wan(fen):f}") == value
+
+
+AMOUNT_TEXT = st.text(alphabet="0123456789.,-+ 万元１", min_size=0, max_size=14)
+
+
+@given(st.lists(st.tuples(AMOUNT_TEXT, st.sampled_from(["万元", "元", "美元"])), max_size=12))
+def test_vectorised_amounts_agree_with_the_scalar_parser(cells) -> None:
+    import pandas as pd
+
+    from fundanalysis.money import amounts_to_fen
+
+    texts = pd.Series([t for t, _ in cells], dtype=object)
+    units = pd.Series([u for _, u in cells], dtype=object)
+    fen, errors = amounts_to_fen(texts, units)
+    for index, (text, unit) in enumerate(cells):
+        if text == "":
+            assert pd.isna(fen[index]) and errors[index] == ""
+            continue
+        try:
+            expected = parse_amount(text, unit)
+        except AmountError as error:
+            assert pd.isna(fen[index]) and errors[index] == str(error)
+        else:
+            if expected > INT64_MAX:
+                assert pd.isna(fen[index]) and errors[index] == TOO_LARGE
+            else:
+                assert fen[index] == expected and errors[index] == ""
+
+
+@given(st.decimals(min_value=0, max_value=10**12, places=6, allow_nan=False, allow_infinity=False))
+def test_vectorised_path_is_exact_for_large_amounts(value: Decimal) -> None:
+    import pandas as pd
+
+    from fundanalysis.money import amounts_to_fen
+
+    fen, _ = amounts_to_fen(pd.Series([f"{value:f}"]), pd.Series(["万元"]))
+    assert fen[0] == parse_amount(f"{value:f}", "万元")
+
+
+@given(st.lists(st.tuples(AMOUNT_TEXT, st.sampled_from(["万元", "元", "美元"])), max_size=12))
+def test_both_paths_give_the_same_result(cells) -> None:
+    import pandas as pd
+
+    from fundanalysis.money import amounts_to_fen
+
+    texts = pd.Series([t for t, _ in cells], dtype=object)
+    units = pd.Series([u for _, u in cells], dtype=object)
+    vector_fen, vector_errors = amounts_to_fen(texts, units, vectorise_from=0)
+    scalar_fen, scalar_errors = amounts_to_fen(texts, units, vectorise_from=10**9)
+    pd.testing.assert_series_equal(vector_fen, scalar_fen)
+    pd.testing.assert_series_equal(vector_errors, scalar_errors)

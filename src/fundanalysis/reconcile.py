@@ -21,6 +21,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from fundanalysis import vocabulary as vocab
 from fundanalysis.errors import Problem
 from fundanalysis.loaders import PathLike
 from fundanalysis.money import FEN_PER_WAN, decimals_of, fen_to_wan
@@ -245,12 +246,7 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
         "evaluated_funds.csv vs transfers.csv",
         "The two documents differ only by the prefecture's own funds, which the evaluation excludes.",
     )
-    for fund_type in (
-        "扶贫发展资金",
-        "少数民族发展资金",
-        "国有贫困农场扶贫资金",
-        "地方政府债券资金",
-    ):
+    for fund_type in [t for t in vocab.FUND_TYPES if t != "奖励资金"]:
         add(
             f"cross_allocations_{fund_type}",
             f"分县{fund_type}之和 = 绩效评价{fund_type} / county allocations of this fund type = evaluated funds",
@@ -304,13 +300,19 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
         "Holds only if the central reward share is development funds, which the fund-use report implies.",
     )
     year = int(budget["year"].max())
-    for check, other, description in (
-        ("cross_prefecture_transfer", transfers[transfers["level"] == "自治州"], "自治州配套批次"),
-        ("cross_prefecture_allocations", own_alloc, "州本级资金分县之和"),
+    for check, other, description, file in (
+        (
+            "cross_prefecture_transfer",
+            transfers[transfers["level"] == "自治州"],
+            "自治州配套批次",
+            "transfers.csv",
+        ),
+        ("cross_prefecture_allocations", own_alloc, "州本级资金分县之和", "allocations.csv"),
         (
             "cross_prefecture_projects",
             implemented[implemented["level"] == "自治州"],
             "自治州项目资金",
+            "projects.csv",
         ),
     ):
         add(
@@ -318,7 +320,7 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
             f"{year} 年州本级预算 = {description} / the prefecture's {year} budget = the same money elsewhere",
             budget[budget["year"] == year],
             other,
-            f"budget.csv vs {check.split('_')[-1]}",
+            f"budget.csv vs {file}",
         )
     for level in ("中央", "自治区"):
         add(

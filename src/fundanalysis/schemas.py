@@ -99,14 +99,19 @@ class Budget(Money):
     year: Series[pd.Int64Dtype] = _field("Budget year", ge=2000, le=2100, unique=True)
 
 
-class Transfers(Money):
-    batch: Series[pd.Int64Dtype] = _field("Batch number in the order the report lists them", ge=1)
-    batch_name: Series[str] = _field("Batch as printed")
-    batch_name_en: Series[str] = _field("Batch in English")
+class LevelAndFundType(Money):
+    """Money identified by its level of government and fund type."""
+
     level: Series[str] = _field("Level of government", isin=list(vocab.LEVELS))
     level_en: Series[str] = _field("Level in English")
     fund_type: Series[str] = _field("Fund type", isin=list(vocab.FUND_TYPES))
     fund_type_en: Series[str] = _field("Fund type in English")
+
+
+class Transfers(LevelAndFundType):
+    batch: Series[pd.Int64Dtype] = _field("Batch number in the order the report lists them", ge=1)
+    batch_name: Series[str] = _field("Batch as printed")
+    batch_name_en: Series[str] = _field("Batch in English")
     disbursed_on: Series[pd.Timestamp] = _field("Date passed on to the counties")
     disbursed_on_printed: Series[str] = _field("Date as printed")
 
@@ -114,12 +119,7 @@ class Transfers(Money):
         unique = ("batch", "fund_type")
 
 
-class EvaluatedFunds(Money):
-    level: Series[str] = _field("Level of government", isin=list(vocab.LEVELS))
-    level_en: Series[str] = _field("Level in English")
-    fund_type: Series[str] = _field("Fund type", isin=list(vocab.FUND_TYPES))
-    fund_type_en: Series[str] = _field("Fund type in English")
-
+class EvaluatedFunds(LevelAndFundType):
     class Config:
         unique = ("level", "fund_type")
 

@@ -18,7 +18,7 @@ from fundanalysis import schemas
 from fundanalysis import vocabulary as vocab
 from fundanalysis.csvfile import read_text_table
 from fundanalysis.errors import DataError, Problem
-from fundanalysis.money import FEN_PER_WAN, AmountError, parse_amount
+from fundanalysis.money import FEN_PER_WAN, amounts_to_fen
 from fundanalysis.parsing import parse_columns
 
 
@@ -259,16 +259,15 @@ def matching_rows(frame: pd.DataFrame, conditions: Iterable[tuple[str, str]]) ->
     for column, value in conditions:
         if column not in frame.columns:
             raise KeyError(column)
-        mask &= frame[column].map(_as_text).isin(value.split("|"))
+        mask &= as_text(frame[column]).isin(value.split("|"))
     return mask
 
 
-def _as_text(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
+def as_text(values: pd.Series) -> pd.Series:
+    """A column as the text a filter compares with: dates as YYYY-MM-DD, missing as ''."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%Y-%m-%d").fillna("")
+    return values.astype("string").fillna("").astype(object)
 
 
 def _apply_corrections(
@@ -328,21 +327,15 @@ def _money_columns(spec: TableSpec, frame: pd.DataFrame, printed: pd.DataFrame) 
     column = "stated" if spec.name == "totals" else "amount"
     problems: list[Problem] = []
     for target, source in (("amount_fen", frame), ("amount_as_printed_fen", printed)):
-        values: list[int | None] = []
-        for line in frame.index:
-            text, unit = source.at[line, column], source.at[line, "unit"]
-            if not isinstance(text, str) or text == "" or unit not in vocab.MONEY_UNITS:
-                # No amount printed, or a count (totals of projects); nothing to convert.
-                values.append(None)
-                continue
-            try:
-                values.append(parse_amount(text, unit))
-            except AmountError as error:
-                problem = Problem(spec.file, int(line), column, text, str(error))
-                if problem not in problems:
-                    problems.append(problem)
-                values.append(None)
-        frame[target] = pd.array(values, dtype="Int64")
+        # Totals of counts carry no money unit: nothing to convert for them.
+        is_money = source["unit"].isin(list(vocab.MONEY_UNITS))
+        texts = source[column].where(is_money, None)
+        fen, errors = amounts_to_fen(texts, source["unit"])
+        frame[target] = fen
+        for line in errors.index[errors != ""]:
+            problem = Problem(spec.file, int(line), column, source.at[line, column], errors[line])
+            if problem not in problems:
+                problems.append(problem)
     frame["amount_wan"] = (frame["amount_fen"].astype("Float64") / FEN_PER_WAN).astype(float)
     return problems
 
@@ -374,11 +367,11 @@ def _schema_problems(error: pa.errors.SchemaErrors, file: str) -> list[Problem]:
 def _foreign_key(
     frame: pd.DataFrame, column: str, allowed: pd.Series, file: str, what: str
 ) -> list[Problem]:
-    known = set(allowed)
+    values = frame[column]
+    unknown = values.notna() & ~values.isin(set(allowed))
     return [
         Problem(file, int(line), column, value, f"未知的{what} / unknown value: not in {what}")
-        for line, value in frame[column].items()
-        if isinstance(value, str) and value not in known
+        for line, value in values[unknown].items()
     ]
 
 

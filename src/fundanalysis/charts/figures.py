@@ -47,34 +47,48 @@ def budget_chart(growth: pd.DataFrame) -> Figure:
     return fig
 
 
-def funds_by_level_chart(levels: pd.DataFrame) -> Figure:
-    """2020 funds by level of government (万元), horizontal bars with shares."""
-    fig, ax = plt.subplots(figsize=(8.5, 3.8))
-    ordered = levels.iloc[::-1]
-    labels = [
-        bilingual(zh, en) for zh, en in zip(ordered["level"], ordered["level_en"], strict=True)
-    ]
-    bars = ax.barh(
-        labels, ordered["amount_wan"], color=[LEVEL_COLORS[lv] for lv in ordered["level"]]
-    )
+def _share_bars(
+    table: pd.DataFrame,
+    key: str,
+    colors: dict[str, str],
+    title: str,
+    source: str,
+    decimals: int,
+    height: float,
+) -> Figure:
+    """Horizontal bars of ``amount_wan`` per ``key`` (with ``{key}_en``), labelled with shares."""
+    fig, ax = plt.subplots(figsize=(8.5, height))
+    ordered = table.iloc[::-1]
+    labels = [bilingual(zh, en) for zh, en in zip(ordered[key], ordered[f"{key}_en"], strict=True)]
+    bars = ax.barh(labels, ordered["amount_wan"], color=[colors[k] for k in ordered[key]])
     ax.bar_label(
         bars,
         labels=[
-            f"{a:,.0f}  ({s:.1%})"
+            f"{a:,.{decimals}f}  ({s:.1%})"
             for a, s in zip(ordered["amount_wan"], ordered["share"], strict=True)
         ],
         padding=4,
         fontsize=9,
     )
-    ax.set_title("2020 年到位资金（按级次） 2020 funds by level of government")
+    ax.set_title(title)
     ax.set_xlabel(WAN)
     ax.xaxis.set_major_formatter(THOUSANDS)
-    ax.set_xlim(0, levels["amount_wan"].max() * 1.3)
-    add_source(
-        fig,
-        f"{SELF_EVALUATION} 二、（一）; reward batch split derived from {FUND_USE} 一、（二）1.",
-    )
+    ax.set_xlim(0, table["amount_wan"].max() * 1.3)
+    add_source(fig, source)
     return fig
+
+
+def funds_by_level_chart(levels: pd.DataFrame) -> Figure:
+    """2020 funds by level of government (万元), horizontal bars with shares."""
+    return _share_bars(
+        levels,
+        "level",
+        LEVEL_COLORS,
+        "2020 年到位资金（按级次） 2020 funds by level of government",
+        f"{SELF_EVALUATION} 二、（一）; reward batch split derived from {FUND_USE} 一、（二）1.",
+        decimals=0,
+        height=3.8,
+    )
 
 
 def batch_timeline_chart(timeline: pd.DataFrame) -> Figure:
@@ -181,24 +195,15 @@ def carryover_by_county_chart(carry: pd.DataFrame, counties: pd.DataFrame) -> Fi
 
 def carryover_kind_chart(kinds: pd.DataFrame) -> Figure:
     """Carry-over by kind (万元): quality deposits, tail payments, surplus, failed payments."""
-    fig, ax = plt.subplots(figsize=(8.5, 3.6))
-    ordered = kinds.iloc[::-1]
-    labels = [bilingual(k, e) for k, e in zip(ordered["kind"], ordered["kind_en"], strict=True)]
-    bars = ax.barh(labels, ordered["amount_wan"], color=[KIND_COLORS[k] for k in ordered["kind"]])
-    ax.bar_label(
-        bars,
-        labels=[
-            f"{a:,.2f} ({s:.1%})"
-            for a, s in zip(ordered["amount_wan"], ordered["share"], strict=True)
-        ],
-        padding=4,
-        fontsize=9,
+    return _share_bars(
+        kinds,
+        "kind",
+        KIND_COLORS,
+        "结转结余（按类别） Carry-over by kind",
+        f"{SELF_EVALUATION} 四、（一）1.–4.",
+        decimals=2,
+        height=3.6,
     )
-    ax.set_title("结转结余（按类别） Carry-over by kind")
-    ax.set_xlabel(WAN)
-    ax.set_xlim(0, kinds["amount_wan"].max() * 1.3)
-    add_source(fig, f"{SELF_EVALUATION} 四、（一）1.–4.")
-    return fig
 
 
 def payment_schedule_chart(schedule: pd.DataFrame) -> Figure:
