@@ -31,8 +31,9 @@ unit: env
 	$(BIN)/python -m pytest tests
 
 # Re-execute every notebook and compare with its stored outputs (strict, not --nbval-lax).
+# Two workers, each notebook whole on one of them (--dist loadfile keeps its cells in order).
 nbval: env
-	$(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env \
+	$(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadfile --nbval --nbval-current-env \
 		--nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS)
 
 test: lint unit nbval

@@ -82,8 +82,10 @@ def notebooks(runs: int) -> dict:
     for index in range(len(sources)):
         nbformat.write(empty, empty_dir / f"empty-{index}.ipynb")
     common = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env"]
+    parallel = ["-n", "2", "--dist", "loadfile"]
     ours = [
         *common,
+        *parallel,
         "--nbval-sanitize-with",
         str(ROOT / "notebooks" / "sanitize.cfg"),
         *map(str, sources),
