@@ -43,6 +43,21 @@ def funds_per_poor(
     return pd.DataFrame(rows)
 
 
+def funds_per_poor_by_level(poverty: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
+    """Funds per registered poor person and household (元) for each level of government.
+
+    ``levels`` is :func:`fundanalysis.analysis.funding.funds_by_level` (exact 分 per level).
+    """
+    figures = poverty_figures(poverty)
+    people = int(figures["registered_poor_people"])
+    households = int(figures["registered_poor_households"])
+    fen_per_yuan = FEN_PER_UNIT["元"]
+    result = levels[["level", "level_en", "amount_wan"]].copy()
+    result["per_person_yuan"] = levels["amount_fen"].astype(float) / fen_per_yuan / people
+    result["per_household_yuan"] = levels["amount_fen"].astype(float) / fen_per_yuan / households
+    return result
+
+
 def people_per_household(poverty: pd.DataFrame) -> float:
     """Average registered poor people per registered poor household."""
     figures = poverty_figures(poverty)
