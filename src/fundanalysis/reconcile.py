@@ -24,7 +24,7 @@ import pandas as pd
 from fundanalysis import vocabulary as vocab
 from fundanalysis.errors import Problem
 from fundanalysis.loaders import PathLike
-from fundanalysis.money import FEN_PER_WAN, decimals_of, fen_to_wan
+from fundanalysis.money import FEN_PER_UNIT, FEN_PER_WAN, decimals_of, fen_to_wan
 from fundanalysis.paths import data_dir as resolve_data_dir
 from fundanalysis.tables import load_tables, matching_rows, parse_filter, source_lines
 
@@ -70,11 +70,15 @@ def _source(tables: dict[str, pd.DataFrame], section_id: str, printed: str) -> s
     return f"{document} {number}{section['title']}：「{printed}」"
 
 
-def _status(stated: Side, computed: Side) -> tuple[str, int]:
-    """Status of a check and the rounding tolerance (same unit as the values) it allowed."""
+def _status(stated: Side, computed: Side, per_unit: int = FEN_PER_WAN) -> tuple[str, int]:
+    """Status of a check and the rounding tolerance it allowed (in 分, or in counts).
+
+    ``per_unit`` is how many of the values' units make one unit of the printed total (分 per
+    万元 or per 元): half of the total's last printed digit is what rounding can explain.
+    """
     tolerance = 0
     if stated.decimals < computed.decimals:
-        tolerance = FEN_PER_WAN // 10**stated.decimals // 2 if stated.decimals <= 6 else 0
+        tolerance = per_unit // 10**stated.decimals // 2
     if stated.value == computed.value:
         return ("ok" if stated.as_printed == computed.as_printed else "corrected"), tolerance
     if abs(stated.value - computed.value) <= tolerance:
@@ -127,7 +131,8 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
             value = int(parts[total.measure].sum())
             computed = Side(value, value, 0)
             counted = len(parts)
-        status, tolerance = _status(stated, computed)
+        per_unit = FEN_PER_UNIT.get(total.unit, 1) if money else 1
+        status, tolerance = _status(stated, computed, per_unit)
         note = _note(status, stated, computed, tolerance, money)
         if money and counted < len(parts):
             note += f" {len(parts) - counted} 个部分未印金额 / {len(parts) - counted} part(s) print no amount."
