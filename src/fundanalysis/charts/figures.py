@@ -137,26 +137,40 @@ def batch_timeline_chart(timeline: pd.DataFrame) -> Figure:
     return fig
 
 
+def _stacked_bars(
+    ax,
+    labels: list[str],
+    table: pd.DataFrame,
+    colors: dict[str, str],
+    names: dict[str, str],
+    decimals: int,
+) -> pd.Series:
+    """Stack the columns of ``table`` (rows top to bottom) as horizontal bars; label each total."""
+    left = pd.Series(0.0, index=table.index)
+    for column in table.columns:
+        ax.barh(
+            labels[::-1],
+            table[column].iloc[::-1],
+            left=left.iloc[::-1],
+            color=colors[column],
+            label=f"{column} {names[column]}",
+        )
+        left += table[column]
+    for position, total in enumerate(left.iloc[::-1]):
+        ax.text(total, position, f" {total:,.{decimals}f}", va="center", fontsize=8)
+    return left
+
+
 def allocations_chart(matrix: pd.DataFrame, title: str, source: str) -> Figure:
     """Counties as stacked horizontal bars by fund type (万元); expects allocation_matrix()."""
-    body = matrix.drop(index="合计 total", columns="合计 total").iloc[::-1]
+    body = matrix.drop(index="合计 total", columns="合计 total")
     fig, ax = plt.subplots(figsize=(9, 5.2))
-    left = pd.Series(0.0, index=body.index)
-    for fund_type in body.columns:
-        ax.barh(
-            [label.replace(" ", "\n", 1) for label in body.index],
-            body[fund_type],
-            left=left,
-            color=FUND_TYPE_COLORS[fund_type],
-            label=f"{fund_type} {vocab.FUND_TYPES[fund_type]}",
-        )
-        left += body[fund_type]
-    for position, total in enumerate(left):
-        ax.text(total, position, f" {total:,.0f}", va="center", fontsize=8)
+    labels = [label.replace(" ", "\n", 1) for label in body.index]
+    totals = _stacked_bars(ax, labels, body, FUND_TYPE_COLORS, vocab.FUND_TYPES, decimals=0)
     ax.set_title(title)
     ax.set_xlabel(WAN)
     ax.xaxis.set_major_formatter(THOUSANDS)
-    ax.set_xlim(0, left.max() * 1.15)
+    ax.set_xlim(0, totals.max() * 1.15)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
     add_source(fig, source)
     return fig
@@ -171,23 +185,11 @@ def carryover_by_county_chart(carry: pd.DataFrame, counties: pd.DataFrame) -> Fi
     table = table[[lv for lv in LEVEL_COLORS if lv in table.columns]]
     names = dict(zip(counties["county"], counties["county_en"], strict=True))
     fig, ax = plt.subplots(figsize=(9, 5.2))
-    labels = [bilingual(c, names[c]) for c in table.index][::-1]
-    left = pd.Series(0.0, index=table.index[::-1])
-    for level in table.columns:
-        values = table[level].iloc[::-1]
-        ax.barh(
-            labels,
-            values,
-            left=left,
-            color=LEVEL_COLORS[level],
-            label=f"{level} {vocab.LEVELS[level]}",
-        )
-        left += values
-    for position, total in enumerate(left):
-        ax.text(total, position, f" {total:,.2f}", va="center", fontsize=8)
+    labels = [bilingual(c, names[c]) for c in table.index]
+    totals = _stacked_bars(ax, labels, table, LEVEL_COLORS, vocab.LEVELS, decimals=2)
     ax.set_title("结转结余（按县、资金级次） Carry-over by county and level, 25 Sep 2020")
     ax.set_xlabel(WAN)
-    ax.set_xlim(0, left.max() * 1.18)
+    ax.set_xlim(0, totals.max() * 1.18)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
     add_source(fig, f"{SELF_EVALUATION} 四、（一）1.–4.")
     return fig
