@@ -24,8 +24,8 @@ $(KERNEL_SPEC): $(STAMP)
 env: $(STAMP) $(KERNEL_SPEC)
 
 lint: env
-	$(BIN)/ruff check src tests tools notebooks
-	$(BIN)/ruff format --check src tests tools notebooks
+	$(BIN)/ruff check src tests tools notebooks hatch_build.py
+	$(BIN)/ruff format --check src tests tools notebooks hatch_build.py
 
 unit: env
 	$(BIN)/python -m pytest tests

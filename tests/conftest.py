@@ -1,15 +1,19 @@
-"""Shared fixtures: the shipped data, a scratch copy of it to break, and the source text."""
+"""Shared fixtures: the shipped data, a scratch copy of it to break, and the report's text."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from fundanalysis.paths import DEFAULT_DATA_DIR, SOURCE_DOCUMENT
+from fundanalysis.paths import default_data_dir
+from fundanalysis.report import find_text, read_report_info, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
+DEFAULT_DATA_DIR = default_data_dir()
 
 
 @pytest.fixture
@@ -30,6 +34,54 @@ def tiny_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def source_text() -> str:
-    if not SOURCE_DOCUMENT.is_file():
-        pytest.skip(f"source document not found at {SOURCE_DOCUMENT} (CI and sessions have it)")
-    return SOURCE_DOCUMENT.read_text(encoding="utf-8")
+    """The default report's text; the test skips, saying why, where it was not supplied."""
+    (text,) = read_report_info(DEFAULT_DATA_DIR).texts
+    found = find_text(DEFAULT_DATA_DIR, text)
+    content = read_text(found)
+    if content is None:
+        pytest.skip(found.describe())
+    return content
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build_site(root: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Run the site build of the checkout at ``root`` with its default paths."""
+    return subprocess.run(
+        [sys.executable, str(root / "tools" / "build_site.py"), *extra],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def checkout_with_site(tmp_path_factory) -> Path:
+    """A fresh git checkout of the working tree in which `make site`'s build has run once.
+
+    Tracked and new (not ignored) files are copied and committed, so that ``git status``
+    in the copy shows exactly what the build wrote outside the ignored paths.
+    """
+    copy = tmp_path_factory.mktemp("checkout") / "fundanalysis"
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
+    subprocess.run([*git, "init", "-q"], cwd=copy, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "copy"], cwd=copy, check=True)
+    result = build_site(copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return copy

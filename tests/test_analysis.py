@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pandas as pd
 import pytest
+from conftest import DEFAULT_DATA_DIR
 
 import fundanalysis as fa
 from fundanalysis.analysis import audit, carryover, claims, funding, overview, poverty, projects
@@ -117,12 +118,12 @@ def test_claim_verdicts(tables, checks) -> None:
     assert verdicts["551 projects, by level"] == claims.HOLDS
 
 
-def test_headlines_and_audit(tables, checks, source_text) -> None:
+def test_headlines_and_audit(tables, checks) -> None:
     headline = overview.headline_figures(tables).set_index("notebook")
     assert "1,441.168302 万元" in set(headline["value"])
     summary = audit.status_summary(checks).set_index("status")["checks"]
     assert summary.sum() == len(checks)
-    coverage = audit.figure_coverage(tables, source_text).set_index("section_id")
+    coverage = audit.figure_coverage(DEFAULT_DATA_DIR, tables["sections"]).set_index("section_id")
     for section in ("SE-4.1.2", "SE-4.1.3", "SE-4.1.4", "SE-4.2"):
         assert coverage.loc[section, "covered"] == coverage.loc[section, "numbers_printed"]
 

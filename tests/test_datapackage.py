@@ -6,9 +6,9 @@ import csv
 import json
 
 import pytest
+from conftest import DEFAULT_DATA_DIR
 
 from fundanalysis import datapackage
-from fundanalysis.paths import DEFAULT_DATA_DIR
 from fundanalysis.tables import SPECS
 
 COMMITTED = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from fundanalysis.paths import PROJECT_ROOT
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))

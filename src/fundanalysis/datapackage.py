@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fundanalysis.paths import DEFAULT_DATA_DIR
+from fundanalysis.paths import default_data_dir
 from fundanalysis.tables import SPECS, TableSpec
 
 FRICTIONLESS_TYPES = {"text": "string", "int": "integer", "amount": "number", "date": "date"}
@@ -24,7 +24,50 @@ FOREIGN_KEYS = {
 
 SOURCE = {
     "title": "2020 年度巴州财政专项扶贫资金绩效自评报告 (with the finance bureau's report on fund use)",
-    "path": "../shared/source/bazhou-2020-poverty-fund-self-evaluation.md",
+    "path": "bazhou-2020-poverty-fund-self-evaluation.md",
+}
+
+
+#: coverage.csv is written by `fundanalysis coverage --write`, not transcribed.
+COVERAGE_RESOURCE = {
+    "name": "coverage",
+    "path": "coverage.csv",
+    "title": "Numbers each cited section prints, and how many the tables capture",
+    "profile": "tabular-data-resource",
+    "format": "csv",
+    "mediatype": "text/csv",
+    "encoding": "utf-8",
+    "sources": [SOURCE],
+    "schema": {
+        "fields": [
+            {"name": "section_id", "type": "string", "description": "Section (sections.csv)"},
+            {
+                "name": "numbers_printed",
+                "type": "integer",
+                "description": "Numbers the section prints",
+            },
+            {
+                "name": "covered",
+                "type": "integer",
+                "description": "Of those, captured by a cited figure",
+            },
+            {
+                "name": "not_covered",
+                "type": "string",
+                "description": "The numbers not captured, space-separated",
+            },
+            {
+                "name": "text_sha256",
+                "type": "string",
+                "description": "SHA-256 of the text checked against",
+            },
+        ],
+        "missingValues": [""],
+        "primaryKey": ["section_id"],
+        "foreignKeys": [
+            {"fields": "section_id", "reference": {"resource": "sections", "fields": "section_id"}}
+        ],
+    },
 }
 
 
@@ -99,6 +142,7 @@ def descriptor() -> dict:
                 "schema": schema,
             }
         )
+    resources.append(COVERAGE_RESOURCE)
     return {
         "name": "bazhou-2020-poverty-funds",
         "title": "巴州 2020 年财政专项扶贫资金 / Bayingolin 2020 poverty-alleviation funds",
@@ -119,7 +163,8 @@ def render() -> str:
     return json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n"
 
 
-def write(path: Path = DEFAULT_DATA_DIR / "datapackage.json") -> Path:
+def write(path: Path | None = None) -> Path:
+    path = path or default_data_dir() / "datapackage.json"
     path.write_text(render(), encoding="utf-8")
     return path
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 
 import pandas as pd
 
-from fundanalysis.paths import SOURCE_DOCUMENT
+from fundanalysis.provenance import checked_coverage
 from fundanalysis.reconcile import STATUSES
-from fundanalysis.tables import SPECS
-
-NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
 
 
 def status_summary(checks: pd.DataFrame) -> pd.DataFrame:
@@ -25,52 +22,33 @@ def findings(checks: pd.DataFrame) -> pd.DataFrame:
     return checks.loc[checks["status"] != "ok", columns].reset_index(drop=True)
 
 
-def _fragments(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
-    """Printed fragments per section, from every table that cites one."""
-    by_section: dict[str, list[str]] = {}
-    for name in SPECS:
-        frame = tables[name]
-        if "section_id" not in frame.columns or name == "sections":
-            continue
-        text_columns = [
-            c for c in frame.columns if c in ("printed", "period") or c.endswith("_printed")
-        ]
-        for row in frame[["section_id", *text_columns]].itertuples(index=False):
-            for value in row[1:]:
-                if isinstance(value, str) and value:
-                    by_section.setdefault(row[0], []).append(value)
-    return by_section
+def figure_coverage(data_dir: Path, sections: pd.DataFrame) -> pd.DataFrame:
+    """For each cited section: how many numbers it prints and how many a cited figure captures.
 
-
-def figure_coverage(tables: dict[str, pd.DataFrame], source: str | None = None) -> pd.DataFrame:
-    """For each cited section: how many numbers it prints and how many sit in a cited fragment.
-
-    A number counts as covered when it occurs inside some fragment that the data cites for the
-    same section. Returns one row per section, with the uncovered numbers listed.
+    The result is the one stored in the data directory; when the report's text is supplied it
+    is re-verified first (see :func:`fundanalysis.provenance.checked_coverage`), so it reads
+    the same with or without the text.
     """
-    text = source if source is not None else SOURCE_DOCUMENT.read_text(encoding="utf-8")
-    fragments = _fragments(tables)
-    rows = []
-    for section in tables["sections"].itertuples():
-        start = text.index(section.start_anchor)
-        body = "".join(text[start : text.index(section.end_anchor, start + 1)].splitlines())
-        body = body[len(section.start_anchor) :]
-        numbers = NUMBER.findall(body)
-        cited = [NUMBER.findall(f) for f in fragments.get(section.section_id, [])]
-        pool = [n for found in cited for n in found]
-        uncovered = []
-        for number in numbers:
-            if number in pool:
-                pool.remove(number)
-            else:
-                uncovered.append(number)
-        rows.append(
-            {
-                "section_id": section.section_id,
-                "title": section.title,
-                "numbers_printed": len(numbers),
-                "covered": len(numbers) - len(uncovered),
-                "not_covered": " ".join(uncovered),
-            }
+    stored = checked_coverage(data_dir)
+    if stored is None:
+        return pd.DataFrame(
+            columns=["section_id", "title", "numbers_printed", "covered", "not_covered"]
         )
-    return pd.DataFrame(rows)
+    titles = sections.set_index("section_id")["title"]
+    table = stored.drop(columns="text_sha256")
+    table.insert(1, "title", table["section_id"].map(titles))
+    return table
+
+
+def coverage_note(data_dir: Path) -> str:
+    """One line saying which text the stored coverage was verified against."""
+    stored = checked_coverage(data_dir)
+    if stored is None or stored.empty:
+        return (
+            "本报告未存储覆盖率核对结果 / No coverage against the text is stored for this report."
+        )
+    digests = ", ".join(sorted({d[:12] for d in stored["text_sha256"]}))
+    return (
+        f"核对所用原文 SHA-256 {digests}…；每次提供原文时重新核对 / Verified against the text "
+        f"with SHA-256 {digests}…; re-verified whenever the text is supplied."
+    )
