@@ -1,16 +1,21 @@
-"""Sphinx configuration of the published site: the executed notebooks, rendered offline."""
+"""Sphinx configuration of the published site: executed notebooks, one build per language.
 
-project = "fundanalysis · 巴州 2020 财政专项扶贫资金"
+`make site` (tools/build_site.py) builds this twice, with ``-D language=zh_CN`` into site/ and
+``-D language=en`` into site/en/; every page links to the same page in the other language.
+"""
+
+import logging
+from pathlib import Path
+
+project = "fundanalysis"
 author = "fundanalysis"
-copyright = "public report data; analysis code MIT"
+copyright = "report texts: the issuing governments; analysis: fundanalysis (MIT)"
 language = "zh_CN"
-# Sphinx's Chinese search needs a stemmer script it does not ship for the browser; the English
-# tokenizer indexes the English half of every heading and keeps the page free of errors.
-html_search_language = "en"
 
 extensions = ["myst_nb"]
 root_doc = "index"
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
+templates_path = ["_templates"]
 
 # `make site` has executed every notebook already; Sphinx only renders them.
 nb_execution_mode = "off"
@@ -19,10 +24,22 @@ nb_output_stderr = "remove"
 myst_enable_extensions = ["colon_fence"]
 suppress_warnings = ["myst.header"]
 
+# Chinese search: jieba segments the text, with the reports' own terms as a user dictionary.
+# Its cache goes beside these sources (under build/), its progress messages nowhere.
+html_search_options = {"dict": str(Path(__file__).parent / "search-words.txt")}
+try:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.tmp_dir = str(Path(__file__).parent)
+except ImportError:  # pragma: no cover - jieba comes with the dev environment
+    pass
+
 html_theme = "sphinx_book_theme"
-html_title = "巴州 2020 扶贫资金 · Poverty funds 2020"
+html_title = "扶贫资金自评报告核对"
 html_static_path = ["_static"]
 html_css_files = ["fonts.css", "site.css"]
+html_js_files = ["site.js"]
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None
@@ -32,15 +49,41 @@ html_theme_options = {
     "use_download_button": False,
     "use_fullscreen_button": False,
     "use_repository_button": False,
-    "extra_footer": (
-        '<p>来源 Source: 巴音郭楞蒙古自治州扶贫开发办公室、财政局《2020 年度巴州财政专项扶贫资金绩效自评报告》'
-        "（巴扶办发〔2020〕11 号）及《2020 年财政专项扶贫资金管理使用情况报告》. "
-        '<a href="05-data-audit.html">数据核对 Data audit</a> · '
-        '<a href="data.html">下载数据 Download the data (CSV)</a></p>'
-    ),
+    "article_header_end": ["lang-switch.html", "article-header-buttons.html"],
+    "extra_footer": "<p>fundanalysis · 每个数字均注明其在报告中的出处 / every figure cites its sentence in the report</p>",
 }
-# No MathJax or require.js from a CDN: the site must work offline. Sphinx adds MathJax only to
-# pages with equations, which these have none of; the path is local so that even then no
-# request would leave the site.
+# No MathJax or require.js from a CDN: the site must work offline.
 mathjax_path = "mathjax/tex-chtml.js"
 nb_ipywidgets_js = {}
+
+
+def _language_switch(app, pagename, templatename, context, doctree) -> None:
+    """The URL of this page in the other language (site/ is Chinese, site/en/ English)."""
+    depth = pagename.count("/")
+    if app.config.language == "en":
+        context["fa_other_url"] = "../" * (depth + 1) + pagename + ".html"
+        context["fa_other_label"], context["fa_other_lang"] = "中文", "zh-CN"
+    else:
+        context["fa_other_url"] = "../" * depth + "en/" + pagename + ".html"
+        context["fa_other_label"], context["fa_other_lang"] = "English", "en"
+
+
+def _chinese_search():
+    """Sphinx's Chinese search, with the browser stemmer it actually ships named right.
+
+    Sphinx 9 bundles the English stemmer for Chinese pages (for Latin words in them) but names
+    it ChineseStemmer in language_data.js, which then fails in the browser.
+    """
+    from sphinx.search.zh import SearchChinese
+
+    class ChineseSearch(SearchChinese):
+        language_name = "English"
+
+    return ChineseSearch
+
+
+def setup(app):
+    app.connect("html-page-context", _language_switch)
+    app.add_search_language(_chinese_search())
+    if app.config.language == "en":
+        app.config.html_title = "Poverty-fund reports, checked"

@@ -1,134 +1,199 @@
-"""Analysis functions behind the notebooks, against values worked out by hand from the report."""
+"""Analysis functions behind the notebooks, against values worked out by hand from the reports.
+
+Figures are from 巴州 2020 (self-evaluation SE, fund-use report FU) and 满城区 2019 (MC),
+each with the section that prints it; hand arithmetic is written out beside the assertion.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DEFAULT_DATA_DIR
 
 import fundanalysis as fa
-from fundanalysis.analysis import audit, carryover, claims, funding, overview, poverty, projects
-from fundanalysis.present import formatted
-from fundanalysis.reconcile import implied_reward_split
+from fundanalysis.analysis import (
+    audit,
+    carryover,
+    claims,
+    funding,
+    overview,
+    poverty,
+    projects,
+    spending,
+)
+from fundanalysis.paths import shipped_reports
+from fundanalysis.present import NotReported, percent, table_html
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 
 
 @pytest.fixture(scope="module")
-def tables() -> dict[str, pd.DataFrame]:
-    return fa.load_all()
+def bazhou() -> fa.Report:
+    return fa.load_report()
 
 
 @pytest.fixture(scope="module")
-def checks() -> pd.DataFrame:
-    return fa.reconcile()
+def mancheng() -> fa.Report:
+    return fa.load_report(shipped_reports()[1])
 
 
-def test_budget_growth_corrected_and_as_printed(tables) -> None:
-    growth = funding.budget_growth(tables["budget"]).set_index("year")
-    assert growth.loc[2018, "growth"] == pytest.approx((3800 - 3100) / 3100)
-    assert growth.loc[2017, "as_printed_wan"] == 0.31
+@pytest.fixture(scope="module")
+def minimal() -> fa.Report:
+    return fa.load_report(MINIMAL)
+
+
+def test_budget_growth_corrected_and_as_printed(bazhou) -> None:
+    growth = funding.budget_growth(bazhou).set_index("year")
+    assert growth.loc[2018, "growth"] == pytest.approx((3800 - 3100) / 3100)  # SE 一、（一）
+    assert growth.loc[2017, "as_printed_wan"] == 0.31  # 3100 元
     assert bool(growth.loc[2017, "rose"]) and not bool(growth.loc[2017, "rose_as_printed"])
-    assert funding.compound_annual_growth(tables["budget"]) == pytest.approx(
-        (3900 / 1510) ** 0.25 - 1
-    )
+    assert funding.compound_annual_growth(bazhou) == pytest.approx((3900 / 1510) ** 0.25 - 1)
 
 
-def test_funds_by_level_split_the_reward_batch(tables) -> None:
-    levels = funding.funds_by_level(tables["transfers"], implied_reward_split()).set_index("level")
-    assert levels["amount_fen"].to_dict() == {
-        "中央": 23984 * 10**6,
-        "自治区": 10057 * 10**6,
-        "自治州": 3900 * 10**6,
-        "地方政府债券": 70000 * 10**6,
+def test_growth_is_undefined_with_one_year_and_absent_without_a_budget(mancheng, minimal) -> None:
+    assert isinstance(funding.budget_growth(mancheng), NotReported)
+    assert funding.compound_annual_growth(mancheng) is None
+
+
+def test_funds_by_level_as_printed(bazhou, mancheng) -> None:
+    levels = funding.funds_by_level(bazhou).set_index("level")["amount_fen"]
+    # SE 二、（一）: central 9990 + 3124 + 37 + 9547; the reward batch 3686 stays 中央、自治区
+    assert levels["中央"] == 22698 * 10**6
+    assert levels["中央、自治区"] == 3686 * 10**6
+    assert int(levels.sum()) == 107941 * 10**6
+    # MC 二: 365 + 20 + 570, from the funds under evaluation (no transfers printed)
+    assert funding.funds_by_level(mancheng).set_index("level")["amount_fen"].to_dict() == {
+        "省级": 365 * 10**6,
+        "市级": 20 * 10**6,
+        "区级": 570 * 10**6,
     }
-    assert levels["share"].sum() == pytest.approx(1)
 
 
-def test_batch_timeline(tables) -> None:
-    timeline = funding.batch_timeline(tables["transfers"]).set_index("batch")
+def test_batch_timeline(bazhou) -> None:
+    timeline = funding.batch_timeline(bazhou).set_index("batch")
     assert timeline.loc[2, "days_since_previous"] == 24  # 6 → 30 December 2019
     assert timeline.loc[7, "cumulative_wan"] == 107941
 
 
-def test_allocation_matrix_and_bond_share(tables) -> None:
-    matrix = funding.allocation_matrix(tables["allocations"], tables["counties"], "绩效评价资金")
-    assert matrix.loc["合计 total", "合计 total"] == 104041
-    assert matrix.loc["轮台县 Luntai County", "地方政府债券资金"] == 6200
-    shares = funding.bond_share_by_county(tables["allocations"], tables["counties"])
-    assert shares.loc["博湖县", "bond_share"] == pytest.approx(17300 / 19891)
+def test_allocation_matrix(bazhou) -> None:
+    assert funding.allocation_funds(bazhou) == ["绩效评价资金", "州本级资金"]
+    matrix = funding.allocation_matrix(bazhou, "绩效评价资金").set_index("place")
+    assert matrix.loc["合计", "total"] == 104041  # FU 一、（二）1.
+    assert matrix.loc["轮台县", "地方政府债券资金"] == 6200
+    largest = funding.largest_fund_type_share(bazhou, "绩效评价资金").set_index("place")
+    assert largest.loc["博湖县", "fund_type"] == "地方政府债券资金"
+    assert largest.loc["博湖县", "share"] == pytest.approx(17300 / 19891)
 
 
-def test_carryover_breakdowns(tables) -> None:
-    carry = tables["carryover"]
-    kinds = carryover.carryover_by_kind(carry).set_index("kind")
-    assert kinds.loc["结余", "amount_fen"] == int((Decimal("0.95") + Decimal("1.94")) * 10**6)
-    schedule = carryover.payment_schedule(carry)
-    paid = schedule[schedule["payment_status"] == "已支付"]["amount_wan"].sum()
-    assert paid == pytest.approx(1.58 + 2.64 + 3.14 + 24.58 + 101.86 + 22.6)
-    rates = carryover.carryover_rates(carry, tables["allocations"], tables["counties"]).set_index(
-        "county"
-    )
-    assert rates.loc["轮台县", "of_evaluated"] == pytest.approx((7.36 + 126.44) / 11289)
-    assert rates.loc["轮台县", "of_all_prefecture_level"] == pytest.approx(
-        (7.36 + 126.44) / (11289 + 873)
-    )
+def test_spending_and_execution(mancheng, bazhou) -> None:
+    execution = spending.execution_by_category(mancheng).set_index("category")
+    # MC 二: industry spent 792.94 of 314.76 + 513.04 planned
+    assert execution.loc["产业项目", "planned_wan"] == pytest.approx(827.80)
+    assert execution.loc["产业项目", "execution"] == pytest.approx(792.94 / 827.80)
+    assert execution.loc["对口帮扶", "execution"] == 1
+    overall = spending.overall_execution(mancheng).iloc[0]
+    assert overall["execution"] == pytest.approx(920.14 / 955)
+    rate = spending.stated_rates(mancheng).iloc[0]
+    assert (rate["stated"], rate["status"]) == (Decimal("96.35"), "rounding")  # 96.3497…
+    assert isinstance(spending.spending_by_category(bazhou), NotReported)
 
 
-def test_poverty_intensities(tables) -> None:
-    per = poverty.funds_per_poor(tables["poverty"], tables["transfers"], tables["evaluated_funds"])
-    evaluated = per[per["funds"].str.startswith("evaluated funds 纳入")].iloc[0]
-    assert evaluated["per_person_yuan"] == pytest.approx(104041 * 10**4 / 69733)
-    assert poverty.people_per_household(tables["poverty"]) == pytest.approx(69733 / 24450)
-    levels = funding.funds_by_level(tables["transfers"], implied_reward_split())
-    by_level = poverty.funds_per_poor_by_level(tables["poverty"], levels).set_index("level")
-    assert by_level.loc["中央", "per_household_yuan"] == pytest.approx(23984 * 10**4 / 24450)
+def test_carryover_breakdowns(bazhou) -> None:
+    by_place = carryover.carryover_by_place(bazhou).set_index("place")
+    assert by_place.loc["若羌县", "amount_fen"] == 142_922_302  # SE 四、（一）4.
+    assert by_place.loc["轮台县", "items"] == 13
+    kinds = carryover.carryover_by_kind(bazhou).set_index("kind")["amount_fen"]
+    assert kinds["结余"] == 2_890_000  # 0.95 + 1.94
+    rates = carryover.carryover_rates(bazhou).set_index("place")
+    # Luntai: 691.53 carried over; 11289 evaluated + 873 own funds allocated
+    assert rates.loc["轮台县", "carryover_rate"] == pytest.approx(691.53 / (11289 + 873))
 
 
-def test_projects(tables) -> None:
-    funnel = projects.project_funnel(tables["projects"]).set_index("stage")
-    assert funnel.loc["实施", "of_pool"] == pytest.approx(551 / 646)
-    by_level = projects.implemented_by_level(
-        tables["projects"], tables["evaluated_funds"]
-    ).set_index("level")
-    assert by_level.loc["地方政府债券", "funds_per_project_wan"] == pytest.approx(70000 / 25)
-    assert by_level.loc["地方政府债券", "funds_source"] == "evaluated_funds (derived)"
-    assert by_level.loc["中央", "funds_source"] == "printed"
+def test_poverty_reduction_needs_two_dates(bazhou, mancheng) -> None:
+    assert isinstance(poverty.poverty_changes(bazhou), NotReported)
+    changes = poverty.poverty_changes(mancheng).set_index("measure_en")
+    # MC 一: 402 poor people remaining at the start of 2019, 385 at the end of September
+    assert changes.loc["poor people not yet out of poverty", "change"] == 385 - 402
+    assert changes.loc["registered poor households", "change"] == 469 - 478
+    per = poverty.people_per_household(mancheng).set_index("as_of")["people_per_household"]
+    assert per[pd.Timestamp("2019-01-01")] == pytest.approx(1012 / 478)
 
 
-def test_claim_verdicts(tables, checks) -> None:
-    verdicts = pd.concat(
-        [
-            claims.funding_claims(tables, checks),
-            claims.carryover_claims(tables, checks),
-            claims.poverty_claims(tables),
-            claims.project_claims(tables, checks),
-        ]
-    ).set_index("claim_en")["verdict"]
-    assert (
-        verdicts["The prefecture raised its poverty budget every year 2016-2020"]
-        == claims.HOLDS_CORRECTED
-    )
-    assert (
-        verdicts["Every batch was passed on within 5 days of the allocation document"]
-        == claims.UNVERIFIABLE
-    )
-    assert verdicts["All of it is quality deposits and tail payments"] == claims.FAILS
-    assert verdicts["124029.13 万元 of funds, by level"] == claims.FAILS
-    assert verdicts["551 projects, by level"] == claims.HOLDS
+def test_funds_per_poor_person(bazhou) -> None:
+    per = poverty.funds_per_poor(bazhou).set_index("level")
+    # 107941 万元 over 69733 registered poor people, in yuan
+    assert per.loc["合计", "per_person_yuan"] == pytest.approx(107941 * 10_000 / 69733)
+    assert per.loc["合计", "per_household_yuan"] == pytest.approx(107941 * 10_000 / 24450)
 
 
-def test_headlines_and_audit(tables, checks) -> None:
-    headline = overview.headline_figures(tables).set_index("notebook")
-    assert "1,441.168302 万元" in set(headline["value"])
-    summary = audit.status_summary(checks).set_index("status")["checks"]
-    assert summary.sum() == len(checks)
-    coverage = audit.figure_coverage(DEFAULT_DATA_DIR, tables["sections"]).set_index("section_id")
+def test_projects(bazhou, mancheng) -> None:
+    funnel = projects.project_funnel(bazhou).set_index("stage")
+    assert funnel.loc["实施", "projects"] == 551 and funnel.loc["储备", "projects"] == 646
+    by_level = projects.projects_by_level(bazhou).set_index("level")
+    assert by_level.loc["中央", "funds_per_project_wan"] == pytest.approx(23984 / 273)
+    assert pd.isna(by_level.loc["地方政府债券", "funds_wan"])  # printed without funds
+    by_category = projects.projects_by_category(mancheng).set_index("category")
+    assert by_category.loc["光伏发电", "project_count"] == 49
+    assert by_category.loc["光伏发电", "funds_per_project_wan"] == pytest.approx(314.76 / 49)
+
+
+def test_claim_verdicts(bazhou, mancheng) -> None:
+    verdicts = claims.claims(bazhou).set_index("claim_id")["verdict_code"]
+    assert verdicts["budget_rose_every_year"] == claims.HOLDS_CORRECTED
+    assert verdicts["five_day_rule"] == claims.UNVERIFIABLE
+    assert verdicts["carryover_kinds"] == claims.FAILS
+    assert verdicts["projects_funds"] == claims.FAILS
+    assert verdicts["counties_with_tasks"] == claims.HOLDS
+    other = claims.claims(mancheng).set_index("claim_id")["verdict_code"]
+    assert other["projects_count"] == claims.FAILS
+    assert other["reimbursement_rate"] == claims.HOLDS
+
+
+def test_headlines_and_audit(bazhou) -> None:
+    headline = overview.headline_figures(bazhou).set_index("figure_en")
+    assert headline.loc["carry-over (sum of items)", "value"] == "1,441.168302 万元"
+    assert headline.loc["funds received and passed on", "value_en"] == "1,079.41 million yuan"
+    summary = audit.status_summary(bazhou).set_index("status_code")["checks"]
+    assert summary.sum() == len(bazhou.checks) == 66
+    coverage = audit.figure_coverage(bazhou).set_index("section_id")
     for section in ("SE-4.1.2", "SE-4.1.3", "SE-4.1.4", "SE-4.2"):
         assert coverage.loc[section, "covered"] == coverage.loc[section, "numbers_printed"]
 
 
-def test_formatted_shows_exact_decimals() -> None:
-    frame = pd.DataFrame({"m": [1441.16], "p": [0.5], "x": [Decimal("142.922302")]})
-    shown = formatted(frame, money=["m"], percent=["p"], exact=["x"]).iloc[0]
-    assert (shown["m"], shown["p"], shown["x"]) == ("1,441.16", "50.0%", "142.922302")
+def test_a_report_with_three_tables_gives_results_or_says_what_is_missing(minimal) -> None:
+    assert funding.funds_by_level(minimal).set_index("level")["amount_fen"].sum() == 120_500_000
+    for result in (
+        funding.budget_growth(minimal),
+        funding.batch_timeline(minimal),
+        carryover.carryover_by_place(minimal),
+        projects.project_funnel(minimal),
+        claims.claims(minimal),
+    ):
+        assert isinstance(result, NotReported)
+    assert "does not print" in carryover.carryover_by_place(minimal).sentence("en")
+    assert overview.headline_figures(minimal)["figure_en"].tolist()[0] == "funds under evaluation"
+
+
+def test_tables_for_readers() -> None:
+    frame = pd.DataFrame(
+        {
+            "level": ["中央"],
+            "level_en": ["central"],
+            "amount_wan": [1441.16],
+            "share": [0.5],
+            "x": [None],
+        }
+    )
+    html, text = table_html(
+        frame,
+        ["level", "amount_wan", "share", "x"],
+        "en",
+        {"amount_wan": "money", "share": "percent"},
+    )
+    assert "central" in html and "中央" not in html
+    assert '<td class="num">1,441.16</td>' in html and "50.0%" in html
+    assert "<td>—</td>" in html  # empty shown as a dash
+    assert "level of government" in text
+    assert percent(0.000018) == "0.0018%" and percent(0.5) == "50.0%"

@@ -55,10 +55,10 @@ CELL_CASES = [
     ("carryover.csv", ",1.58,万元", ",+1.58,万元", 2, "amount", "not a plain number"),
     ("carryover.csv", ",1.58,万元", ",,万元", 2, "amount", "must not be empty"),
     ("transfers.csv", ",9990,万元", ",9990,美元", 2, "unit", "not an allowed value"),
-    ("carryover.csv", "轮台县,1,", "轮台,1,", 2, "county", "unknown value"),
-    ("carryover.csv", "轮台县,1,", "轮台县 ,1,", 2, "county", "trailing spaces"),
-    ("carryover.csv", "轮台县,1,", ",1,", 2, "county", "must not be empty"),
-    ("carryover.csv", "轮台县,2,", "轮台县,1,", 2, "county", "duplicate key"),
+    ("carryover.csv", "轮台县,1,", "轮台,1,", 2, "place", "unknown value"),
+    ("carryover.csv", "轮台县,1,", "轮台县 ,1,", 2, "place", "trailing spaces"),
+    ("carryover.csv", "轮台县,1,", ",1,", 2, "place", "must not be empty"),
+    ("carryover.csv", "轮台县,2,", "轮台县,1,", 2, "place", "duplicate key"),
     ("carryover.csv", "轮台县,1,", "轮台县,one,", 2, "seq", "whole number"),
     ("budget.csv", "2017,", "2017.0,", 3, "year", "whole number"),
     ("budget.csv", "2016,", "1900,", 2, "year", "too small"),
@@ -72,7 +72,7 @@ CELL_CASES = [
     ),
     ("transfers.csv", "2020-02-04", "2020-02-30", 6, "disbursed_on", "no such date"),
     ("transfers.csv", "2020-02-04", "", 6, "disbursed_on", "must not be empty"),
-    ("carryover.csv", ",质量保证金,1,1.58,", ",质保金,1,1.58,", 2, "kind", "not an allowed value"),
+    ("carryover.csv", ",质量保证金,1,1.58,", ",质保金,1,1.58,", 2, "kind", "unknown value"),
     (
         "carryover.csv",
         ",质量保证金,1,1.58,",
@@ -111,7 +111,7 @@ CELL_CASES = [
         "评价资金,库尔勒市,",
         2,
         "funds",
-        "not an allowed value",
+        "unknown value",
     ),
     (
         "transfers.csv",
@@ -119,7 +119,7 @@ CELL_CASES = [
         "1,中央提前下达财政专项扶贫资金,Central funds issued in advance,中枢,扶贫发展资金",
         2,
         "level",
-        "not an allowed value",
+        "unknown value",
     ),
     ("budget.csv", "2016,1510,", "2016,1000000000.000001,", 2, "amount_fen", "too large"),
     (
@@ -169,7 +169,7 @@ CELL_CASES = [
         "transfers_batch_1,transfer,",
         4,
         "table",
-        "unknown value",
+        "unknown table",
     ),
 ]
 
@@ -200,13 +200,13 @@ def test_missing_column(data_copy: Path) -> None:
 
 
 def test_extra_column(data_copy: Path) -> None:
-    replace_in(data_copy / "counties.csv", "county,county_en", "county,county_en,note")
-    assert_refused(data_copy, "counties.csv", 1, "note", "unexpected column")
+    replace_in(data_copy / "vocabulary.csv", "term_en,parent", "term_en,parent,note")
+    assert_refused(data_copy, "vocabulary.csv", 1, "note", "unexpected column")
 
 
 def test_duplicated_header(data_copy: Path) -> None:
-    replace_in(data_copy / "counties.csv", "county,county_en", "county,county_en,county")
-    assert_refused(data_copy, "counties.csv", 1, "county", "column appears twice")
+    replace_in(data_copy / "vocabulary.csv", "term_en,parent", "term_en,term")
+    assert_refused(data_copy, "vocabulary.csv", 1, "term", "column appears twice")
 
 
 def test_empty_file(data_copy: Path) -> None:
@@ -214,15 +214,18 @@ def test_empty_file(data_copy: Path) -> None:
     assert_refused(data_copy, "poverty.csv", 1, None, "file is empty")
 
 
-def test_header_only(data_copy: Path) -> None:
-    header = (data_copy / "poverty.csv").read_text(encoding="utf-8").splitlines()[0]
-    (data_copy / "poverty.csv").write_text(header + "\n", encoding="utf-8")
-    assert_refused(data_copy, "poverty.csv", None, None, "table has no rows")
+def test_header_only_means_not_reported(data_copy: Path) -> None:
+    header = (data_copy / "supervision.csv").read_text(encoding="utf-8").splitlines()[0]
+    (data_copy / "supervision.csv").write_text(header + "\n", encoding="utf-8")
+    supervision = fa.load_supervision(data_copy)
+    assert supervision.empty and "measure" in supervision.columns
+    assert str(supervision["value"].dtype) == "Int64"
 
 
-def test_missing_file(data_copy: Path) -> None:
+def test_absent_file_means_not_reported_but_totals_over_it_are_errors(data_copy: Path) -> None:
     (data_copy / "projects.csv").unlink()
-    assert_refused(data_copy, "projects.csv", None, None, "file not found")
+    # totals.csv line 50 states 551 implemented projects: its parts are gone
+    assert_refused(data_copy, "totals.csv", 50, "filter", "selects no rows")
 
 
 def test_gbk_file_is_refused_at_its_first_chinese_line(data_copy: Path) -> None:
@@ -275,5 +278,5 @@ def test_leaf_that_no_longer_matches_its_total_fails_validation(data_copy: Path,
     assert main(["validate", str(data_copy)]) == 1
     out = capsys.readouterr().out
     # totals.csv line 43 is carryover_ruoqiang (142.922302); its leaves now sum 0.01 higher
-    assert "totals.csv, 第 43 行 (row 43), 列 column 'stated'" in out
-    assert "142.932302" in out
+    assert "totals.csv, 第 43 行 (row 43): 核对不成立且未登记于 findings.csv" in out
+    assert "computed 142.932302" in out

@@ -68,11 +68,31 @@ def test_thin_no_classes_no_long_functions_no_file_reads(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_plot_cells_end_with_show(path: Path) -> None:
-    for cell in code_cells(path):
-        if "charts." in cell.source and "_chart(" in cell.source:
-            last = cell.source.strip().splitlines()[-1]
-            assert last == "plt.show()" or last.endswith(";"), cell.source
+def test_no_report_is_named_in_a_notebook(path: Path) -> None:
+    """The notebooks serve any report: nothing of one report appears in their sources."""
+    import fundanalysis as fa
+    from fundanalysis.paths import shipped_reports
+
+    names = set()
+    for directory in shipped_reports():
+        report = fa.load_report(directory)
+        names |= {report.info.id, report.info.short_name, report.info.jurisdiction}
+        words = report.tables["vocabulary"]
+        names |= set(
+            words.loc[words["vocabulary"].isin(["place", "funding_source", "funds"]), "term"]
+        )
+        names |= set(report.checks["check"])
+    for cell in nbformat.read(path, as_version=4).cells:
+        found = sorted(n for n in names if n in cell.source)
+        assert not found, f"{path.name} names {found}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_narrative_cell_has_its_twin_in_the_other_language(path: Path) -> None:
+    cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
+    tags = [c.metadata.get("tags", []) for c in cells]
+    assert all(("lang-zh" in t) != ("lang-en" in t) for t in tags)
+    assert sum("lang-zh" in t for t in tags) == sum("lang-en" in t for t in tags)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 import fundanalysis as fa
+import fundanalysis.paths
 
 
 def test_budget_by_year_as_printed_in_section_1_1() -> None:
@@ -30,22 +31,22 @@ def test_seven_batches_with_their_dates_section_2_1() -> None:
     assert transfers.groupby("batch")["amount_fen"].sum()[5] == 40000 * 1_000_000
 
 
-def test_nine_counties_in_report_order() -> None:
-    counties = fa.load_counties()
-    assert list(counties["county"])[:2] == ["库尔勒市", "轮台县"]
-    assert len(counties) == 9
-    assert set(fa.load_allocations()["county"]) == set(counties["county"])
+def test_nine_places_in_report_order() -> None:
+    places = fa.load_report().terms("place")
+    assert list(places)[:2] == ["库尔勒市", "轮台县"]
+    assert len(places) == 9
+    assert set(fa.load_allocations()["place"]) == set(places)
 
 
 def test_carryover_leaves_section_4_1() -> None:
     carry = fa.load_carryover()
-    assert carry.groupby("county")["seq"].count().to_dict() == {
+    assert carry.groupby("place")["seq"].count().to_dict() == {
         "轮台县": 13,
         "尉犁县": 8,
         "且末县": 12,
         "若羌县": 14,
     }
-    item = carry[(carry["county"] == "若羌县") & (carry["seq"] == 1)].iloc[0]
+    item = carry[(carry["place"] == "若羌县") & (carry["seq"] == 1)].iloc[0]
     assert (item["amount"], item["amount_fen"]) == ("5.39946", 5_399_460)
     assert set(carry["kind_en"]) == {
         "quality deposit",
@@ -56,7 +57,7 @@ def test_carryover_leaves_section_4_1() -> None:
 
 
 def test_name_correction_keeps_the_printed_form() -> None:
-    carry = fa.load_carryover().set_index(["county", "seq"])
+    carry = fa.load_carryover().set_index(["place", "seq"])
     row = carry.loc[("轮台县", 11)]
     assert row["item_as_printed"].startswith("阿克苏来乡")
     assert row["item"].startswith("阿克萨来乡")
@@ -65,7 +66,7 @@ def test_name_correction_keeps_the_printed_form() -> None:
 
 def test_amount_wan_works_with_ordinary_pandas() -> None:
     carry = fa.load_carryover()
-    assert carry.groupby("county")["amount_wan"].sum().round(6)["轮台县"] == 691.53
+    assert carry.groupby("place")["amount_wan"].sum().round(6)["轮台县"] == 691.53
     assert carry["amount_wan"].describe()["count"] == 47
     shares = carry["amount_wan"] / carry["amount_wan"].sum()
     assert abs(shares.sum() - 1) < 1e-12
@@ -78,10 +79,23 @@ def test_poverty_and_projects_sections_4_2_to_4_5() -> None:
         24450,
         69733,
     )
-    projects = fa.load_projects().set_index(["stage", "level"])
-    assert projects.loc[("完工", "合计"), "project_count"] == 551
-    assert projects.loc[("完工", "合计"), "as_of"] == pd.Timestamp("2020-09-30")
-    assert pd.isna(projects.loc[("实施", "地方政府债券"), "amount_fen"])
+    projects = fa.load_projects()
+    completed = projects[projects["stage"] == "完工"].iloc[0]
+    assert completed["project_count"] == 551 and pd.isna(completed["level"])
+    assert completed["as_of"] == pd.Timestamp("2020-09-30")
+    bonds = projects[(projects["stage"] == "实施") & (projects["level"] == "地方政府债券")]
+    assert pd.isna(bonds["amount_fen"].iloc[0])
+
+
+def test_second_report_mancheng_2019() -> None:
+    # 满城区 2019, sections 一 and 二 of the published page
+    report = fa.load_report(fa.paths.shipped_reports()[1])
+    funds = report.tables["evaluated_funds"].set_index("level")["amount_fen"]
+    assert funds.to_dict() == {"省级": 365 * 10**6, "市级": 20 * 10**6, "区级": 570 * 10**6}
+    poverty = report.tables["poverty"]
+    people = poverty[poverty["measure"] == "registered_poor_people"].set_index("as_of")["value"]
+    assert people.to_dict() == {pd.Timestamp("2019-01-01"): 1012, pd.Timestamp("2019-09-30"): 982}
+    assert report.tables["spending"]["amount_fen"].sum() == 92_014 * 10**4
 
 
 def test_loaders_return_independent_copies() -> None:

@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 import fundanalysis as fa
-from fundanalysis.reconcile import implied_reward_split
 
 TINY = Path(__file__).parent / "fixtures" / "tiny"
 
@@ -25,7 +24,18 @@ def real() -> pd.DataFrame:
 
 
 def test_contract_columns(tiny: pd.DataFrame) -> None:
-    for column in ("description", "stated", "computed", "difference", "status", "source", "note"):
+    for column in (
+        "description",
+        "description_en",
+        "stated",
+        "computed",
+        "difference",
+        "status",
+        "source",
+        "note",
+        "note_en",
+        "finding",
+    ):
         assert column in tiny.columns
 
 
@@ -52,16 +62,29 @@ def test_same_precision_gap_is_a_discrepancy(tiny: pd.DataFrame) -> None:
     row = tiny.loc["carry_b"]
     assert row["status"] == "discrepancy"
     assert row["difference"] == Decimal("-0.01")
-    assert row["explained"]
+    assert row["finding"] == "F1"
 
 
 def test_counts_are_checked_too(tiny: pd.DataFrame) -> None:
     assert tiny.loc["projects_count", "status"] == "ok"
 
 
-def test_cross_checks_skip_money_the_directory_does_not_have(tiny: pd.DataFrame) -> None:
-    assert "cross_reward_batch_split" not in tiny.index
+def test_cross_checks_are_declared_in_the_data(tiny: pd.DataFrame) -> None:
+    # evaluated 50 = transfers 50 + 120 less the prefecture's 120
     assert tiny.loc["cross_evaluated_vs_transfers", "status"] == "ok"
+    # labelled parts: 120 = 70 (甲县) + 50 (乙县), each part shown with its value
+    row = tiny.loc["cross_split"]
+    assert (row["status"], row["computed"]) == ("ok", Decimal("120"))
+    assert "甲 70 万元" in row["note"] and "乙 50 万元" in row["note"]
+    assert set(tiny.index) == {
+        "budget_all",
+        "carry_a",
+        "carry_b",
+        "carry_all",
+        "projects_count",
+        "cross_evaluated_vs_transfers",
+        "cross_split",
+    }
 
 
 def test_no_float_anywhere_in_results(real: pd.DataFrame) -> None:
@@ -84,7 +107,7 @@ def test_report_qiemo_total_is_off_by_a_hundred_yuan(real: pd.DataFrame) -> None
     row = real.loc["carryover_qiemo"]
     assert row["status"] == "discrepancy"
     assert row["computed"] == Decimal("566.34")
-    assert row["explained"]
+    assert row["finding"] == "F2"
 
 
 def test_report_yuli_and_ruoqiang_headlines_are_rounding(real: pd.DataFrame) -> None:
@@ -120,11 +143,54 @@ def test_report_has_no_other_findings(real: pd.DataFrame) -> None:
         "carryover_qiemo",
         "projects_implemented_funds",
     }
-    assert real.loc[sorted(not_ok), "explained"].sum() >= 4
+    failing = real[real["status"].isin(["corrected", "discrepancy"])]
+    assert (failing["finding"] != "").all()
 
 
-def test_reward_batch_split_is_derived_from_both_documents() -> None:
+def test_reward_batch_split_is_derived_from_both_documents(real: pd.DataFrame) -> None:
     # central: 23984 − 13151 − 9547 = 1286; region: 10057 − 7657 = 2400; 1286 + 2400 = 3686
-    split = implied_reward_split().set_index("level")["amount_fen"]
-    assert split["中央"] == (23984 - 13151 - 9547) * 1_000_000
-    assert split["自治区"] == (10057 - 7657) * 1_000_000
+    row = real.loc["cross_reward_batch_split"]
+    assert row["status"] == "ok" and row["computed"] == Decimal("3686")
+    assert "中央 1286 万元" in row["note"] and "自治区 2400 万元" in row["note"]
+
+
+def test_findings_register_counts_each_slip_once_with_its_materiality() -> None:
+    register = fa.findings().set_index("finding")
+    # F2: Qiemo's 0.01 reaches three checks but is one finding; 0.01 / 566.33 is immaterial
+    assert register.loc["F2", "checks"] == [
+        "carryover_qiemo",
+        "carryover_qiemo_headline",
+        "carryover_all",
+    ]
+    assert register.loc["F2", "amount"] == Decimal("0.01") and not register.loc["F2", "material"]
+    # F1: 16160 − 13060.31 = 3099.69 of 16160 (19 %); F3: 70000 of 124029.13 (56 %)
+    assert register.loc["F1", "amount"] == Decimal("3099.69") and register.loc["F1", "material"]
+    assert register.loc["F3", "materiality"] == pytest.approx(70000 / 124029.13)
+    assert register["material"].sum() == 2
+
+
+def test_second_report_count_slip_and_rate(tmp_path) -> None:
+    from fundanalysis.paths import shipped_reports
+
+    checks = fa.reconcile(shipped_reports()[1]).set_index("check")
+    # MC 二: 49 + 1 + 1 + 1 + 1 = 53 projects listed, 52 stated
+    assert checks.loc["projects_2019_count", "computed"] == 53
+    assert checks.loc["projects_2019_count", "status"] == "discrepancy"
+    # 920.14 / 955 = 96.3497… %, printed 96.35 %
+    assert checks.loc["reimbursement_rate", "status"] == "rounding"
+    # 955 − 920.14 = 34.86 = 827.80 − 792.94
+    assert checks.loc["unspent_is_industry", "computed"] == Decimal("34.86")
+
+
+def test_a_ratio_off_by_more_than_rounding_is_a_discrepancy(tmp_path) -> None:
+    import shutil
+
+    from fundanalysis.paths import shipped_reports
+
+    shutil.copytree(shipped_reports()[1], tmp_path / "mc")
+    path = tmp_path / "mc" / "indicators.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("96.35,%", "96.34,%"), encoding="utf-8"
+    )
+    row = fa.reconcile(tmp_path / "mc").set_index("check").loc["reimbursement_rate"]
+    assert row["status"] == "discrepancy"

@@ -8,12 +8,14 @@ import pytest
 
 from fundanalysis import schemas
 from fundanalysis.loaders import load_table
-from fundanalysis.tables import SPECS
+from fundanalysis.paths import shipped_reports
+from fundanalysis.specs import SPECS
 
 
 @pytest.mark.parametrize("name", list(SPECS))
 def test_loaded_table_passes_its_schema(name: str) -> None:
     SPECS[name].schema.validate(load_table(name), lazy=True)
+    SPECS[name].schema.validate(load_table(name, shipped_reports()[1]), lazy=True)
 
 
 def good_budget() -> pd.DataFrame:

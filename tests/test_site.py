@@ -7,7 +7,10 @@ site blocked and recorded. Skips, saying why, only where no Chromium can be foun
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -122,66 +125,90 @@ def visit(browser, page_path: Path, site: Path, screenshot: str | None = None) -
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.glob("*.html"))
+    return sorted(
+        p for p in site.rglob("*.html") if "_static" not in p.parts and "_downloads" not in p.parts
+    )
+
+
+REPORT_PAGES = [
+    "index.html",
+    "01-funding-and-disbursement.html",
+    "02-carry-over.html",
+    "03-poverty-reduction.html",
+    "04-project-completion.html",
+    "05-data-audit.html",
+    "data.html",
+]
 
 
 def test_every_page_is_offline_clean_and_renders_chinese(browser, site: Path) -> None:
     assert (site / "index.html").is_file()
     for page_path in pages(site):
-        shot = {"index.html": "index.png", "02-carry-over.html": "carry-over.png"}.get(
-            page_path.name
-        )
+        relative = page_path.relative_to(site).as_posix()
+        shot = {
+            "bazhou-2020/index.html": "index.png",
+            "bazhou-2020/02-carry-over.html": "carry-over.png",
+        }.get(relative)
         seen = visit(browser, page_path, site, shot)
-        assert seen["outside"] == [], page_path.name
-        assert seen["errors"] == [], page_path.name
-        assert seen["broken_images"] == [], page_path.name
-        assert seen["cjk_font"], page_path.name
+        assert seen["outside"] == [], relative
+        assert seen["errors"] == [], relative
+        assert seen["broken_images"] == [], relative
+        assert seen["cjk_font"], relative
         for link in seen["links"]:
             parsed = urlparse(link)
-            assert parsed.scheme == "file", f"{page_path.name} links outside the site: {link}"
-            assert Path(unquote(parsed.path)).exists(), f"{page_path.name} → {link}"
+            assert parsed.scheme == "file", f"{relative} links outside the site: {link}"
+            assert Path(unquote(parsed.path)).exists(), f"{relative} → {link}"
 
 
-def test_every_analysis_page_is_there_with_its_charts(browser, site: Path) -> None:
-    names = {p.name for p in pages(site)}
-    for expected in [
-        "index.html",
-        "01-funding-and-disbursement.html",
-        "02-carry-over.html",
-        "03-poverty-reduction.html",
-        "04-project-completion.html",
-        "05-data-audit.html",
-        "data.html",
-    ]:
-        assert expected in names
-    html = (site / "02-carry-over.html").read_text(encoding="utf-8")
-    assert html.count("<img") >= 3
-    assert "Traceback" not in html and "stderr" not in html
+def test_every_report_has_every_page_in_both_languages(site: Path) -> None:
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for report in ("bazhou-2020", "mancheng-2019"):
+        assert f'href="{report}/index.html"' in index
+        for prefix in ("", "en/"):
+            for name in REPORT_PAGES:
+                page = site / prefix / report / name
+                assert page.is_file(), page
+            html = (site / prefix / report / "02-carry-over.html").read_text(encoding="utf-8")
+            assert "Traceback" not in html and "stderr" not in html
+    carry = (site / "bazhou-2020" / "02-carry-over.html").read_text(encoding="utf-8")
+    assert carry.count('<figure class="fa-chart">') >= 3
+    mancheng = (site / "mancheng-2019" / "02-carry-over.html").read_text(encoding="utf-8")
+    assert "本报告未印结转结余明细" in mancheng  # said in one line, not a crash
 
 
-def test_footer_links_the_audit_and_cites_the_report(site: Path) -> None:
+def test_every_page_links_the_same_page_in_the_other_language(site: Path) -> None:
     for page_path in pages(site):
-        if page_path.name in {"genindex.html", "search.html"}:
+        relative = page_path.relative_to(site).as_posix()
+        if relative in ("search.html", "genindex.html", "en/search.html", "en/genindex.html"):
             continue
         html = page_path.read_text(encoding="utf-8")
-        assert 'href="05-data-audit.html"' in html, page_path.name
-        assert "巴扶办发〔2020〕11 号" in html, page_path.name
+        other = relative[3:] if relative.startswith("en/") else f"en/{relative}"
+        (href,) = re.findall(r'class="fa-lang-switch[^"]*" href="([^"]+)"', html)
+        assert (page_path.parent / href).resolve() == (site / other).resolve(), relative
 
 
 def test_data_can_be_downloaded_as_csv(site: Path) -> None:
-    html = (site / "data.html").read_text(encoding="utf-8")
-    for name in ("carryover.csv", "transfers.csv", "reconciliation.csv"):
+    html = (site / "bazhou-2020" / "data.html").read_text(encoding="utf-8")
+    for name in ("carryover.csv", "transfers.csv", "checks.csv", "findings-register.csv"):
         assert name in html
-        downloads = list(site.rglob(name))
-        assert downloads, name
-    carry = next(site.rglob("carryover.csv")).read_text(encoding="utf-8")
-    assert carry == (DEFAULT_DATA_DIR / "carryover.csv").read_text(encoding="utf-8")
+    carry = next(
+        p
+        for p in site.rglob("carryover.csv")
+        if "bazhou-2020" in p.parts or "_downloads" in p.parts
+    )
+    raw = carry.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, so that Excel reads UTF-8
+    with (DEFAULT_DATA_DIR / "carryover.csv").open(encoding="utf-8", newline="") as handle:
+        shipped = list(csv.reader(handle))
+    assert list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""))) == shipped
 
 
 def test_names_from_data_are_shown_as_text_not_run(browser, hostile_site: Path) -> None:
-    seen = visit(browser, hostile_site / "01-funding-and-disbursement.html", hostile_site)
+    seen = visit(
+        browser, hostile_site / "bazhou-2020" / "01-funding-and-disbursement.html", hostile_site
+    )
     assert seen["dialogs"] == []
     assert HOSTILE in seen["text"]
-    carry = visit(browser, hostile_site / "02-carry-over.html", hostile_site)
+    carry = visit(browser, hostile_site / "en" / "bazhou-2020" / "02-carry-over.html", hostile_site)
     assert carry["dialogs"] == []
     assert HOSTILE_ITEM in carry["text"]

@@ -77,7 +77,7 @@ def test_ctrl_c_leaves_the_last_site_and_no_process(checkout_with_site: Path, st
 def test_a_second_build_at_the_same_time_stops_with_a_message(checkout_with_site: Path) -> None:
     with start_build(checkout_with_site) as first:
         for line in first.stdout:
-            if "copying the site sources" in line:
+            if "executing the notebooks" in line:
                 break
         second = build_site(checkout_with_site)
         os.killpg(first.pid, signal.SIGINT)

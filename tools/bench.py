@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -108,36 +109,46 @@ def site(runs: int) -> dict:
         "--work",
         str(work / "src"),
     ]
-    floor = [
-        PY,
-        "-m",
-        "jupyter",
-        "nbconvert",
-        "--execute",
-        "--to",
-        "html",
-        "--output-dir",
-        str(work / "nbconvert"),
-        *map(str, sources),
-    ]
+    # The same work done plainly: every notebook of every shipped report, one after another.
+    from fundanalysis.paths import shipped_reports
+
+    convert = " ".join(
+        f"FUNDANALYSIS_DATA={shlex.quote(str(d))} {shlex.quote(PY)} -m jupyter nbconvert --execute "
+        f"--to html --output-dir {shlex.quote(str(work / 'nbconvert' / d.name))} "
+        + " ".join(shlex.quote(str(p)) for p in sources)
+        + " &&"
+        for d in shipped_reports()
+    )
+    floor = ["sh", "-c", convert + " true"]
     try:
         return compare("P3 site: make site vs nbconvert", ours, floor, runs, "≤ 1.0 (stretch 0.7)")
     finally:
         shutil.rmtree(work)
 
 
+def _without(path: Path, *markers: str) -> None:
+    """Drop the lines of a CSV file that contain any of ``markers`` (the header stays)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [lines[0]] + [line for line in lines[1:] if not any(m in line for m in markers)]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
 def synthetic_directory(rows: int, target: Path) -> Path:
-    """A copy of data/ whose carry-over table has ``rows`` random leaf items (same schema)."""
-    shutil.copytree(ROOT / "data", target)
+    """A copy of the default report whose carry-over has ``rows`` random leaf items (same schema).
+
+    The checks, claims, findings and corrections that name the real carry-over are dropped and
+    one total over the synthetic items is declared instead.
+    """
+    from fundanalysis.paths import default_data_dir
+
+    shutil.copytree(default_data_dir(), target)
     generator = random.Random(rows)
-    counties = [
-        line.split(",")[0]
-        for line in (target / "counties.csv").read_text(encoding="utf-8").splitlines()[1:]
+    words = [
+        line.split(",")
+        for line in (target / "vocabulary.csv").read_text(encoding="utf-8").splitlines()[1:]
     ]
-    sources = [
-        line.split(",")[0]
-        for line in (target / "funding_sources.csv").read_text(encoding="utf-8").splitlines()[1:]
-    ]
+    counties = [w[1] for w in words if w[0] == "place"]
+    sources = [w[1] for w in words if w[0] == "funding_source"]
     kinds = ["质量保证金", "尾款", "结余", "尾款或支付失败"]
     header = (target / "carryover.csv").read_text(encoding="utf-8").splitlines()[0]
     lines = [header]
@@ -159,11 +170,10 @@ def synthetic_directory(rows: int, target: Path) -> Path:
         f"synthetic_all,carryover,,amount,{stated},万元,SE-4.1,synthetic,,,合计,Synthetic total,"
     )
     (target / "totals.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
-    corrections = (target / "corrections.csv").read_text(encoding="utf-8").splitlines()
-    (target / "corrections.csv").write_text(
-        "\n".join(line for line in corrections if ",carryover," not in line) + "\n",
-        encoding="utf-8",
-    )
+    _without(target / "corrections.csv", ",carryover,")
+    _without(target / "claims.csv", ",carryover,")
+    _without(target / "findings.csv", "carryover_", ",C3,")
+    (target / "coverage.csv").unlink()
     return target
 
 

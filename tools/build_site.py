@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import fcntl
-import json
 import os
 import shutil
 import signal
@@ -26,20 +25,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import site_sources
+
 ROOT = Path(__file__).resolve().parents[1]
 FONT_FAMILY = "Noto Sans SC Subset"
 FONT_FILE = "NotoSansSC-subset.woff2"
-INDEX_TOCTREE = """```{toctree}
-:hidden:
-:maxdepth: 1
-
-01-funding-and-disbursement
-02-carry-over
-03-poverty-reduction
-04-project-completion
-05-data-audit
-data
-```"""
 
 
 def step(message: str) -> None:
@@ -132,77 +122,65 @@ def swap_in(built: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def execute_notebooks(work: Path, data_dir: Path, jobs: int) -> None:
-    """Execute copies of the notebooks into ``work``; the overview becomes the index page."""
+def execute_notebooks(work: Path, data_dirs: list[Path], jobs: int) -> dict[str, Path]:
+    """Execute every notebook against every report, into ``work/executed/<report>/``."""
     sources = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    env = {**os.environ, "FUNDANALYSIS_DATA": str(data_dir), "PYTHONHASHSEED": "0"}
-    command = [
-        sys.executable,
-        str(ROOT / "tools" / "execute_notebooks.py"),
-        "--into",
-        str(work),
-        "--jobs",
-        str(jobs),
-    ]
-    run([*command, *map(str, sources)], env=env)
-    overview = work / "00-overview.ipynb"
-    notebook = json.loads(overview.read_text(encoding="utf-8"))
-    notebook["cells"].append(
-        {"cell_type": "markdown", "id": "site-toctree", "metadata": {}, "source": INDEX_TOCTREE}
-    )
-    (work / "index.ipynb").write_text(
-        json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8"
-    )
-    overview.unlink()
+    targets = {d.name: work / "executed" / d.name for d in data_dirs}
+    command = [sys.executable, str(ROOT / "tools" / "execute_notebooks.py"), "--jobs", str(jobs)]
+    for data_dir in data_dirs:
+        command += ["--report", f"{data_dir}={targets[data_dir.name]}"]
+    run([*command, *map(str, sources)], env={**os.environ, "PYTHONHASHSEED": "0"})
+    return targets
 
 
-def write_downloads(work: Path, data_dir: Path) -> None:
-    """Copy the data tables and write the reconciliation as CSV; list them on data.md."""
+def assemble(work: Path, data_dirs: list[Path], executed: dict[str, Path]) -> list[Path]:
+    """Write the Sphinx source tree of each language; return them (Chinese first)."""
     import fundanalysis as fa
-    from fundanalysis.tables import SPECS
 
-    target = work / "_static" / "data"
-    target.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for spec in SPECS.values():
-        shutil.copyfile(data_dir / spec.file, target / spec.file)
-        rows.append(f"| [{spec.file}](path:_static/data/{spec.file}) | {spec.title} |")
-    checks = fa.reconcile(data_dir)
-    checks.to_csv(target / "reconciliation.csv", index=False, encoding="utf-8-sig")
-    rows.append(
-        "| [reconciliation.csv](path:_static/data/reconciliation.csv) | every stated total against its parts |"
-    )
-    package = data_dir / "datapackage.json"
-    if package.is_file():
-        shutil.copyfile(package, target / "datapackage.json")
-        rows.append(
-            "| [datapackage.json](path:_static/data/datapackage.json) | Frictionless description of every table |"
-        )
-    header = (ROOT / "docs" / "data.md.in").read_text(encoding="utf-8")
-    (work / "data.md").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    reports = [fa.load_report(d) for d in data_dirs]
+    trees = []
+    for lang in site_sources.LANGUAGES:
+        tree = work / lang
+        shutil.rmtree(tree, ignore_errors=True)
+        site_sources.copy_docs(tree)
+        (tree / "index.md").write_text(site_sources.index_page(reports, lang), encoding="utf-8")
+        for report in reports:
+            report_id = report.info.id
+            site_sources.report_pages(executed[report.data_dir.name], tree / report_id, lang)
+            listed = site_sources.downloads(report.data_dir, tree / "_static" / "data" / report_id)
+            (tree / report_id / "data.md").write_text(
+                site_sources.data_page(listed, report_id, lang), encoding="utf-8"
+            )
+        site_sources.search_dictionary(reports, tree / "search-words.txt")
+        trees.append(tree)
+    return trees
 
 
-def subset_font(work: Path) -> None:
-    """A WOFF2 subset of Noto Sans CJK SC holding every character the pages use."""
+def subset_font(sites: list[Path]) -> None:
+    """A WOFF2 subset of Noto Sans CJK SC holding every character the built pages can show.
+
+    Cut after Sphinx has run, from the HTML and the scripts of every page (the theme's own words
+    and the search messages included), and written into each site's _static/fonts/.
+    """
     import noto_cjk_sans_otc
     from fontTools import subset
     from fontTools.ttLib import TTCollection
 
-    text = set()
-    for path in work.rglob("*"):
-        if path.suffix in {".ipynb", ".md", ".csv", ".py"} and path.is_file():
-            text |= set(path.read_text(encoding="utf-8", errors="ignore"))
-    text |= {chr(c) for c in range(0x20, 0x7F)}
+    text = {chr(c) for c in range(0x20, 0x7F)} | set("“”‘’—…·、，。：；！？（）《》【】")
+    for site in sites:
+        for path in site.rglob("*"):
+            if path.suffix in {".html", ".js", ".csv", ".txt"} and path.is_file():
+                text |= set(path.read_text(encoding="utf-8", errors="ignore"))
     collection = TTCollection(str(noto_cjk_sans_otc.FONT_PATH))
     index = next(
         i
         for i, font in enumerate(collection.fonts)
         if font["name"].getDebugName(1) == "Noto Sans CJK SC"
     )
-    fonts = work / "_static" / "fonts"
-    fonts.mkdir(parents=True, exist_ok=True)
-    chars = fonts / "characters.txt"
-    chars.write_text("".join(sorted(text)), encoding="utf-8")
+    first = sites[0] / "_static" / "fonts"
+    first.mkdir(parents=True, exist_ok=True)
+    chars = first.parent.parent.parent / "font-characters.txt"
+    chars.write_text("".join(sorted(c for c in text if c.isprintable())), encoding="utf-8")
     subset.main(
         [
             str(noto_cjk_sans_otc.FONT_PATH),
@@ -210,54 +188,58 @@ def subset_font(work: Path) -> None:
             f"--text-file={chars}",
             "--flavor=woff2",
             "--layout-features=*",
-            f"--output-file={fonts / FONT_FILE}",
+            f"--output-file={first / FONT_FILE}",
         ]
     )
     chars.unlink()
-    (work / "_static" / "fonts.css").write_text(
-        "@font-face {\n"
-        f'  font-family: "{FONT_FAMILY}";\n'
-        f'  src: url("fonts/{FONT_FILE}") format("woff2");\n'
-        "  font-display: block;\n}\n",
-        encoding="utf-8",
-    )
+    for site in sites[1:]:
+        (site / "_static" / "fonts").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(first / FONT_FILE, site / "_static" / "fonts" / FONT_FILE)
 
 
-def build(data_dir: Path, out: Path, work: Path, jobs: int) -> None:
+def build(data_dirs: list[Path], out: Path, work: Path, jobs: int) -> None:
     """Every step of the build; the new site replaces ``out`` only at the very end."""
-    step(f"validating {data_dir}")
     from fundanalysis.cli import main as cli
 
-    if cli(["validate", str(data_dir)]) != 0:
-        raise BuildError(f"{data_dir} does not validate; the site was not rebuilt")
-    step("copying the site sources")
+    for data_dir in data_dirs:
+        step(f"validating {data_dir}")
+        if cli(["validate", str(data_dir)]) != 0:
+            raise BuildError(f"{data_dir} does not validate; the site was not rebuilt")
     shutil.rmtree(work, ignore_errors=True)
-    shutil.copytree(ROOT / "docs", work, ignore=shutil.ignore_patterns("*.in"))
-    step(f"executing the notebooks afresh ({jobs} at a time)")
-    execute_notebooks(work, data_dir, jobs)
-    step("writing the CSV downloads")
-    write_downloads(work, data_dir)
-    step("subsetting the Chinese web font")
-    subset_font(work)
+    work.mkdir(parents=True)
+    step(f"executing the notebooks afresh ({len(data_dirs)} report(s), {jobs} at a time)")
+    executed = execute_notebooks(work, data_dirs, jobs)
+    step("assembling the pages of each language")
+    trees = assemble(work, data_dirs, executed)
     step("rendering HTML with Sphinx")
     # Sphinx (and myst-nb's jupyter_execute/) write beside the new site, never into out/.
     stage = out.with_name(out.name + ".new")
     shutil.rmtree(stage, ignore_errors=True)
     html = stage / "html"
-    run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-q",
-            "-W",
-            "--keep-going",
-            str(work),
-            str(html),
-        ]
-    )
+    sites = []
+    for tree, lang in zip(trees, site_sources.LANGUAGES, strict=True):
+        target = html if lang == "zh" else html / lang
+        run(
+            [
+                sys.executable,
+                "-m",
+                "sphinx",
+                "-b",
+                "html",
+                "-q",
+                "-W",
+                "--keep-going",
+                "-D",
+                f"language={site_sources.LANGUAGES[lang]}",
+                "-d",
+                str(stage / f"doctrees-{lang}"),
+                str(tree),
+                str(target),
+            ]
+        )
+        sites.append(target)
+    step("subsetting the Chinese web font to the characters the pages show")
+    subset_font(sites)
     (html / ".nojekyll").touch()
     swap_in(html, out)
     shutil.rmtree(stage, ignore_errors=True)
@@ -265,21 +247,27 @@ def build(data_dir: Path, out: Path, work: Path, jobs: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=None, help="data directory (default: data/)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        action="append",
+        default=None,
+        help="a report's data directory (repeatable; default: every shipped report)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "site")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "site-src")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
-    from fundanalysis.paths import data_dir as resolve_data_dir
+    from fundanalysis.paths import shipped_reports
 
-    data_dir = resolve_data_dir(args.data).resolve()
+    data_dirs = [d.resolve() for d in (args.data or shipped_reports())]
     out = args.out.resolve()
     started = time.monotonic()
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
     try:
         with exclusive(args.work.resolve().parent / ".site-build.lock"):
-            build(data_dir, out, args.work.resolve(), args.jobs)
+            build(data_dirs, out, args.work.resolve(), args.jobs)
     except BuildError as error:
         print(f"make site: {error}", file=sys.stderr)
         return 1

@@ -1,13 +1,16 @@
-"""Execute notebooks top to bottom in fresh kernels, in place or into another folder.
+"""Execute notebooks top to bottom in fresh kernels, in place or into other folders.
 
-Used by `make notebooks` (refresh the stored outputs) and `make site` (execute copies into the
-build folder). A cell that raises or writes to stderr fails the run: stored outputs must be clean.
-Execution timing is not recorded, so a re-run changes nothing unless results change.
+Used by `make notebooks` (refresh the stored outputs, against the default report) and
+`make site` (execute copies against each report: ``--report DATA_DIR=INTO_DIR``, repeatable).
+A cell that raises or writes to stderr fails the run, and every such cell is named: stored
+outputs must be clean. Execution timing is not recorded, so a re-run changes nothing unless
+results change.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -18,45 +21,66 @@ from nbclient import NotebookClient
 KERNEL = "fundanalysis"
 
 
-def execute(source: Path, target: Path) -> str:
-    """Run ``source`` and write the executed notebook to ``target``; return a problem or ''."""
+def execute(source: Path, target: Path, data_dir: str | None = None) -> list[str]:
+    """Run ``source`` to the end and write it to ``target``; return every failing cell.
+
+    Errors do not stop the run: each cell that raises or writes to stderr is named, with its
+    number among the code cells, so one run shows every problem a data directory causes.
+    """
+    if data_dir is not None:  # the kernel inherits it; a worker runs one notebook at a time
+        os.environ["FUNDANALYSIS_DATA"] = data_dir
     notebook = nbformat.read(source, as_version=4)
     client = NotebookClient(
         notebook,
         kernel_name=KERNEL,
         timeout=300,
         record_timing=False,
+        allow_errors=True,
         resources={"metadata": {"path": str(source.parent)}},
     )
     client.execute()
-    for cell in notebook.cells:
+    problems = []
+    code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    for number, cell in enumerate(code_cells, start=1):
         cell.get("metadata", {}).pop("execution", None)
+        where = f"{source.name}, code cell {number} (id {cell.get('id')})"
         for output in cell.get("outputs", []):
-            if output.get("name") == "stderr":
-                return f"{source.name}: cell {cell.get('id')} wrote to stderr: {output.get('text', '')[:300]}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, target)
-    return ""
+            if output.get("output_type") == "error":
+                report = f" [{Path(data_dir).name}]" if data_dir else ""
+                problems.append(f"{where}{report}: {output.get('ename')}: {output.get('evalue')}")
+            elif output.get("name") == "stderr":
+                problems.append(f"{where} wrote to stderr: {output.get('text', '')[:300]}")
+    if not problems:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, target)
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+", type=Path)
-    parser.add_argument("--into", type=Path, help="write executed copies here (default: in place)")
+    parser.add_argument(
+        "--report",
+        action="append",
+        default=[],
+        metavar="DATA_DIR=INTO_DIR",
+        help="execute against this data directory, writing into that folder (repeatable)",
+    )
     parser.add_argument("--jobs", type=int, default=1, help="notebooks run at once")
     args = parser.parse_args(argv)
-    targets = [args.into / nb.name if args.into else nb for nb in args.notebooks]
+    plan: list[tuple[Path, Path, str | None]] = []
+    for pair in args.report:
+        data_dir, _, into = pair.partition("=")
+        plan += [(nb, Path(into) / nb.name, data_dir) for nb in args.notebooks]
+    if not args.report:
+        plan = [(nb, nb, None) for nb in args.notebooks]
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = {
-            pool.submit(execute, nb, target): nb
-            for nb, target in zip(args.notebooks, targets, strict=True)
-        }
+        futures = {pool.submit(execute, *task): task for task in plan}
         problems = []
-        for future, nb in futures.items():
-            problem = future.result()
-            print(f"  {'✗' if problem else '✓'} {nb.name}", flush=True)
-            if problem:
-                problems.append(problem)
+        for future, (nb, target, _) in futures.items():
+            found = future.result()
+            print(f"  {'✗' if found else '✓'} {target.parent.name}/{nb.name}", flush=True)
+            problems += found
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0

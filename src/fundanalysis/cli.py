@@ -1,11 +1,13 @@
-"""``fundanalysis validate [DATA_DIR]``: load, validate and reconcile a data directory.
+"""The ``fundanalysis`` command.
 
-``fundanalysis coverage [DATA_DIR] [--write]``: check the data against the report's text, where
-it is supplied, and list every number the text prints that no table captures.
+``fundanalysis validate [DIR]``: load, validate and reconcile a report's data directory.
+``fundanalysis coverage [DIR] [--write]``: check the data against the report's text, where it is
+supplied, and list by section every number the text prints that no table captures.
+``fundanalysis new DIR``: write an empty, documented data directory for a new report.
 
-Exit codes: 0 when the directory is clean, 1 on data errors (a file, row or cell that does not
-validate, or a total that no longer matches its parts without an explanation), 2 on usage errors.
-Discrepancies of the report that totals.csv explains are findings, printed but not errors.
+Exit codes: 0 clean, 1 data errors (a file, row or cell that does not validate, or a check that
+fails without a finding that explains it), 2 usage errors. Findings the data directory
+registers are printed but are not errors: they are what the report gets wrong.
 """
 
 from __future__ import annotations
@@ -17,44 +19,95 @@ from pathlib import Path
 from fundanalysis.errors import DataError
 from fundanalysis.paths import data_dir as resolve_data_dir
 from fundanalysis.provenance import COVERAGE_FILE, render_coverage, stored_coverage, verify
-from fundanalysis.reconcile import reconcile, unexplained_discrepancies
-from fundanalysis.tables import SPECS, load_tables
+from fundanalysis.reconcile import findings, reconcile, unregistered
+from fundanalysis.scaffold import write_new_report
+from fundanalysis.specs import SPECS
+from fundanalysis.tables import load_report_tables
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fundanalysis",
-        description="Validate and reconcile a data directory laid out like data/ (see data/README.md).",
+        description="Validate, check against its text, or start a report's data directory.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="load, validate and reconcile every table")
-    validate.add_argument("data_dir", nargs="?", help="data directory (default: the shipped data)")
+    validate.add_argument(
+        "data_dir", nargs="?", help="data directory (default: the default report)"
+    )
     coverage = commands.add_parser(
         "coverage",
         help="list, by section, every number the report's text prints that no table captures",
     )
-    coverage.add_argument("data_dir", nargs="?", help="data directory (default: the shipped data)")
+    coverage.add_argument(
+        "data_dir", nargs="?", help="data directory (default: the default report)"
+    )
     coverage.add_argument(
         "--write", action="store_true", help="store the result in the directory's coverage.csv"
     )
+    new = commands.add_parser("new", help="write an empty, documented data directory")
+    new.add_argument("data_dir", help="the directory to create (must not exist or be empty)")
     return parser
 
 
-def _coverage(directory: Path, write: bool) -> int:
-    out = sys.stdout
+def _fail(out, error: DataError, what: str = "数据有误 / data errors") -> int:
+    out.write(error.render() + "\n")
+    out.write(f"结果 / result: {what} (exit 1)\n")
+    return 1
+
+
+def _validate(directory: Path, out) -> int:
+    out.write(f"数据目录 / data directory: {directory}\n")
+    try:
+        loaded = load_report_tables(directory)
+        checks = reconcile(directory)
+        register = findings(directory)
+    except DataError as error:
+        return _fail(out, error)
+    out.write(f"报告 / report: {loaded.info.title} · {loaded.info.title_en}\n")
+    for name, spec in SPECS.items():
+        rows = len(loaded.tables[name])
+        shown = f"{rows:>4} 行 rows" if rows else "   — 未印 not reported"
+        out.write(f"  {spec.file:<22} {shown}  {spec.title} · {spec.title_en}\n")
+    counts = checks["status"].value_counts()
+    out.write(
+        "核对 / checks: "
+        + ", ".join(f"{status} {int(counts.get(status, 0))}" for status in counts.index)
+        + f" (of {len(checks)})\n"
+    )
+    material = int(register["material"].sum())
+    out.write(f"发现 / findings: {len(register)}, 重大 material {material}\n")
+    for row in register.itertuples():
+        size = (
+            f"{row.amount} {row.unit}, {row.materiality:.2%} of {row.of_stated}"
+            if row.amount is not None and row.materiality is not None
+            else "不涉及金额 no amount"
+        )
+        flag = "重大 material" if row.material else "非重大 immaterial"
+        out.write(f"  [{row.finding}] {row.title} · {row.title_en} — {size} ({flag})\n")
+        if row.checks:
+            out.write(f"      核对 checks: {', '.join(row.checks)}\n")
+    problems = unregistered(checks, directory)
+    if problems:
+        return _fail(out, DataError(problems))
+    out.write("结果 / result: 数据有效 / data valid (exit 0)\n")
+    return 0
+
+
+def _coverage(directory: Path, write: bool, out) -> int:
     out.write(f"数据目录 / data directory: {directory}\n")
     try:
         result = verify(directory)
     except DataError as error:
-        out.write(error.render() + "\n")
-        out.write("结果 / result: 数据有误 / data errors (exit 1)\n")
-        return 1
+        return _fail(out, error)
     for found in result.texts:
         out.write(f"  {found.describe()}\n")
+    if not result.texts:
+        out.write("  report.toml 未列出原文 / report.toml names no text ([[texts]])\n")
     if result.problems:
-        out.write(DataError(result.problems).render() + "\n")
-        out.write("结果 / result: 数据与原文不符 / the data does not match the text (exit 1)\n")
-        return 1
+        return _fail(
+            out, DataError(result.problems), "数据与原文不符 / the data does not match the text"
+        )
     if result.coverage is None:
         out.write(
             "结果 / result: 需要原文才能核对 / the text is needed to check coverage (exit 2)\n"
@@ -80,56 +133,54 @@ def _coverage(directory: Path, write: bool) -> int:
     return 0
 
 
-def _validate(directory: Path) -> int:
-    out = sys.stdout
-    out.write(f"数据目录 / data directory: {directory}\n")
-    try:
-        tables = load_tables(directory)
-    except DataError as error:
-        out.write(error.render() + "\n")
-        out.write("结果 / result: 数据有误 / data errors (exit 1)\n")
-        return 1
-    for name, spec in SPECS.items():
-        out.write(f"  ✓ {spec.file:<22} {len(tables[name]):>4} 行 rows  {spec.title}\n")
-    checks = reconcile(directory)
-    unexplained = unexplained_discrepancies(checks, directory)
-    counts = checks["status"].value_counts()
-    out.write(
-        "核对 / reconciliation: "
-        + ", ".join(f"{status} {int(counts.get(status, 0))}" for status in counts.index)
-        + f" (of {len(checks)})\n"
-    )
-    for row in checks[checks["status"] != "ok"].itertuples():
-        out.write(
-            f"  [{row.status}] {row.check}: 所述 stated {row.stated} {row.unit}, "
-            f"计算 computed {row.computed} {row.unit}\n      {row.note}\n      出处 source: {row.source}\n"
+def _new(directory: Path, out, err) -> int:
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        err.write(
+            f"fundanalysis: 已存在且非空 / exists and is not an empty directory: {directory}\n"
         )
-    if unexplained:
-        out.write(DataError(unexplained).render() + "\n")
-        out.write("结果 / result: 数据有误 / data errors (exit 1)\n")
-        return 1
-    out.write("结果 / result: 数据有效 / data valid (exit 0)\n")
+        return 2
+    written = write_new_report(directory)
+    out.write(f"已创建 / created {directory} ({len(written)} files):\n")
+    for path in written:
+        out.write(f"  {path.name}\n")
+    out.write(
+        "下一步 / next: 填写 report.toml，再逐表转录；见 README.md / fill in report.toml, then the tables; see README.md\n"
+    )
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``fundanalysis`` command."""
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
+    out, err = sys.stdout, sys.stderr
+    if out is None or err is None:  # started with stdout or stderr closed
+        return 2
+    for stream in (out, err):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
         return 0 if exit_.code == 0 else 2
-    directory = resolve_data_dir(args.data_dir)
-    if not directory.is_dir():
-        sys.stderr.write(f"fundanalysis: 不是目录 / not a directory: {directory}\n")
-        return 2
     try:
+        if args.command == "new":
+            return _new(Path(args.data_dir), out, err)
+        directory = resolve_data_dir(args.data_dir)
+        if not directory.is_dir():
+            what = (
+                "不是目录 / not a directory"
+                if directory.exists()
+                else "目录不存在 / no such directory"
+            )
+            err.write(f"fundanalysis: {what}: {directory}\n")
+            return 2
         if args.command == "coverage":
-            return _coverage(directory, args.write)
-        return _validate(directory)
+            return _coverage(directory, args.write, out)
+        return _validate(directory, out)
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
+    except OSError as error:
+        err.write(f"fundanalysis: {error.strerror or error}: {error.filename or ''}\n")
+        return 2
 
 
 if __name__ == "__main__":

@@ -1,74 +1,50 @@
-"""The Frictionless ``data/datapackage.json``, derived from the table specs and pandera schemas.
+"""Each report's Frictionless ``datapackage.json``, derived from the table specs and pandera schemas.
 
-The descriptor is committed so that tools and people can read it without Python; the tests
-rebuild it here and fail when the committed file has drifted from the schemas. Run
-``python -m fundanalysis.datapackage`` to rewrite it after changing a schema.
+The descriptor is committed in every data directory so that tools and people can read it
+without Python; the tests rebuild it and fail when a committed file has drifted from the
+schemas. Run ``python -m fundanalysis.datapackage [DIR …]`` to rewrite them after a change.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
-from fundanalysis.paths import default_data_dir
-from fundanalysis.tables import SPECS, TableSpec
+from fundanalysis.paths import shipped_reports
+from fundanalysis.provenance import COVERAGE_FILE
+from fundanalysis.report import ReportInfo, read_report_info
+from fundanalysis.specs import SPECS, TableSpec
 
 FRICTIONLESS_TYPES = {"text": "string", "int": "integer", "amount": "number", "date": "date"}
 
-FOREIGN_KEYS = {
-    "county": ("counties", "county"),
-    "section_id": ("sections", "section_id"),
-    "funding_source": ("funding_sources", "funding_source"),
-    "funding_group": ("funding_sources", "funding_source"),
-}
+FOREIGN_KEYS = {"section_id": ("sections", "section_id")}
 
-SOURCE = {
-    "title": "2020 年度巴州财政专项扶贫资金绩效自评报告 (with the finance bureau's report on fund use)",
-    "path": "bazhou-2020-poverty-fund-self-evaluation.md",
-}
+#: Amounts that can never be negative (money, counts); the schemas check the same.
+NON_NEGATIVE = {"amount", "stated", "value", "project_count", "year", "batch", "seq"}
 
-
-#: coverage.csv is written by `fundanalysis coverage --write`, not transcribed.
-COVERAGE_RESOURCE = {
-    "name": "coverage",
-    "path": "coverage.csv",
-    "title": "Numbers each cited section prints, and how many the tables capture",
-    "profile": "tabular-data-resource",
-    "format": "csv",
-    "mediatype": "text/csv",
-    "encoding": "utf-8",
-    "sources": [SOURCE],
-    "schema": {
-        "fields": [
-            {"name": "section_id", "type": "string", "description": "Section (sections.csv)"},
-            {
-                "name": "numbers_printed",
-                "type": "integer",
-                "description": "Numbers the section prints",
-            },
-            {
-                "name": "covered",
-                "type": "integer",
-                "description": "Of those, captured by a cited figure",
-            },
-            {
-                "name": "not_covered",
-                "type": "string",
-                "description": "The numbers not captured, space-separated",
-            },
-            {
-                "name": "text_sha256",
-                "type": "string",
-                "description": "SHA-256 of the text checked against",
-            },
-        ],
-        "missingValues": [""],
-        "primaryKey": ["section_id"],
-        "foreignKeys": [
-            {"fields": "section_id", "reference": {"resource": "sections", "fields": "section_id"}}
-        ],
+COVERAGE_FIELDS = [
+    {"name": "section_id", "type": "string", "description": "Section (sections.csv)"},
+    {"name": "numbers_printed", "type": "integer", "description": "Numbers the section prints"},
+    {"name": "covered", "type": "integer", "description": "Of those, captured by a cited figure"},
+    {
+        "name": "not_covered",
+        "type": "string",
+        "description": "The numbers not captured, space-separated",
     },
-}
+    {"name": "text_sha256", "type": "string", "description": "SHA-256 of the text checked against"},
+]
+
+
+def _sources(info: ReportInfo) -> list[dict]:
+    """The report's texts by their published address (never a local path)."""
+    sources = []
+    for text in info.texts:
+        source = {"title": info.title}
+        if text.published_at:
+            source["path"] = text.published_at
+        sources.append(source)
+    return sources or [{"title": info.title}]
 
 
 def _field(spec: TableSpec, name: str, kind: str) -> dict:
@@ -83,7 +59,11 @@ def _field(spec: TableSpec, name: str, kind: str) -> dict:
         field["bareNumber"] = True
         field["description"] += (
             " (exact decimal, at most 6 decimals for 万元, 2 for 元; read as text)"
+            if name != "stated" or spec.name != "indicators"
+            else " (exact decimal, read as text)"
         )
+    if name == "unit" and spec.amount_column:
+        field["description"] += ": the unit the figure is printed in; 万元 = 10,000 yuan"
     if base == "date":
         field["format"] = "%Y-%m-%d"
     constraints: dict = {}
@@ -99,75 +79,88 @@ def _field(spec: TableSpec, name: str, kind: str) -> dict:
             constraints["minimum"] = stats["min_value"]
         elif check.name == "less_than_or_equal_to":
             constraints["maximum"] = stats["max_value"]
+    if name in NON_NEGATIVE and base in ("amount", "int") and "minimum" not in constraints:
+        constraints["minimum"] = 0
     if constraints:
         field["constraints"] = constraints
     return field
 
 
-def _primary_key(spec: TableSpec) -> list[str]:
+def primary_key(spec: TableSpec) -> list[str]:
     schema = spec.schema.to_schema()
     if schema.unique:
         return list(schema.unique)
     return [name for name in spec.columns if schema.columns[name].unique][:1]
 
 
-def descriptor() -> dict:
-    """The data package descriptor for every table of the data directory."""
+def _resource(name: str, path: str, title: str, schema: dict, sources: list[dict]) -> dict:
+    return {
+        "name": name,
+        "path": path,
+        "title": title,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "sources": sources,
+        "schema": schema,
+    }
+
+
+def descriptor(data_dir: Path) -> dict:
+    """The data package descriptor of the tables present in ``data_dir``."""
+    info = read_report_info(data_dir)
+    sources = _sources(info)
     resources = []
-    for spec in SPECS.values():
+    present = [spec for spec in SPECS.values() if (data_dir / spec.file).is_file()]
+    names = {spec.name for spec in present}
+    for spec in present:
         schema: dict = {
             "fields": [_field(spec, name, kind) for name, kind in spec.columns.items()],
             "missingValues": [""],
+            "primaryKey": primary_key(spec),
         }
-        key = _primary_key(spec)
-        if key:
-            schema["primaryKey"] = key
         foreign = [
             {"fields": column, "reference": {"resource": resource, "fields": target}}
             for column, (resource, target) in FOREIGN_KEYS.items()
-            if column in spec.columns and resource != spec.name
+            if column in spec.columns and resource != spec.name and resource in names
         ]
         if foreign:
             schema["foreignKeys"] = foreign
         resources.append(
-            {
-                "name": spec.name,
-                "path": spec.file,
-                "title": spec.title,
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "sources": [SOURCE],
-                "schema": schema,
-            }
+            _resource(spec.name, spec.file, f"{spec.title} · {spec.title_en}", schema, sources)
         )
-    resources.append(COVERAGE_RESOURCE)
+    if (data_dir / COVERAGE_FILE).is_file():
+        schema = {"fields": COVERAGE_FIELDS, "missingValues": [""], "primaryKey": ["section_id"]}
+        title = (
+            "原文数字的覆盖 · Numbers each cited section prints, and how many the tables capture"
+        )
+        resources.append(_resource("coverage", COVERAGE_FILE, title, schema, sources))
     return {
-        "name": "bazhou-2020-poverty-funds",
-        "title": "巴州 2020 年财政专项扶贫资金 / Bayingolin 2020 poverty-alleviation funds",
+        "name": info.id,
+        "title": f"{info.title} · {info.title_en}",
         "description": (
-            "Every figure printed in the 2020 performance self-evaluation report on fiscal special "
-            "poverty-alleviation funds of Bayingolin Mongol Autonomous Prefecture and the finance "
-            "bureau's report on their use; amounts in 万元 as printed, each row citing its section."
+            f"Every figure printed in {info.title_en} ({info.jurisdiction_en}, {info.year}), as "
+            "printed, each row citing the section of the report that prints it."
         ),
         "profile": "tabular-data-package",
         "licenses": [{"name": "other-pd", "title": "Public government document"}],
-        "sources": [SOURCE],
+        "sources": sources,
         "resources": resources,
     }
 
 
-def render() -> str:
+def render(data_dir: Path) -> str:
     """The descriptor as the committed file holds it."""
-    return json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(descriptor(data_dir), ensure_ascii=False, indent=2) + "\n"
 
 
-def write(path: Path | None = None) -> Path:
-    path = path or default_data_dir() / "datapackage.json"
-    path.write_text(render(), encoding="utf-8")
+def write(data_dir: Path) -> Path:
+    path = data_dir / "datapackage.json"
+    path.write_text(render(data_dir), encoding="utf-8")
     return path
 
 
 if __name__ == "__main__":
-    write()
+    for directory in [Path(arg) for arg in sys.argv[1:]] or shipped_reports():
+        print(write(directory))

@@ -1,34 +1,84 @@
-"""Public loaders: one validated table each, read from the shipped data or any data directory."""
+"""Public loaders: a whole report, or one validated table of it, from any data directory.
+
+Without a directory they read the default report (``FUNDANALYSIS_DATA`` or the first shipped
+one). Every loader returns copies: changing a returned frame never changes the next load.
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
 import pandas as pd
 
 from fundanalysis.paths import data_dir as resolve_data_dir
-from fundanalysis.tables import load_tables
+from fundanalysis.report import ReportInfo
+from fundanalysis.tables import load_report_tables
 
 PathLike = str | os.PathLike[str] | None
 
 
+@dataclass(frozen=True)
+class Report:
+    """One report: its descriptor, its validated tables, and what checking it finds."""
+
+    data_dir: Path
+    info: ReportInfo
+    tables: dict[str, pd.DataFrame] = field(repr=False)
+
+    def has(self, name: str) -> bool:
+        """Whether the report prints any figure of table ``name`` (absent means not reported)."""
+        return not self.tables[name].empty
+
+    def terms(self, vocabulary: str) -> dict[str, str]:
+        """The report's terms of one vocabulary, in its order, with their English forms."""
+        words = self.tables["vocabulary"]
+        rows = words[words["vocabulary"] == vocabulary]
+        return dict(zip(rows["term"], rows["term_en"], strict=True))
+
+    @cached_property
+    def checks(self) -> pd.DataFrame:
+        """Every declared check, reconciled (see :func:`fundanalysis.reconcile.reconcile`)."""
+        from fundanalysis.reconcile import reconcile
+
+        return reconcile(self.data_dir)
+
+    @cached_property
+    def findings(self) -> pd.DataFrame:
+        """The findings register with sizes and materiality."""
+        from fundanalysis.reconcile import findings
+
+        return findings(self.data_dir)
+
+
+def load_report(data_dir: PathLike = None) -> Report:
+    """The report of ``data_dir`` (default: the default report), validated."""
+    directory = resolve_data_dir(data_dir)
+    loaded = load_report_tables(directory)
+    tables = {name: frame.copy() for name, frame in loaded.tables.items()}
+    return Report(directory.resolve(), loaded.info, tables)
+
+
 def load_table(name: str, data_dir: PathLike = None) -> pd.DataFrame:
     """A copy of table ``name`` (the CSV file's stem) of ``data_dir``, validated."""
-    return load_tables(resolve_data_dir(data_dir))[name].copy()
+    return load_report_tables(resolve_data_dir(data_dir)).tables[name].copy()
 
 
 def load_all(data_dir: PathLike = None) -> dict[str, pd.DataFrame]:
-    """Every table of ``data_dir`` by name, validated (copies)."""
-    return {name: frame.copy() for name, frame in load_tables(resolve_data_dir(data_dir)).items()}
+    """Every table of ``data_dir`` by name, validated (copies); absent tables are empty."""
+    tables = load_report_tables(resolve_data_dir(data_dir)).tables
+    return {name: frame.copy() for name, frame in tables.items()}
 
 
 def load_budget(data_dir: PathLike = None) -> pd.DataFrame:
-    """Prefecture budget for poverty alleviation by year (万元): ``year``, ``amount_wan``, ..."""
+    """The jurisdiction's own poverty budget by year (``year``, ``amount_fen``, ``amount_wan``)."""
     return load_table("budget", data_dir)
 
 
 def load_transfers(data_dir: PathLike = None) -> pd.DataFrame:
-    """2020 transfer batches: ``batch``, ``level``, ``fund_type``, ``amount_wan``, ``disbursed_on``."""
+    """Transfer batches: ``batch``, ``level``, ``fund_type``, ``amount_wan``, ``disbursed_on``."""
     return load_table("transfers", data_dir)
 
 
@@ -38,22 +88,27 @@ def load_evaluated_funds(data_dir: PathLike = None) -> pd.DataFrame:
 
 
 def load_allocations(data_dir: PathLike = None) -> pd.DataFrame:
-    """Allocations to counties: ``funds``, ``county``, ``fund_type``, ``amount_wan``."""
+    """Allocations to places: ``funds``, ``place``, ``fund_type``, ``amount_wan``."""
     return load_table("allocations", data_dir)
 
 
 def load_carryover(data_dir: PathLike = None) -> pd.DataFrame:
-    """Carry-over leaf items: ``county``, ``funding_source``, ``item``, ``kind``, ``amount_wan``, ..."""
+    """Carry-over leaf items: ``place``, ``funding_source``, ``item``, ``kind``, ``amount_wan``, ..."""
     return load_table("carryover", data_dir)
 
 
+def load_spending(data_dir: PathLike = None) -> pd.DataFrame:
+    """Money spent by ``category``, with the date it is counted to."""
+    return load_table("spending", data_dir)
+
+
 def load_poverty(data_dir: PathLike = None) -> pd.DataFrame:
-    """Poverty figures: ``measure``, ``value``, ``unit``, ``as_of``."""
+    """Poverty counts: ``measure``, ``value``, ``unit``, ``as_of`` (one row per measure and date)."""
     return load_table("poverty", data_dir)
 
 
 def load_projects(data_dir: PathLike = None) -> pd.DataFrame:
-    """Projects by ``stage`` and ``level``: ``project_count``, ``amount_wan``, ``as_of``."""
+    """Projects by ``stage``, ``level`` and ``category``: ``project_count``, ``amount_wan``."""
     return load_table("projects", data_dir)
 
 
@@ -73,10 +128,10 @@ def load_corrections(data_dir: PathLike = None) -> pd.DataFrame:
 
 
 def load_sections(data_dir: PathLike = None) -> pd.DataFrame:
-    """Sections of the source document that the tables cite."""
+    """Sections of the report's text that the tables cite."""
     return load_table("sections", data_dir)
 
 
-def load_counties(data_dir: PathLike = None) -> pd.DataFrame:
-    """County-level units in the report's order, with English names."""
-    return load_table("counties", data_dir)
+def load_vocabulary(data_dir: PathLike = None) -> pd.DataFrame:
+    """The report's own terms: ``vocabulary``, ``term``, ``term_en``, ``parent``."""
+    return load_table("vocabulary", data_dir)

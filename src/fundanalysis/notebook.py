@@ -1,16 +1,19 @@
-"""One call that prepares a notebook: chart style, CJK font, and how pandas shows tables."""
+"""One call that prepares a notebook: the chart style with its CJK font, and the report to read."""
 
 from __future__ import annotations
 
-import pandas as pd
-
 from fundanalysis.charts.style import use_style
+from fundanalysis.loaders import PathLike, Report, load_report
+from fundanalysis.present import show_text
 
 
-def setup() -> None:
-    """Apply the house chart style and table display options (deterministic, readable)."""
+def setup(data_dir: PathLike = None) -> Report:
+    """Apply the house chart style, load the report (default: the default report), name it."""
     use_style()
-    pd.set_option("display.max_columns", 20)
-    pd.set_option("display.max_colwidth", 120)
-    pd.set_option("display.width", 160)
-    pd.set_option("display.float_format", lambda value: f"{value:,.6g}")
+    report = load_report(data_dir)
+    info = report.info
+    show_text(
+        f"**{info.title}** · {info.jurisdiction} · {info.year} 年",
+        f"**{info.title_en}** · {info.jurisdiction_en} · {info.year}",
+    )
+    return report

@@ -1,32 +1,197 @@
-"""Tables for people: numbers as text with separators, percentages, no float noise.
+"""What the notebooks show a reader: tables, charts and sentences, in Chinese and in English.
 
-Notebooks and the site show these; the analysis tables keep their numeric columns.
+Each ``show_*`` function displays one output per language, tagged with the language in its
+metadata; the site keeps the outputs of the page's language, JupyterLab shows both (or one:
+set ``FUNDANALYSIS_LANG=zh`` or ``en``). Tables have no index, headers in the reader's words,
+numbers formatted, empty cells as "—"; charts are 2× PNG with an alt text that says what they
+show. Anything a report does not print is said in one plain line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import base64
+import html
+import io
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
+from matplotlib.figure import Figure
+
+from fundanalysis.labels import LANGUAGES, label
+
+EMPTY = "—"
 
 
-def formatted(
+def languages() -> tuple[str, ...]:
+    """The languages to show: both, or the one ``FUNDANALYSIS_LANG`` names."""
+    chosen = os.environ.get("FUNDANALYSIS_LANG", "")
+    return (chosen,) if chosen in LANGUAGES else LANGUAGES
+
+
+@dataclass(frozen=True)
+class NotReported:
+    """The result of an analysis whose figures the report does not print."""
+
+    what: str
+    what_en: str
+
+    def sentence(self, lang: str) -> str:
+        if lang == "zh":
+            return f"本报告未印{self.what}。"
+        return f"This report does not print {self.what_en}."
+
+    def _repr_markdown_(self) -> str:
+        return " / ".join(self.sentence(lang) for lang in LANGUAGES)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A finished chart and the sentence that says what it shows (its alt text)."""
+
+    figure: Figure
+    alt: str
+
+
+def _display(bundle: dict[str, str], lang: str) -> None:
+    from IPython.display import display
+
+    display(bundle, raw=True, metadata={"fundanalysis": {"lang": lang}})
+
+
+def show_text(zh: str, en: str) -> None:
+    """A sentence (Markdown) in each language."""
+    for lang, text in zip(LANGUAGES, (zh, en), strict=True):
+        if lang in languages():
+            _display({"text/markdown": text, "text/plain": text}, lang)
+
+
+def show_missing(missing: NotReported) -> None:
+    show_text(missing.sentence("zh"), missing.sentence("en"))
+
+
+def _format(value, kind: str, decimals: int) -> str:
+    if value is None or (not isinstance(value, str | list) and pd.isna(value)):
+        return EMPTY
+    if kind == "money":
+        return f"{value:,.{decimals}f}"
+    if kind == "percent":
+        return percent(float(value))
+    if kind == "exact":
+        return f"{Decimal(value):,f}"
+    if kind == "count":
+        return f"{int(value):,}"
+    if kind == "date":
+        return value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else str(value)
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value) if value else EMPTY
+    text = str(value)
+    return text if text else EMPTY
+
+
+def percent(value: float) -> str:
+    """A share as a percentage: one decimal, or two significant digits when it is tiny."""
+    shown = value * 100
+    if shown != 0 and abs(shown) < 0.1:
+        return f"{shown:.2g}%"
+    return f"{shown:.1f}%"
+
+
+def table_html(
     frame: pd.DataFrame,
-    money: Iterable[str] = (),
-    percent: Iterable[str] = (),
+    columns: Iterable[str],
+    lang: str,
+    formats: dict[str, str] | None = None,
     decimals: int = 2,
-    exact: Iterable[str] = (),
-) -> pd.DataFrame:
-    """A copy of ``frame`` with money columns as ``1,441.16``, percent columns as ``12.3%``.
+    headers: dict[str, tuple[str, str]] | None = None,
+) -> tuple[str, str]:
+    """(HTML, plain text) of ``columns`` of ``frame`` for a reader of ``lang``.
 
-    ``exact`` columns hold Decimals (reconciliation results) and are shown with every
-    decimal they have, nothing rounded away.
+    For English, a column ``x`` is shown from ``x_en`` where the frame has one. ``formats``
+    maps columns to money, percent, exact, count or date; other columns are text.
     """
-    shown = frame.copy()
-    for column in money:
-        shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:,.{decimals}f}")
-    for column in percent:
-        shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.1%}")
-    for column in exact:
-        shown[column] = shown[column].map(lambda v: f"{v:,f}")
-    return shown
+    formats = formats or {}
+    headers = headers or {}
+    columns = list(columns)
+    shown: list[tuple[str, list[str], bool]] = []
+    for column in columns:
+        source = f"{column}_en" if lang == "en" and f"{column}_en" in frame.columns else column
+        values = frame[source].tolist()
+        kind = formats.get(column, "text")
+        if kind == "text" and (
+            frame[source].dtype == bool or isinstance(frame[source].dtype, pd.BooleanDtype)
+        ):
+            words = {True: ("是", "yes"), False: ("否", "no")}
+            values = [None if pd.isna(v) else words[bool(v)][LANGUAGES.index(lang)] for v in values]
+        header = (
+            headers[column][LANGUAGES.index(lang)] if column in headers else label(column, lang)
+        )
+        numeric = kind in ("money", "percent", "exact", "count")
+        shown.append((header, [_format(v, kind, decimals) for v in values], numeric))
+
+    def cell(tag: str, text: str, numeric: bool) -> str:
+        marked = ' class="num"' if numeric else ""
+        return f"<{tag}{marked}>{html.escape(text)}</{tag}>"
+
+    head = "".join(cell("th", header, numeric) for header, _, numeric in shown)
+    rows = [
+        "<tr>" + "".join(cell("td", cells[i], numeric) for _, cells, numeric in shown) + "</tr>"
+        for i in range(len(frame))
+    ]
+    language = "zh-CN" if lang == "zh" else "en"
+    html_out = (
+        f'<div class="fa-table-wrap" lang="{language}"><table class="fa-table">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+    text = "\n".join(
+        ["\t".join(header for header, _, _ in shown)]
+        + ["\t".join(cells[i] for _, cells, _ in shown) for i in range(len(frame))]
+    )
+    return html_out, text
+
+
+def show_table(
+    result: pd.DataFrame | NotReported,
+    columns: Iterable[str],
+    formats: dict[str, str] | None = None,
+    decimals: int = 2,
+    headers: dict[str, tuple[str, str]] | None = None,
+) -> None:
+    """Display a table in each language, or the line saying the report does not print it."""
+    if isinstance(result, NotReported):
+        show_missing(result)
+        return
+    columns = list(columns)
+    for lang in languages():
+        html_out, text = table_html(result, columns, lang, formats, decimals, headers)
+        _display({"text/html": html_out, "text/plain": text}, lang)
+
+
+def chart_html(chart: Chart) -> str:
+    """The chart as an image 2× its display size, with its alt text, as an HTML figure."""
+    buffer = io.BytesIO()
+    width, _ = chart.figure.get_size_inches()
+    dpi = chart.figure.get_dpi()
+    chart.figure.savefig(buffer, format="png", dpi=dpi * 2, metadata={"Software": None})
+    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    alt = html.escape(chart.alt, quote=True)
+    return (
+        f'<figure class="fa-chart"><img src="data:image/png;base64,{encoded}" alt="{alt}" '
+        f'width="{round(width * dpi)}"></figure>'
+    )
+
+
+def show_chart(make: Callable[..., Chart | NotReported], *args, **kwargs) -> None:
+    """Draw ``make(*args, lang=…)`` for each language and display it with its alt text."""
+    import matplotlib.pyplot as plt
+
+    for lang in languages():
+        chart = make(*args, lang=lang, **kwargs)
+        if isinstance(chart, NotReported):
+            sentence = chart.sentence(lang)
+            _display({"text/markdown": sentence, "text/plain": sentence}, lang)
+            continue
+        _display({"text/html": chart_html(chart), "text/plain": chart.alt}, lang)
+        plt.close(chart.figure)

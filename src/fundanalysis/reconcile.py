@@ -1,49 +1,56 @@
-"""Check every total the report states against its parts, exactly, and explain each result.
+"""Check every total and ratio the report states, and every cross-check, exactly; explain each.
 
-Two kinds of check, one table of results:
+Three kinds of declared check, one table of results:
 
 * **Stated totals** (``totals.csv``): each printed total against the rows its filter selects.
-* **Cross-checks**: the same money seen from two tables or two documents (transfers against
-  the evaluated funds, allocations against fund types, the project breakdown against the
-  bond funds). These also derive what the report leaves implicit, such as how the combined
-  central/autonomous-region reward batch splits between the two levels.
+* **Stated ratios** (``indicators.csv``): a printed percentage against the sums it divides.
+* **Cross-checks** (``crosschecks.csv``): the same money seen from two tables or documents.
 
-Sums use integer 分, never floats. A difference is ``rounding`` only where the total was
-printed with fewer decimals than its parts and the gap is within half a unit of the total's
-last printed digit; any other difference is a ``discrepancy``. ``corrected`` marks a check that
-fails as printed and holds once the documented corrections are applied.
+Sums use integer 分 (or counts), never floats. A difference is ``rounding`` only where the
+stated figure was printed with fewer decimals than it is computed to and the gap is within half
+a unit of its last printed digit; any other difference is a ``discrepancy``. ``corrected``
+marks a check that fails as printed and holds once the documented corrections are applied.
+
+The findings register (``findings.csv``) names each distinct inconsistency once, with the
+checks it makes fail; :func:`findings` adds its size and whether it is material.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 import pandas as pd
 
-from fundanalysis import vocabulary as vocab
 from fundanalysis.errors import Problem
+from fundanalysis.expressions import Term, matching_rows, parse_filter, parse_parts, parse_sum
 from fundanalysis.loaders import PathLike
-from fundanalysis.money import FEN_PER_UNIT, FEN_PER_WAN, decimals_of, fen_to_wan
+from fundanalysis.money import FEN_PER_UNIT, decimals_of, fen_to_wan
 from fundanalysis.paths import data_dir as resolve_data_dir
-from fundanalysis.tables import load_tables, matching_rows, parse_filter, source_lines
+from fundanalysis.tables import load_report_tables
 
 STATUSES = ("ok", "rounding", "corrected", "discrepancy")
+FAILING = ("corrected", "discrepancy")
 
 COLUMNS = [
     "check",
+    "kind",
     "description",
+    "description_en",
     "stated",
     "computed",
     "difference",
     "status",
     "unit",
     "parts",
+    "stated_as_printed",
     "computed_as_printed",
     "tolerance",
-    "explained",
+    "finding",
     "source",
     "note",
+    "note_en",
 ]
 
 
@@ -56,25 +63,18 @@ class Side:
     decimals: int
 
 
-def _wan(fen: int) -> Decimal:
-    return fen_to_wan(fen)
-
-
 def _source(tables: dict[str, pd.DataFrame], section_id: str, printed: str) -> str:
     sections = tables["sections"].set_index("section_id")
     section = sections.loc[section_id]
-    document = {"SE": "自评报告 self-evaluation", "FU": "资金使用报告 fund-use report"}.get(
-        section["document"], section["document"]
-    )
     number = section["number"] if isinstance(section["number"], str) else ""
-    return f"{document} {number}{section['title']}：「{printed}」"
+    return f"{section['document']} {number}{section['title']}：「{printed}」"
 
 
-def _status(stated: Side, computed: Side, per_unit: int = FEN_PER_WAN) -> tuple[str, int]:
+def _status(stated: Side, computed: Side, per_unit: int) -> tuple[str, int]:
     """Status of a check and the rounding tolerance it allowed (in 分, or in counts).
 
-    ``per_unit`` is how many of the values' units make one unit of the printed total (分 per
-    万元 or per 元): half of the total's last printed digit is what rounding can explain.
+    ``per_unit`` is how many of the values' units make one unit of the printed figure (分 per
+    万元 or per 元, 1 for counts): half of its last printed digit is what rounding can explain.
     """
     tolerance = 0
     if stated.decimals < computed.decimals:
@@ -86,7 +86,67 @@ def _status(stated: Side, computed: Side, per_unit: int = FEN_PER_WAN) -> tuple[
     return "discrepancy", tolerance
 
 
-def _money_side(frame: pd.DataFrame, text_column: str = "amount") -> Side:
+def _notes(
+    status: str, stated: Side, computed: Side, tolerance: int, money: bool
+) -> tuple[str, str]:
+    show = (lambda v: f"{fen_to_wan(v)} 万元") if money else str
+    if status == "ok":
+        return "与各部分之和一致。", "Equals the sum of its parts."
+    if status == "corrected":
+        return (
+            f"按原文各部分之和为 {show(computed.as_printed)}，与所述 {show(stated.as_printed)} 不符；更正后一致。",
+            f"As printed the parts sum to {show(computed.as_printed)} against the stated "
+            f"{show(stated.as_printed)}; with the corrections applied they agree.",
+        )
+    gap = show(abs(stated.value - computed.value))
+    if status == "rounding":
+        return (
+            f"差 {gap}，在所印精度的半个单位（{show(tolerance)}）之内，可由四舍五入解释。",
+            f"A gap of {gap} is within half a unit of the printed precision ({show(tolerance)}): rounding.",
+        )
+    return (
+        f"差 {gap}，不能由四舍五入解释。",
+        f"A gap of {gap} cannot be explained by rounding.",
+    )
+
+
+def _row(
+    check,
+    kind,
+    description,
+    description_en,
+    stated,
+    computed,
+    status,
+    tolerance,
+    money,
+    parts,
+    source,
+    notes,
+) -> dict:
+    convert = fen_to_wan if money else Decimal
+    return {
+        "check": check,
+        "kind": kind,
+        "description": description,
+        "description_en": description_en,
+        "stated": convert(stated.value),
+        "computed": convert(computed.value),
+        "difference": convert(computed.value - stated.value),
+        "status": status,
+        "unit": "万元" if money else "个",
+        "parts": parts,
+        "stated_as_printed": convert(stated.as_printed),
+        "computed_as_printed": convert(computed.as_printed),
+        "tolerance": convert(tolerance),
+        "finding": "",
+        "source": source,
+        "note": notes[0],
+        "note_en": notes[1],
+    }
+
+
+def _money_side(frame: pd.DataFrame, text_column: str) -> Side:
     present = frame[frame["amount_fen"].notna()]
     return Side(
         int(present["amount_fen"].sum()),
@@ -95,293 +155,281 @@ def _money_side(frame: pd.DataFrame, text_column: str = "amount") -> Side:
     )
 
 
-def _exact_side(frame: pd.DataFrame) -> Side:
-    """Exact sum of a cross-check side; derived rows without a printed form count as printed."""
-    present = frame[frame["amount_fen"].notna()]
-    as_printed = present.get("amount_as_printed_fen", present["amount_fen"])
-    return Side(
-        int(present["amount_fen"].sum()),
-        int(as_printed.fillna(present["amount_fen"]).sum()),
-        0,  # both sides are held to the 分: no rounding is allowed between tables
-    )
-
-
-def _note(status: str, stated: Side, computed: Side, tolerance: int, money: bool) -> str:
-    show = (lambda v: f"{_wan(v)} 万元") if money else str
-    if status == "ok":
-        return "与各部分之和一致 / equals the sum of its parts."
-    if status == "corrected":
-        return (
-            f"按原文各部分之和为 {show(computed.as_printed)}，与所述 {show(stated.as_printed)} 不符；"
-            "更正后一致 / as printed the figures disagree; with the corrections applied they agree."
-        )
-    gap = show(abs(stated.value - computed.value))
-    if status == "rounding":
-        return (
-            f"差 {gap}，在总数所印精度的半个单位 ({show(tolerance)}) 之内，可由四舍五入解释 / "
-            f"gap of {gap} is within half a unit of the total's printed precision: rounding."
-        )
-    return f"差 {gap}，不能由四舍五入解释 / gap of {gap} cannot be explained by rounding."
-
-
 def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     rows = []
     for total in tables["totals"].itertuples(index=False):
-        explained = isinstance(total.explanation, str)
         parts_table = tables[total.table]
         filter_text = total.filter if isinstance(total.filter, str) else ""
         parts = parts_table[matching_rows(parts_table, parse_filter(filter_text))]
         money = total.measure == "amount"
-        stated_decimals = decimals_of(total.stated)
         if money:
-            stated = Side(int(total.amount_fen), int(total.amount_as_printed_fen), stated_decimals)
+            stated = Side(
+                int(total.amount_fen), int(total.amount_as_printed_fen), decimals_of(total.stated)
+            )
             computed = _money_side(parts, "stated" if total.table == "totals" else "amount")
             counted = int(parts["amount_fen"].notna().sum())
+            per_unit = FEN_PER_UNIT[total.unit]
         else:
             stated = Side(int(total.stated), int(total.stated), 0)
             value = int(parts[total.measure].sum())
             computed = Side(value, value, 0)
-            counted = len(parts)
-        per_unit = FEN_PER_UNIT.get(total.unit, 1) if money else 1
+            counted = int(parts[total.measure].notna().sum())
+            per_unit = 1
         status, tolerance = _status(stated, computed, per_unit)
-        note = _note(status, stated, computed, tolerance, money)
-        if money and counted < len(parts):
-            note += f" {len(parts) - counted} 个部分未印金额 / {len(parts) - counted} part(s) print no amount."
-        if explained:
-            note += f" {total.explanation}"
-        row = _row(
-            total.total_id,
-            f"{total.description} / {total.description_en}",
-            stated,
-            computed,
-            status,
-            tolerance,
-            money,
-            counted,
-            _source(tables, total.section_id, total.printed),
-            note,
+        note, note_en = _notes(status, stated, computed, tolerance, money)
+        if counted == 0:
+            note += " 筛选条件未选中任何部分。"
+            note_en += " The filter selects no parts."
+            status = "discrepancy" if stated.value else status
+        elif money and counted < len(parts):
+            missing = len(parts) - counted
+            note += f" {missing} 个部分未印金额。"
+            note_en += f" {missing} part(s) print no amount."
+        if isinstance(total.explanation, str):
+            note_en += f" {total.explanation}"
+        rows.append(
+            _row(
+                total.total_id,
+                "total",
+                total.description,
+                total.description_en,
+                stated,
+                computed,
+                status,
+                tolerance,
+                money,
+                counted,
+                _source(tables, total.section_id, total.printed),
+                (note, note_en),
+            )
         )
-        row["explained"] = explained
-        rows.append(row)
     return rows
 
 
-def _row(
-    check, description, stated, computed, status, tolerance, money, parts, source, note
-) -> dict:
-    convert = _wan if money else Decimal
-    return {
-        "check": check,
-        "description": description,
-        "stated": convert(stated.value),
-        "computed": convert(computed.value),
-        "difference": convert(computed.value - stated.value),
-        "status": status,
-        "unit": "万元" if money else "个",
-        "parts": parts,
-        "computed_as_printed": convert(computed.as_printed),
-        "tolerance": convert(tolerance),
-        "explained": False,
-        "source": source,
-        "note": note,
-    }
+def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, int]:
+    """(value, value as printed, rows counted) of one term, signed."""
+    frame = tables[term.table]
+    rows = frame[matching_rows(frame, term.conditions)]
+    if term.measure == "amount":
+        present = rows[rows["amount_fen"].notna()]
+        value = int(present["amount_fen"].sum())
+        as_printed = int(present["amount_as_printed_fen"].sum())
+    else:
+        present = rows[rows[term.measure].notna()]
+        value = as_printed = int(present[term.measure].sum())
+    return term.sign * value, term.sign * as_printed, len(present)
 
 
-def _fen(frame: pd.DataFrame, **conditions: str) -> int:
-    mask = pd.Series(True, index=frame.index)
-    for column, value in conditions.items():
-        mask &= frame[column] == value
-    return int(frame.loc[mask, "amount_fen"].sum())
+def _sum_side(tables: dict[str, pd.DataFrame], terms) -> tuple[Side, int]:
+    values = [_term_value(tables, term) for term in terms]
+    return (
+        Side(sum(v[0] for v in values), sum(v[1] for v in values), 0),
+        sum(v[2] for v in values),
+    )
 
 
-def implied_reward_split(data_dir: PathLike = None) -> pd.DataFrame:
-    """How the combined central/autonomous-region reward batch splits between the two levels.
-
-    The self-evaluation prints the reward batch as one amount for 中央、自治区; the fund-use
-    report prints each level's total. Each level's share is its evaluated total minus the
-    batches that belong to that level alone. Returns one row per level, amounts in 分 and 万元.
-    """
-    tables = load_tables(resolve_data_dir(data_dir))
-    return _reward_split(tables)
-
-
-def _reward_split(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    transfers, evaluated = tables["transfers"], tables["evaluated_funds"]
-    rows = []
-    for level in ("中央", "自治区"):
-        share = _fen(evaluated, level=level) - _fen(transfers, level=level)
-        rows.append({"level": level, "amount_fen": share, "amount_wan": share / FEN_PER_WAN})
-    frame = pd.DataFrame(rows)
-    frame["amount_fen"] = frame["amount_fen"].astype("Int64")
-    return frame
+def _tables_named(*expressions) -> str:
+    names = []
+    for terms in expressions:
+        names += [f"{term.table}.csv" for term in terms if f"{term.table}.csv" not in names]
+    return " · ".join(names)
 
 
 def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
-    transfers, evaluated = tables["transfers"], tables["evaluated_funds"]
-    allocations, projects, budget = tables["allocations"], tables["projects"], tables["budget"]
-    evaluated_alloc = allocations[allocations["funds"] == "绩效评价资金"]
-    own_alloc = allocations[allocations["funds"] == "州本级资金"]
-    implemented = projects[projects["stage"] == "实施"]
-    rows: list[dict] = []
-
-    def add(
-        check: str,
-        description: str,
-        stated: pd.DataFrame,
-        computed: pd.DataFrame,
-        source: str,
-        note: str = "",
-    ) -> None:
-        if stated.empty or computed.empty:
-            return  # the data directory has no such money on one side: nothing to compare
-        left, right = _exact_side(stated), _exact_side(computed)
-        status, tolerance = _status(left, right)
-        text = _note(status, left, right, tolerance, True) + (f" {note}" if note else "")
+    rows = []
+    for check in tables["crosschecks"].itertuples(index=False):
+        left_terms = parse_sum(check.left)
+        parts = parse_parts(check.right)
+        left, _ = _sum_side(tables, left_terms)
+        sides = [(part.label, *_sum_side(tables, part.terms)) for part in parts]
+        right = Side(sum(s[1].value for s in sides), sum(s[1].as_printed for s in sides), 0)
+        counted = sum(s[2] for s in sides)
+        money = all(term.measure == "amount" for term in left_terms)
+        status, tolerance = _status(left, right, 1)
+        note, note_en = _notes(status, left, right, tolerance, money)
+        if len(parts) > 1 or parts[0].label:
+            show = (lambda v: f"{fen_to_wan(v)} 万元") if money else str
+            listed = "，".join(f"{label} {show(side.value)}" for label, side, _ in sides)
+            note += f" 各部分：{listed}。"
+            note_en += f" Parts: {listed.replace('，', ', ')}."
+        if isinstance(check.explanation, str):
+            note_en += f" {check.explanation}"
+        source = _tables_named(left_terms, *(part.terms for part in parts))
         rows.append(
             _row(
-                check,
-                description,
+                check.check_id,
+                "cross-check",
+                check.description,
+                check.description_en,
                 left,
                 right,
                 status,
                 tolerance,
-                True,
-                len(computed),
+                money,
+                counted,
                 source,
-                text,
+                (note, note_en),
             )
-        )
-
-    add(
-        "cross_evaluated_vs_transfers",
-        "绩效评价资金 = 到位资金 − 自治州本级资金 / evaluated funds = all transfers less the prefecture's own",
-        evaluated,
-        transfers[transfers["level"] != "自治州"],
-        "evaluated_funds.csv vs transfers.csv",
-        "The two documents differ only by the prefecture's own funds, which the evaluation excludes.",
-    )
-    for fund_type in [t for t in vocab.FUND_TYPES if t != "奖励资金"]:
-        add(
-            f"cross_allocations_{fund_type}",
-            f"分县{fund_type}之和 = 绩效评价{fund_type} / county allocations of this fund type = evaluated funds",
-            evaluated[evaluated["fund_type"] == fund_type],
-            evaluated_alloc[evaluated_alloc["fund_type"] == fund_type],
-            "evaluated_funds.csv vs allocations.csv",
-        )
-    add(
-        "cross_bonds_transfers",
-        "债券资金两批之和 = 绩效评价债券资金 / the two bond batches = evaluated bond funds",
-        evaluated[evaluated["level"] == "地方政府债券"],
-        transfers[transfers["level"] == "地方政府债券"],
-        "evaluated_funds.csv vs transfers.csv",
-    )
-    for level, fund_type in (("中央", "少数民族发展资金"), ("中央", "国有贫困农场扶贫资金")):
-        add(
-            f"cross_transfers_{level}_{fund_type}",
-            f"{level}{fund_type}：拨付批次 = 绩效评价 / batches = evaluated funds",
-            evaluated[(evaluated["level"] == level) & (evaluated["fund_type"] == fund_type)],
-            transfers[(transfers["level"] == level) & (transfers["fund_type"] == fund_type)],
-            "evaluated_funds.csv vs transfers.csv",
-        )
-    split = _reward_split(tables)
-    reward = transfers[transfers["level"] == "中央、自治区"]
-    shares = ", ".join(f"{r.level} {_wan(int(r.amount_fen))} 万元" for r in split.itertuples())
-    add(
-        "cross_reward_batch_split",
-        "奖励资金批次 = 中央、自治区各自隐含份额之和 / reward batch = implied central + region shares",
-        reward,
-        split,
-        "transfers.csv vs evaluated_funds.csv",
-        f"The report prints the reward batch as one amount; each level's share is its evaluated total "
-        f"less its own batches: {shares}. The shares add up to the batch, so the two documents agree.",
-    )
-    central_dev = transfers[
-        (transfers["level"] == "中央") & (transfers["fund_type"] == "扶贫发展资金")
-    ]
-    central_share = split[split["level"] == "中央"]
-    add(
-        "cross_central_development",
-        "中央扶贫发展资金 = 提前下达 + 新增 + 奖励资金中央份额 / central development fund = its batches + central reward share",
-        evaluated[(evaluated["level"] == "中央") & (evaluated["fund_type"] == "扶贫发展资金")],
-        pd.concat([central_dev, central_share], ignore_index=True),
-        "evaluated_funds.csv vs transfers.csv",
-        "Holds only if the central reward share is development funds, which the fund-use report implies.",
-    )
-    year = int(budget["year"].max())
-    for check, other, description, file in (
-        (
-            "cross_prefecture_transfer",
-            transfers[transfers["level"] == "自治州"],
-            "自治州配套批次",
-            "transfers.csv",
-        ),
-        ("cross_prefecture_allocations", own_alloc, "州本级资金分县之和", "allocations.csv"),
-        (
-            "cross_prefecture_projects",
-            implemented[implemented["level"] == "自治州"],
-            "自治州项目资金",
-            "projects.csv",
-        ),
-    ):
-        add(
-            check,
-            f"{year} 年州本级预算 = {description} / the prefecture's {year} budget = the same money elsewhere",
-            budget[budget["year"] == year],
-            other,
-            f"budget.csv vs {file}",
-        )
-    for level in ("中央", "自治区"):
-        add(
-            f"cross_projects_{level}",
-            f"{level}项目资金 = 绩效评价{level}资金 / project funds at this level = evaluated funds",
-            evaluated[evaluated["level"] == level],
-            implemented[implemented["level"] == level],
-            "evaluated_funds.csv vs projects.csv",
-        )
-    totals = tables["totals"]
-    stated_funds = totals[(totals["table"] == "projects") & (totals["measure"] == "amount")]
-    if len(stated_funds) == 1:
-        gap = int(stated_funds["amount_fen"].iloc[0]) - _money_side(implemented).value
-        gap_frame = pd.DataFrame({"amount_fen": pd.array([gap], dtype="Int64")})
-        add(
-            "cross_projects_funds_gap_is_bonds",
-            "项目资金总额减所列各级资金 = 债券资金 / project funds total less its printed parts = bond funds",
-            evaluated[evaluated["level"] == "地方政府债券"],
-            gap_frame,
-            "totals.csv and projects.csv vs evaluated_funds.csv",
-            "The project-funds breakdown leaves out the bond funds; what it leaves out is exactly the bond total.",
         )
     return rows
 
 
-def unexplained_discrepancies(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Problem]:
-    """Discrepancies that no ``explanation`` in totals.csv accounts for: errors in the data.
-
-    A documented finding of the report (the explanation says why the printed figures
-    disagree) is not an error; a total that stopped matching its parts without a word is.
-    """
-    directory = resolve_data_dir(data_dir)
-    totals = load_tables(directory)["totals"]
-    lines = dict(zip(totals["total_id"], source_lines(directory)["totals"], strict=True))
-    problems = []
-    for row in checks[(checks["status"] == "discrepancy") & ~checks["explained"]].itertuples():
-        message = (
-            f"总数与各部分之和不符 / total does not match its parts: stated {row.stated}, "
-            f"parts sum to {row.computed} {row.unit} ({row.check})"
-        )
-        if row.check in lines:
-            problems.append(
-                Problem("totals.csv", lines[row.check], "stated", str(row.stated), message)
-            )
+def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
+    """A stated percentage against numerator / denominator, compared at the printed precision."""
+    rows = []
+    for ratio in tables["indicators"].itertuples(index=False):
+        top, _ = _sum_side(tables, parse_sum(ratio.numerator))
+        bottom, counted = _sum_side(tables, parse_sum(ratio.denominator))
+        decimals = decimals_of(ratio.stated)
+        stated = Fraction(Decimal(ratio.stated))
+        exact = Fraction(100 * top.value, bottom.value) if bottom.value else None
+        half_unit = Fraction(1, 2 * 10**decimals)
+        if exact is None:
+            status, note, note_en = "discrepancy", "分母为零。", "The denominator is zero."
+            computed = Decimal(0)
         else:
-            problems.append(Problem(row.source, None, None, None, message))
-    return problems
+            computed = Decimal(exact.numerator) / Decimal(exact.denominator)
+            computed = computed.quantize(Decimal(1).scaleb(-(decimals + 4)))
+            gap = abs(exact - stated)
+            status = "ok" if gap == 0 else ("rounding" if gap <= half_unit else "discrepancy")
+            shown = (
+                computed.quantize(Decimal(1).scaleb(-decimals))
+                if status != "discrepancy"
+                else computed
+            )
+            note = f"计算为 {computed}%，按所印精度为 {shown}%。"
+            note_en = f"Computes to {computed}%; at the printed precision, {shown}%."
+        if isinstance(ratio.explanation, str):
+            note_en += f" {ratio.explanation}"
+        stated_decimal = Decimal(ratio.stated)
+        rows.append(
+            {
+                "check": ratio.indicator_id,
+                "kind": "ratio",
+                "description": ratio.description,
+                "description_en": ratio.description_en,
+                "stated": stated_decimal,
+                "computed": computed,
+                "difference": computed - stated_decimal,
+                "status": status,
+                "unit": "%",
+                "parts": counted,
+                "stated_as_printed": stated_decimal,
+                "computed_as_printed": computed,
+                "tolerance": Decimal(half_unit.numerator) / Decimal(half_unit.denominator),
+                "finding": "",
+                "source": _source(tables, ratio.section_id, ratio.printed),
+                "note": note,
+                "note_en": note_en,
+            }
+        )
+    return rows
+
+
+def _checks(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    rows = _stated_total_checks(tables) + _ratio_checks(tables) + _cross_checks(tables)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["status"] = pd.Categorical(frame["status"], categories=STATUSES)
+    owner = {}
+    for finding in tables["findings"].itertuples(index=False):
+        for check in (finding.checks or "").split(";") if isinstance(finding.checks, str) else []:
+            owner.setdefault(check, finding.finding_id)
+    frame["finding"] = frame["check"].map(owner).fillna("").astype(str)
+    return frame
 
 
 def reconcile(data_dir: PathLike = None) -> pd.DataFrame:
-    """One row per check of a stated total or cross-table identity, with status and explanation."""
-    tables = load_tables(resolve_data_dir(data_dir))
-    rows = _stated_total_checks(tables) + _cross_checks(tables)
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["status"] = pd.Categorical(frame["status"], categories=STATUSES)
-    return frame
+    """One row per declared check, with its status, exact figures and explanation."""
+    return _checks(load_report_tables(resolve_data_dir(data_dir)).tables)
+
+
+def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Problem]:
+    """Failing checks that the findings register does not account for: errors in the data.
+
+    A documented finding of the report is not an error; a total that stopped matching its parts
+    without a word in ``findings.csv`` is, and it is reported at the line that declares it.
+    """
+    loaded = load_report_tables(resolve_data_dir(data_dir))
+    declared = {}
+    for file, table, key in (
+        ("totals.csv", "totals", "total_id"),
+        ("indicators.csv", "indicators", "indicator_id"),
+        ("crosschecks.csv", "crosschecks", "check_id"),
+    ):
+        for line, check in zip(loaded.lines[table], loaded.tables[table][key], strict=True):
+            declared[check] = (file, line)
+    problems = []
+    for row in checks[checks["status"].isin(FAILING) & (checks["finding"] == "")].itertuples():
+        file, line = declared[row.check]
+        problems.append(
+            Problem(
+                file,
+                line,
+                None,
+                row.check,
+                f"核对不成立且未登记于 findings.csv / check {row.status} and not in findings.csv: "
+                f"stated {row.stated}, computed {row.computed} {row.unit}",
+            )
+        )
+    return problems
+
+
+def findings(data_dir: PathLike = None) -> pd.DataFrame:
+    """The findings register: each inconsistency once, its size, and whether it is material.
+
+    ``amount`` is the gap of the finding's first check as printed (before corrections), in the
+    unit of that check; ``materiality`` is that gap over the figure the check states, and a
+    finding is ``material`` at or above the report's threshold (``report.toml``, default 1%).
+    A finding with no check (a misprinted name, say) has no amount.
+    """
+    loaded = load_report_tables(resolve_data_dir(data_dir))
+    checks = _checks(loaded.tables).set_index("check")
+    threshold = Fraction(loaded.info.materiality).limit_denominator(10**6)
+    rows = []
+    for finding in loaded.tables["findings"].itertuples(index=False):
+        names = finding.checks.split(";") if isinstance(finding.checks, str) else []
+        amount = base = materiality = None
+        material = False
+        if names:
+            first = checks.loc[names[0]]
+            amount = abs(first["computed_as_printed"] - first["stated_as_printed"])
+            base = abs(first["stated_as_printed"])
+            if base:
+                ratio = Fraction(amount) / Fraction(base)
+                materiality = float(ratio)
+                material = ratio >= threshold
+        rows.append(
+            {
+                "finding": finding.finding_id,
+                "title": finding.title,
+                "title_en": finding.title_en,
+                "checks": names,
+                "corrections": (finding.correction_ids or "").split(";")
+                if isinstance(finding.correction_ids, str)
+                else [],
+                "amount": amount,
+                "unit": checks.loc[names[0], "unit"] if names else "",
+                "of_stated": base,
+                "materiality": materiality,
+                "material": material,
+                "explanation": finding.explanation,
+                "explanation_en": finding.explanation_en,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "finding",
+            "title",
+            "title_en",
+            "checks",
+            "corrections",
+            "amount",
+            "unit",
+            "of_stated",
+            "materiality",
+            "material",
+            "explanation",
+            "explanation_en",
+        ],
+    )

@@ -2,8 +2,8 @@
 
 Every column is typed and described; the shared base makes each model strict (no column
 that is not declared) and lazy validation reports every failing cell at once. Rules that
-span tables (a county must be one of ``counties.csv``, a total must match its parts) are
-not here: see :mod:`fundanalysis.tables` and :mod:`fundanalysis.reconcile`.
+span tables (a place must be a term of the report's vocabulary, a total must match its parts)
+are not here: see :mod:`fundanalysis.tables` and :mod:`fundanalysis.reconcile`.
 """
 
 from __future__ import annotations
@@ -29,11 +29,14 @@ class Table(pa.DataFrameModel):
         coerce = False
 
 
-class Cited(Table):
+class Corrected(Table):
+    corrections: Series[str] = _field("Ids of corrections applied to this row (corrections.csv)")
+
+
+class Cited(Corrected):
     """Columns that trace a row to the report."""
 
     section_id: Series[str] = _field("Section of the report that prints the figure (sections.csv)")
-    corrections: Series[str] = _field("Ids of corrections applied to this row (corrections.csv)")
 
 
 class Printed(Cited):
@@ -55,8 +58,12 @@ class Money(Printed):
     amount_wan: Series[float] = _field("Amount in 万元 for analysis and charts (float)", ge=0)
 
 
-class Documents(Table):
-    document: Series[str] = _field("Document id", isin=list(vocab.DOCUMENTS), unique=True)
+def _english(term: str) -> object:
+    return _field(f"English form of `{term}`, from the report's vocabulary")
+
+
+class Documents(Corrected):
+    document: Series[str] = _field("Document id, as sections.csv names it", unique=True)
     title: Series[str] = _field("Title as printed")
     title_en: Series[str] = _field("Title in English")
     issuer: Series[str] = _field("Issuing bodies as printed")
@@ -66,92 +73,99 @@ class Documents(Table):
     issued_on_printed: Series[str] = _field("Date of issue as printed", nullable=True)
     section_id: Series[str] = _field("Section that prints the date")
     printed: Series[str] = _field("The date as printed", nullable=True)
-    corrections: Series[str] = _field("Ids of corrections applied to this row")
 
 
-class Sections(Table):
+class Sections(Corrected):
     section_id: Series[str] = _field(
         "Section id: document and the report's own numbering", unique=True
     )
-    document: Series[str] = _field("Document id", isin=list(vocab.DOCUMENTS))
+    document: Series[str] = _field("Document id (documents.csv)")
     number: Series[str] = _field("The report's numbering of the section", nullable=True)
     title: Series[str] = _field("Heading as printed")
     title_en: Series[str] = _field("Heading in English")
     start_anchor: Series[str] = _field("Text at which the section starts in the source")
     end_anchor: Series[str] = _field("Text at which the next section starts in the source")
-    corrections: Series[str] = _field("Ids of corrections applied to this row")
 
 
-class Counties(Table):
-    county: Series[str] = _field("County-level unit as printed", unique=True)
-    county_en: Series[str] = _field("English name")
-    corrections: Series[str] = _field("Ids of corrections applied to this row")
+class Vocabulary(Corrected):
+    vocabulary: Series[str] = _field(
+        "Which vocabulary the term belongs to", isin=list(vocab.REPORT_VOCABULARIES)
+    )
+    term: Series[str] = _field("The term as the report prints it")
+    term_en: Series[str] = _field("The term in English")
+    parent: Series[str] = _field(
+        "Broader term (a funding source's level, a category's parent category)", nullable=True
+    )
 
-
-class FundingSources(Table):
-    funding_source: Series[str] = _field("Funding-source label as printed", unique=True)
-    funding_source_en: Series[str] = _field("English form of the label")
-    level: Series[str] = _field("Level of government the label belongs to", isin=list(vocab.LEVELS))
-    corrections: Series[str] = _field("Ids of corrections applied to this row")
+    class Config:
+        unique = ("vocabulary", "term")
 
 
 class Budget(Money):
     year: Series[pd.Int64Dtype] = _field("Budget year", ge=2000, le=2100, unique=True)
 
 
-class LevelAndFundType(Money):
-    """Money identified by its level of government and fund type."""
-
-    level: Series[str] = _field("Level of government", isin=list(vocab.LEVELS))
-    level_en: Series[str] = _field("Level in English")
-    fund_type: Series[str] = _field("Fund type", isin=list(vocab.FUND_TYPES))
-    fund_type_en: Series[str] = _field("Fund type in English")
-
-
-class Transfers(LevelAndFundType):
+class Transfers(Money):
     batch: Series[pd.Int64Dtype] = _field("Batch number in the order the report lists them", ge=1)
     batch_name: Series[str] = _field("Batch as printed")
     batch_name_en: Series[str] = _field("Batch in English")
-    disbursed_on: Series[pd.Timestamp] = _field("Date passed on to the counties")
+    level: Series[str] = _field("Level of government (vocabulary: level)")
+    level_en: Series[str] = _english("level")
+    fund_type: Series[str] = _field(
+        "Fund type, where printed (vocabulary: fund_type)", nullable=True
+    )
+    fund_type_en: Series[str] = _english("fund_type")
+    disbursed_on: Series[pd.Timestamp] = _field("Date passed on to the next level down")
     disbursed_on_printed: Series[str] = _field("Date as printed")
 
     class Config:
         unique = ("batch", "fund_type")
 
 
-class EvaluatedFunds(LevelAndFundType):
+class EvaluatedFunds(Money):
+    level: Series[str] = _field("Level of government (vocabulary: level)")
+    level_en: Series[str] = _english("level")
+    fund_type: Series[str] = _field(
+        "Fund type, where printed (vocabulary: fund_type)", nullable=True
+    )
+    fund_type_en: Series[str] = _english("fund_type")
+
     class Config:
         unique = ("level", "fund_type")
 
 
 class Allocations(Money):
-    funds: Series[str] = _field("Which funds", isin=list(vocab.ALLOCATION_FUNDS))
-    funds_en: Series[str] = _field("Which funds, in English")
-    county: Series[str] = _field("County-level unit (counties.csv)")
-    county_en: Series[str] = _field("County in English")
-    fund_type: Series[str] = _field("Fund type", isin=list(vocab.FUND_TYPES))
-    fund_type_en: Series[str] = _field("Fund type in English")
+    funds: Series[str] = _field("Which money (vocabulary: funds)")
+    funds_en: Series[str] = _english("funds")
+    place: Series[str] = _field("Place the money went to (vocabulary: place)")
+    place_en: Series[str] = _english("place")
+    fund_type: Series[str] = _field(
+        "Fund type, where printed (vocabulary: fund_type)", nullable=True
+    )
+    fund_type_en: Series[str] = _english("fund_type")
 
     class Config:
-        unique = ("funds", "county", "fund_type")
+        unique = ("funds", "place", "fund_type")
 
 
 class Carryover(Money):
-    county: Series[str] = _field("County-level unit (counties.csv)")
-    county_en: Series[str] = _field("County in English")
-    seq: Series[pd.Int64Dtype] = _field("Order of the item within its county's section", ge=1)
-    funding_group: Series[str] = _field("Funding source heading the report subtotals under")
-    funding_source: Series[str] = _field("Most specific funding source printed for the item")
-    funding_source_en: Series[str] = _field("Funding source in English")
-    level: Series[str] = _field(
-        "Level of government of the funding source", isin=list(vocab.LEVELS)
+    place: Series[str] = _field("Place whose carry-over this is (vocabulary: place)")
+    place_en: Series[str] = _english("place")
+    seq: Series[pd.Int64Dtype] = _field("Order of the item within its place's section", ge=1)
+    funding_group: Series[str] = _field(
+        "Funding source heading the report subtotals under (vocabulary: funding_source)"
     )
-    level_en: Series[str] = _field("Level in English")
+    funding_source: Series[str] = _field(
+        "Most specific funding source printed for the item (vocabulary: funding_source)"
+    )
+    funding_source_en: Series[str] = _english("funding_source")
+    level: Series[str] = _field("Level of government of the funding source (its parent term)")
+    level_en: Series[str] = _english("level")
     item: Series[str] = _field("Project line after corrections")
     item_as_printed: Series[str] = _field("Project line as printed")
     item_en: Series[str] = _field("Project line in English")
-    kind: Series[str] = _field("Kind of carry-over", isin=list(vocab.CARRYOVER_KINDS))
-    kind_en: Series[str] = _field("Kind in English")
+    kind: Series[str] = _field("Kind of carry-over (vocabulary: carryover_kind)")
+    kind_en: Series[str] = _english("kind")
     project_count: Series[pd.Int64Dtype] = _field(
         "Projects in the line, where stated", ge=1, nullable=True
     )
@@ -161,23 +175,44 @@ class Carryover(Money):
     payment_printed: Series[str] = _field("Payment statement as printed", nullable=True)
 
     class Config:
-        unique = ("county", "seq")
+        unique = ("place", "seq")
+
+
+class Spending(Money):
+    category: Series[str] = _field("Spending category (vocabulary: category)")
+    category_en: Series[str] = _english("category")
+    as_of: Series[pd.Timestamp] = _field(
+        "Date the spending is counted to, where printed", nullable=True
+    )
+    as_of_printed: Series[str] = _field("Date as printed", nullable=True)
+
+    class Config:
+        unique = ("category", "as_of")
 
 
 class Poverty(Printed):
-    measure: Series[str] = _field("What is counted", unique=True)
+    measure: Series[str] = _field("What is counted", isin=list(vocab.POVERTY_MEASURES))
     value: Series[pd.Int64Dtype] = _field("Count", ge=0)
     unit: Series[str] = _field("Unit of the count", isin=list(vocab.COUNT_UNITS))
     as_of: Series[pd.Timestamp] = _field("Date the count refers to", nullable=True)
     as_of_printed: Series[str] = _field("Date as printed", nullable=True)
 
+    class Config:
+        unique = ("measure", "as_of")
+
 
 class Projects(Cited):
     stage: Series[str] = _field("Stage", isin=list(vocab.PROJECT_STAGES))
     stage_en: Series[str] = _field("Stage in English")
-    level: Series[str] = _field("Funding level", isin=list(vocab.LEVELS))
-    level_en: Series[str] = _field("Level in English")
-    project_count: Series[pd.Int64Dtype] = _field("Number of projects", ge=0)
+    level: Series[str] = _field("Funding level, where printed (vocabulary: level)", nullable=True)
+    level_en: Series[str] = _english("level")
+    category: Series[str] = _field(
+        "Project category, where printed (vocabulary: category)", nullable=True
+    )
+    category_en: Series[str] = _english("category")
+    project_count: Series[pd.Int64Dtype] = _field(
+        "Number of projects, where printed", ge=0, nullable=True
+    )
     amount: Series[str] = _field("Funds as printed, in `unit`", nullable=True)
     unit: Series[str] = _field("Unit of `amount`", isin=list(vocab.MONEY_UNITS))
     unit_as_printed: Series[str] = _field("Unit as printed", isin=list(vocab.MONEY_UNITS))
@@ -188,11 +223,11 @@ class Projects(Cited):
     amount_wan: Series[float] = _field("Funds in 万元 (float)", ge=0, nullable=True)
     as_of: Series[pd.Timestamp] = _field("Date the count refers to", nullable=True)
     as_of_printed: Series[str] = _field("Date as printed", nullable=True)
-    count_printed: Series[str] = _field("Count as printed")
+    count_printed: Series[str] = _field("Count as printed", nullable=True)
     amount_printed: Series[str] = _field("Funds as printed", nullable=True)
 
     class Config:
-        unique = ("stage", "level")
+        unique = ("stage", "level", "category")
 
 
 class Supervision(Printed):
@@ -205,13 +240,29 @@ class Supervision(Printed):
         unique = ("section_id", "measure")
 
 
-class Totals(Printed):
+class Described(Printed):
+    description: Series[str] = _field("What is checked, in Chinese")
+    description_en: Series[str] = _field("What is checked, in English")
+    explanation: Series[str] = _field(
+        "Why the check comes out as it does, where not obvious", nullable=True
+    )
+
+
+class Indicators(Described):
+    indicator_id: Series[str] = _field("Id of the stated ratio", unique=True)
+    stated: Series[str] = _field("The ratio as printed (digits only), in `unit`")
+    unit: Series[str] = _field("Unit of `stated`", isin=list(vocab.RATE_UNITS))
+    numerator: Series[str] = _field("Expression of the money on top, e.g. spending[]")
+    denominator: Series[str] = _field("Expression of the money below, e.g. evaluated_funds[]")
+
+
+class Totals(Described):
     total_id: Series[str] = _field("Id of the stated total", unique=True)
     table: Series[str] = _field("Table holding the parts")
     filter: Series[str] = _field(
         "Parts: rows where column=value (';' joins conditions)", nullable=True
     )
-    measure: Series[str] = _field("Column summed", isin=["amount", "project_count"])
+    measure: Series[str] = _field("Column summed", isin=["amount", "project_count", "value"])
     stated: Series[str] = _field("Total as printed (digits only), in `unit`")
     unit: Series[str] = _field("Unit of `stated` after corrections")
     unit_as_printed: Series[str] = _field("Unit as printed")
@@ -224,11 +275,17 @@ class Totals(Printed):
     amount_wan: Series[float] = _field("Stated amount in 万元 (float)", ge=0, nullable=True)
     as_of: Series[pd.Timestamp] = _field("Date the total refers to, where printed", nullable=True)
     as_of_printed: Series[str] = _field("Date as printed", nullable=True)
-    description: Series[str] = _field("What the total is, in Chinese")
-    description_en: Series[str] = _field("What the total is, in English")
-    explanation: Series[str] = _field(
-        "Why the check comes out as it does, where not obvious", nullable=True
+
+
+class Crosschecks(Corrected):
+    check_id: Series[str] = _field("Id of the cross-check", unique=True)
+    description: Series[str] = _field("What must agree, in Chinese")
+    description_en: Series[str] = _field("What must agree, in English")
+    left: Series[str] = _field("Expression: the money one table or document gives")
+    right: Series[str] = _field(
+        "Expression: the same money from elsewhere; 'label: expr; …' names parts"
     )
+    explanation: Series[str] = _field("Why the two must agree, or why they do not", nullable=True)
 
 
 class Corrections(Table):
@@ -239,4 +296,32 @@ class Corrections(Table):
     printed: Series[str] = _field("Value as printed")
     corrected: Series[str] = _field("Value after correction")
     reason: Series[str] = _field("Why the printed value is wrong")
-    evidence: Series[str] = _field("Stated total whose check shows the evidence", nullable=True)
+    evidence: Series[str] = _field(
+        "Check (total or cross-check) that shows the evidence", nullable=True
+    )
+
+
+class Claims(Printed):
+    claim_id: Series[str] = _field("Id of the claim", unique=True)
+    topic: Series[str] = _field("Analysis the claim belongs to", isin=list(vocab.TOPICS))
+    claim: Series[str] = _field("The claim as the report words it")
+    claim_en: Series[str] = _field("The claim in English")
+    test: Series[str] = _field(
+        "How it is tested: check:ID, increasing:TABLE, all:TABLE[filter], unverifiable"
+    )
+    explanation: Series[str] = _field(
+        "What the test shows or why it cannot, in Chinese", nullable=True
+    )
+    explanation_en: Series[str] = _field("The same in English", nullable=True)
+
+
+class Findings(Corrected):
+    finding_id: Series[str] = _field("Id of the finding", unique=True)
+    title: Series[str] = _field("The inconsistency in a few words, in Chinese")
+    title_en: Series[str] = _field("The same in English")
+    checks: Series[str] = _field(
+        "Checks it makes fail, ';'-joined; the first is its measure", nullable=True
+    )
+    correction_ids: Series[str] = _field("Corrections it led to, ';'-joined", nullable=True)
+    explanation: Series[str] = _field("What is wrong and what is right, in Chinese")
+    explanation_en: Series[str] = _field("The same in English")

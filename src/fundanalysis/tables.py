@@ -7,267 +7,29 @@ refreshed when any of its files changes, so loading in every notebook cell costs
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from fundanalysis import schemas
 from fundanalysis import vocabulary as vocab
 from fundanalysis.csvfile import read_text_table
 from fundanalysis.errors import DataError, Problem
+from fundanalysis.expressions import (
+    ExpressionError,
+    as_text,
+    matching_rows,
+    parse_filter,
+    parse_parts,
+    parse_sum,
+)
 from fundanalysis.money import FEN_PER_WAN, amounts_to_fen
 from fundanalysis.parsing import parse_columns
+from fundanalysis.report import DESCRIPTOR, ReportInfo, read_report_info
+from fundanalysis.specs import SPECS, TableSpec
 
-
-@dataclass(frozen=True)
-class TableSpec:
-    """How one CSV file of the data directory is read."""
-
-    name: str
-    title: str
-    columns: dict[str, str]
-    schema: type[schemas.Table]
-    correctable: tuple[str, ...] = ()
-    vocabularies: dict[str, dict[str, str]] = field(default_factory=dict)
-    may_be_empty: bool = False
-
-    @property
-    def file(self) -> str:
-        return f"{self.name}.csv"
-
-    @property
-    def has_money(self) -> bool:
-        return "amount" in self.columns
-
-
-_MONEY = {"amount": "amount", "unit": "text"}
-_CITED = {"section_id": "text", "printed": "text"}
-
-SPECS: dict[str, TableSpec] = {
-    spec.name: spec
-    for spec in [
-        TableSpec(
-            "documents",
-            "The two documents of the source",
-            {
-                "document": "text",
-                "title": "text",
-                "title_en": "text",
-                "issuer": "text",
-                "issuer_en": "text",
-                "reference": "text?",
-                "issued_on": "date?",
-                "issued_on_printed": "text?",
-                "section_id": "text",
-                "printed": "text?",
-            },
-            schemas.Documents,
-        ),
-        TableSpec(
-            "sections",
-            "Sections of the source, located by the text they start and end at",
-            {
-                "section_id": "text",
-                "document": "text",
-                "number": "text?",
-                "title": "text",
-                "title_en": "text",
-                "start_anchor": "text",
-                "end_anchor": "text",
-            },
-            schemas.Sections,
-        ),
-        TableSpec(
-            "counties",
-            "County-level units and their English names",
-            {"county": "text", "county_en": "text"},
-            schemas.Counties,
-        ),
-        TableSpec(
-            "funding_sources",
-            "Funding-source labels of the carry-over section, with their level of government",
-            {"funding_source": "text", "funding_source_en": "text", "level": "text"},
-            schemas.FundingSources,
-        ),
-        TableSpec(
-            "budget",
-            "Prefecture budget for poverty alleviation by year",
-            {"year": "int", **_MONEY, **_CITED},
-            schemas.Budget,
-            correctable=("unit",),
-        ),
-        TableSpec(
-            "transfers",
-            "2020 transfer batches passed on to the counties",
-            {
-                "batch": "int",
-                "batch_name": "text",
-                "batch_name_en": "text",
-                "level": "text",
-                "fund_type": "text",
-                **_MONEY,
-                "disbursed_on": "date",
-                "disbursed_on_printed": "text",
-                **_CITED,
-            },
-            schemas.Transfers,
-            correctable=("unit",),
-            vocabularies={"level": vocab.LEVELS, "fund_type": vocab.FUND_TYPES},
-        ),
-        TableSpec(
-            "evaluated_funds",
-            "Funds covered by the 2020 performance evaluation, by level and fund type",
-            {"level": "text", "fund_type": "text", **_MONEY, **_CITED},
-            schemas.EvaluatedFunds,
-            correctable=("unit",),
-            vocabularies={"level": vocab.LEVELS, "fund_type": vocab.FUND_TYPES},
-        ),
-        TableSpec(
-            "allocations",
-            "Allocations to the county-level units by fund type",
-            {"funds": "text", "county": "text", "fund_type": "text", **_MONEY, **_CITED},
-            schemas.Allocations,
-            correctable=("unit",),
-            vocabularies={"funds": vocab.ALLOCATION_FUNDS, "fund_type": vocab.FUND_TYPES},
-        ),
-        TableSpec(
-            "carryover",
-            "Carry-over (结转结余) as leaf items, one row per project line",
-            {
-                "county": "text",
-                "seq": "int",
-                "funding_group": "text",
-                "funding_source": "text",
-                "item": "text",
-                "item_en": "text",
-                "kind": "text",
-                "project_count": "int?",
-                **_MONEY,
-                "payment_status": "text",
-                "payment_date": "date?",
-                "payment_printed": "text?",
-                **_CITED,
-            },
-            schemas.Carryover,
-            correctable=("unit", "item"),
-            vocabularies={"kind": vocab.CARRYOVER_KINDS, "payment_status": vocab.PAYMENT_STATUSES},
-        ),
-        TableSpec(
-            "poverty",
-            "Registered poor population, villages and counties",
-            {
-                "measure": "text",
-                "value": "int",
-                "unit": "text",
-                "as_of": "date?",
-                "as_of_printed": "text?",
-                **_CITED,
-            },
-            schemas.Poverty,
-        ),
-        TableSpec(
-            "projects",
-            "Projects by stage and funding level, with their funds",
-            {
-                "stage": "text",
-                "level": "text",
-                "project_count": "int",
-                "amount": "amount?",
-                "unit": "text",
-                "as_of": "date?",
-                "as_of_printed": "text?",
-                "count_printed": "text",
-                "amount_printed": "text?",
-                "section_id": "text",
-            },
-            schemas.Projects,
-            correctable=("unit",),
-            vocabularies={"stage": vocab.PROJECT_STAGES, "level": vocab.LEVELS},
-        ),
-        TableSpec(
-            "supervision",
-            "Supervision counts: meetings, policy documents, fund categories monitored",
-            {
-                "section_id": "text",
-                "measure": "text",
-                "value": "int",
-                "unit": "text",
-                "period": "text?",
-                "printed": "text",
-            },
-            schemas.Supervision,
-        ),
-        TableSpec(
-            "totals",
-            "Every total the report states, with the rows that make it up",
-            {
-                "total_id": "text",
-                "table": "text",
-                "filter": "text?",
-                "measure": "text",
-                "stated": "amount",
-                "unit": "text",
-                **_CITED,
-                "as_of": "date?",
-                "as_of_printed": "text?",
-                "description": "text",
-                "description_en": "text",
-                "explanation": "text?",
-            },
-            schemas.Totals,
-            correctable=("unit",),
-        ),
-        TableSpec(
-            "corrections",
-            "Corrections of evidently wrong printed values, with reasons",
-            {
-                "correction_id": "text",
-                "table": "text",
-                "filter": "text",
-                "column": "text",
-                "printed": "text",
-                "corrected": "text",
-                "reason": "text",
-                "evidence": "text?",
-            },
-            schemas.Corrections,
-            may_be_empty=True,
-        ),
-    ]
-}
-
-
-def parse_filter(text: str) -> list[tuple[str, str]]:
-    """Read ``"county=轮台县;seq=11"`` into conditions; an empty filter selects every row."""
-    if not text:
-        return []
-    conditions = []
-    for part in text.split(";"):
-        column, sep, value = part.partition("=")
-        if not sep or not column:
-            raise ValueError(f"条件应写成 列=值 / condition {part!r} is not column=value")
-        conditions.append((column, value))
-    return conditions
-
-
-def matching_rows(frame: pd.DataFrame, conditions: Iterable[tuple[str, str]]) -> pd.Series:
-    """Rows whose cells, written as text, equal every condition's value (``a|b``: either)."""
-    mask = pd.Series(True, index=frame.index)
-    for column, value in conditions:
-        if column not in frame.columns:
-            raise KeyError(column)
-        mask &= as_text(frame[column]).isin(value.split("|"))
-    return mask
-
-
-def as_text(values: pd.Series) -> pd.Series:
-    """A column as the text a filter compares with: dates as YYYY-MM-DD, missing as ''."""
-    if pd.api.types.is_datetime64_any_dtype(values):
-        return values.dt.strftime("%Y-%m-%d").fillna("")
-    return values.astype("string").fillna("").astype(object)
+__all__ = ["SPECS", "Loaded", "as_text", "load_report_tables", "load_tables", "source_lines"]
 
 
 def _apply_corrections(
@@ -277,9 +39,12 @@ def _apply_corrections(
     applied = {name: pd.Series("", index=frame.index, dtype=object) for name, frame in raw.items()}
     problems: list[Problem] = []
     for line, correction in corrections.iterrows():
+        label = f"更正 {correction['correction_id']} / correction {correction['correction_id']}: "
 
-        def problem(column: str, message: str, value: str | None = None, line=line) -> None:
-            problems.append(Problem("corrections.csv", int(line), column, value, message))
+        def problem(
+            column: str, message: str, value: str | None = None, line=line, label=label
+        ) -> None:
+            problems.append(Problem("corrections.csv", int(line), column, value, label + message))
 
         name = correction["table"]
         if name not in raw:
@@ -296,14 +61,14 @@ def _apply_corrections(
             continue
         try:
             mask = matching_rows(frame, parse_filter(correction["filter"]))
-        except (ValueError, KeyError) as error:
+        except ExpressionError as error:
             problem("filter", f"条件无效 / invalid filter: {error}", correction["filter"])
             continue
         if mask.sum() != 1:
             problem(
                 "filter",
-                f"应恰好匹配 1 行，实际 {int(mask.sum())} 行 / must match exactly one row, "
-                f"matches {int(mask.sum())}",
+                f"应恰好匹配 1 行，实际 {int(mask.sum())} 行 / must match exactly one row of "
+                f"{spec.file}, matches {int(mask.sum())}",
                 correction["filter"],
             )
             continue
@@ -324,7 +89,7 @@ def _apply_corrections(
 
 def _money_columns(spec: TableSpec, frame: pd.DataFrame, printed: pd.DataFrame) -> list[Problem]:
     """Add amount_fen (corrected), amount_as_printed_fen and amount_wan; amounts read exactly."""
-    column = "stated" if spec.name == "totals" else "amount"
+    column = spec.amount_column
     problems: list[Problem] = []
     for target, source in (("amount_fen", frame), ("amount_as_printed_fen", printed)):
         # Totals of counts carry no money unit: nothing to convert for them.
@@ -346,7 +111,7 @@ def _schema_problems(error: pa.errors.SchemaErrors, file: str) -> list[Problem]:
         line = None if pd.isna(case.index) else int(case.index)
         value = None if pd.isna(case.failure_case) else str(case.failure_case)
         check = str(case.check)
-        if "uniqueness" in check:
+        if "uniqueness" in check or check.startswith("field_uniqueness"):
             message = "重复的键 / duplicate key: another row has the same key"
         elif check.startswith("isin"):
             message = f"不在允许的取值中 / not an allowed value: {check[5:-1]}"
@@ -364,68 +129,282 @@ def _schema_problems(error: pa.errors.SchemaErrors, file: str) -> list[Problem]:
     return problems
 
 
-def _foreign_key(
-    frame: pd.DataFrame, column: str, allowed: pd.Series, file: str, what: str
-) -> list[Problem]:
+def _unknown(frame: pd.DataFrame, column: str, allowed: set, file: str, what: str) -> list[Problem]:
     values = frame[column]
-    unknown = values.notna() & ~values.isin(set(allowed))
+    unknown = values.notna() & (values != "") & ~values.isin(allowed)
     return [
         Problem(file, int(line), column, value, f"未知的{what} / unknown value: not in {what}")
         for line, value in values[unknown].items()
     ]
 
 
-def _total_filter_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Each stated total must name columns that exist in the table holding its parts."""
+def _measure_column(tables: dict[str, pd.DataFrame], table: str, measure: str) -> str:
+    """The column a term sums: ``amount`` means the exact 分; other measures are counts."""
+    if table not in tables:
+        raise ExpressionError(
+            f"未知的表 / unknown table {table!r}; expected one of {sorted(SPECS)}"
+        )
+    column = "amount_fen" if measure == "amount" else measure
+    columns = tables[table].columns
+    if column not in columns:
+        raise ExpressionError(f"{table}.csv 中没有可求和的列 / no column {measure!r} to sum")
+    if not pd.api.types.is_integer_dtype(tables[table][column]):
+        raise ExpressionError(f"{table}.csv 的列 {measure!r} 不是数值 / is not a number to sum")
+    return column
+
+
+def _check_filter(tables: dict[str, pd.DataFrame], table: str, filter_text: str) -> None:
+    for condition in parse_filter(filter_text):
+        if condition.column not in tables[table].columns:
+            raise ExpressionError(
+                f"{table}.csv 中没有列 {condition.column!r} / no such column in {table}.csv"
+            )
+
+
+def _expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) -> list[Problem]:
+    """Every declared total, ratio and cross-check must name tables and columns that exist."""
     problems = []
-    for line, total in tables["totals"].iterrows():
-        if total["table"] not in tables:
-            continue
-        columns = tables[total["table"]].columns
-        filter_text = total["filter"] if isinstance(total["filter"], str) else ""
+
+    def check_terms(file: str, line: int, column: str, text: str, parts: bool) -> None:
         try:
-            conditions = parse_filter(filter_text)
-        except ValueError as error:
-            problems.append(Problem("totals.csv", int(line), "filter", filter_text, str(error)))
+            parsed = parse_parts(text) if parts else [("", parse_sum(text))]
+            for part in parsed:
+                terms = part.terms if parts else part[1]
+                for term in terms:
+                    _measure_column(tables, term.table, term.measure)
+                    _check_filter(tables, term.table, term.filter)
+        except ExpressionError as error:
+            problems.append(Problem(file, line, column, text, f"表达式无效 / invalid: {error}"))
+
+    totals = tables["totals"]
+    for line, total in zip(lines["totals"], totals.itertuples(), strict=True):
+        filter_text = total.filter if isinstance(total.filter, str) else ""
+        try:
+            measure = _measure_column(tables, total.table, total.measure)
+        except ExpressionError as error:
+            column = "table" if total.table not in tables else "measure"
+            value = total.table if column == "table" else total.measure
+            problems.append(Problem("totals.csv", line, column, value, str(error)))
             continue
-        for column, _ in conditions:
-            if column not in columns:
+        try:
+            _check_filter(tables, total.table, filter_text)
+        except ExpressionError as error:
+            problems.append(Problem("totals.csv", line, "filter", filter_text, str(error)))
+        else:
+            parts = tables[total.table]
+            if not matching_rows(parts, parse_filter(filter_text)).any():
                 problems.append(
                     Problem(
                         "totals.csv",
-                        int(line),
+                        line,
                         "filter",
                         filter_text,
-                        f"{total['table']}.csv 中没有列 {column!r} / no such column in {total['table']}.csv",
+                        f"筛选条件未选中 {total.table}.csv 的任何行 / the filter selects no rows of "
+                        f"{total.table}.csv: a total needs its parts",
                     )
                 )
-        measure = "amount_fen" if total["measure"] == "amount" else total["measure"]
-        if measure not in columns:
+        money = measure == "amount_fen"
+        unit_ok = total.unit in vocab.MONEY_UNITS if money else total.unit in vocab.COUNT_UNITS
+        if not unit_ok:
+            expected = "万元 or 元" if money else "a count unit such as 个"
             problems.append(
                 Problem(
                     "totals.csv",
-                    int(line),
-                    "measure",
-                    total["measure"],
-                    f"{total['table']}.csv 中没有此列 / no such column to sum",
+                    line,
+                    "unit",
+                    total.unit,
+                    f"单位与所加总的列不符 / unit does not fit the column summed: expected {expected}",
                 )
+            )
+    for line, row in zip(lines["indicators"], tables["indicators"].itertuples(), strict=True):
+        check_terms("indicators.csv", line, "numerator", row.numerator, parts=False)
+        check_terms("indicators.csv", line, "denominator", row.denominator, parts=False)
+    for line, row in zip(lines["crosschecks"], tables["crosschecks"].itertuples(), strict=True):
+        check_terms("crosschecks.csv", line, "left", row.left, parts=False)
+        check_terms("crosschecks.csv", line, "right", row.right, parts=True)
+    return problems
+
+
+def _reference_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) -> list[Problem]:
+    """Ids that one declaration gives of another must exist."""
+    problems = []
+    check_ids = set(tables["totals"]["total_id"]) | set(tables["crosschecks"]["check_id"])
+    check_ids |= set(tables["indicators"]["indicator_id"])
+    correction_ids = set(tables["corrections"]["correction_id"])
+    evidence = tables["corrections"]["evidence"]
+    for line, value in zip(lines["corrections"], evidence, strict=True):
+        if isinstance(value, str) and value not in check_ids:
+            problems.append(
+                Problem(
+                    "corrections.csv",
+                    line,
+                    "evidence",
+                    value,
+                    "没有这个核对 / no such check in totals.csv, crosschecks.csv or indicators.csv",
+                )
+            )
+    findings = tables["findings"]
+    for line, row in zip(lines["findings"], findings.itertuples(), strict=True):
+        for column, known, what in (
+            ("checks", check_ids, "check"),
+            ("correction_ids", correction_ids, "correction"),
+        ):
+            value = getattr(row, column)
+            if not isinstance(value, str):
+                continue
+            for item in value.split(";"):
+                if item not in known:
+                    problems.append(
+                        Problem(
+                            "findings.csv",
+                            line,
+                            column,
+                            value,
+                            f"没有这个{what} / no such {what}: {item!r}",
+                        )
+                    )
+    claims = tables["claims"]
+    for line, row in zip(lines["claims"], claims.itertuples(), strict=True):
+        try:
+            _check_claim_test(tables, row.test, check_ids)
+        except ExpressionError as error:
+            problems.append(Problem("claims.csv", line, "test", row.test, str(error)))
+    return problems
+
+
+def _check_claim_test(tables: dict[str, pd.DataFrame], test: str, check_ids: set) -> None:
+    kind, _, argument = test.partition(":")
+    if kind == "unverifiable" and not argument:
+        return
+    if kind == "check":
+        for item in argument.split(","):
+            if item not in check_ids:
+                raise ExpressionError(f"没有这个核对 / no such check: {item!r}")
+        return
+    if kind == "increasing":
+        table, _, column = argument.partition(".")
+        _measure_column(tables, table, column or "amount")
+        if "year" not in tables[table].columns:
+            raise ExpressionError(f"{table}.csv 没有 year 列 / has no year to order by")
+        return
+    if kind in ("all", "count"):
+        terms = parse_sum(argument)
+        if len(terms) != 1 or terms[0].sign != 1:
+            raise ExpressionError(f"{kind}: 只能有一项 / takes one table[filter]")
+        (term,) = terms
+        if term.table not in tables:
+            raise ExpressionError(f"未知的表 / unknown table {term.table!r}")
+        if kind == "count" and term.measure not in tables[term.table].columns:
+            raise ExpressionError(f"{term.table}.csv 中没有列 / no column {term.measure!r}")
+        _check_filter(tables, term.table, term.filter)
+        return
+    raise ExpressionError(
+        "检验方式应为 check:ID、increasing:TABLE、all:TABLE[filter]、count:TABLE.COLUMN[filter] "
+        "或 unverifiable / test must be check:ID, increasing:TABLE, all:TABLE[filter], "
+        "count:TABLE.COLUMN[filter] or unverifiable"
+    )
+
+
+def _vocabulary_problems(
+    tables: dict[str, pd.DataFrame], terms: dict[str, dict[str, str]]
+) -> list[Problem]:
+    problems = []
+    words = tables["vocabulary"]
+    for name, (_, _, parent_vocabulary) in vocab.REPORT_VOCABULARIES.items():
+        rows = words[words["vocabulary"] == name]
+        if parent_vocabulary is None:
+            bad = rows[rows["parent"].notna() & (rows["parent"] != "")]
+            problems += [
+                Problem(
+                    "vocabulary.csv",
+                    int(line),
+                    "parent",
+                    value,
+                    f"{name} 的词没有上级 / terms of {name} have no parent",
+                )
+                for line, value in bad["parent"].items()
+            ]
+        else:
+            problems += _unknown(
+                rows,
+                "parent",
+                set(terms.get(parent_vocabulary, {})),
+                "vocabulary.csv",
+                f"{parent_vocabulary} 词表 (vocabulary.csv)",
             )
     return problems
 
 
-def _build(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, list[int]]]:
+def _lookup(values: pd.Series, mapping: dict) -> pd.Series:
+    """Each value's entry in ``mapping`` as text, '' where it has none (or is missing)."""
+    return pd.Series([mapping.get(v, "") for v in values], index=values.index, dtype="str")
+
+
+def _derive_terms(
+    tables: dict[str, pd.DataFrame], terms: dict[str, dict[str, str]]
+) -> list[Problem]:
+    """Check every vocabulary column against its terms and add its English column."""
+    problems = []
+    for spec in SPECS.values():
+        frame = tables[spec.name]
+        for column, name in spec.report_terms.items():
+            problems += _unknown(
+                frame, column, set(terms.get(name, {})), spec.file, f"{name} 词表 (vocabulary.csv)"
+            )
+            if (
+                f"{column}_en" in spec.schema.to_schema().columns
+                and f"{column}_en" not in spec.columns
+            ):
+                frame[f"{column}_en"] = _lookup(frame[column], terms.get(name, {}))
+        for column, library in spec.library_terms.items():
+            frame[f"{column}_en"] = _lookup(frame[column], library)
+    carry = tables["carryover"]
+    parents = tables["vocabulary"]
+    sources = parents[parents["vocabulary"] == "funding_source"]
+    carry["level"] = _lookup(
+        carry["funding_source"], dict(zip(sources["term"], sources["parent"], strict=True))
+    )
+    carry["level_en"] = _lookup(carry["level"], terms.get("level", {}))
+    return problems
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A data directory, loaded: its descriptor, its tables and each row's CSV line."""
+
+    info: ReportInfo
+    tables: dict[str, pd.DataFrame]
+    lines: dict[str, list[int]]
+
+
+def _empty(spec: TableSpec) -> pd.DataFrame:
+    frame = pd.DataFrame({column: pd.Series(dtype=object) for column in spec.columns})
+    frame.index.name = "line"
+    return frame
+
+
+def _build(data_dir: Path) -> Loaded:
+    if not data_dir.is_dir():
+        what = (
+            "不是目录 / not a directory" if data_dir.exists() else "目录不存在 / no such directory"
+        )
+        raise DataError([Problem(str(data_dir), None, None, None, what)])
     problems: list[Problem] = []
+    try:
+        info = read_report_info(data_dir)
+    except DataError as error:
+        problems += error.problems
+        info = None
     raw: dict[str, pd.DataFrame] = {}
     for spec in SPECS.values():
+        path = data_dir / spec.file
+        if not path.exists():
+            raw[spec.name] = _empty(spec)
+            continue
         try:
-            raw[spec.name] = read_text_table(data_dir / spec.file, list(spec.columns))
+            raw[spec.name] = read_text_table(path, list(spec.columns))
         except DataError as error:
             problems += error.problems
-            continue
-        if raw[spec.name].empty and not spec.may_be_empty:
-            problems.append(
-                Problem(spec.file, None, None, None, "表中没有数据行 / table has no rows")
-            )
     if problems:
         raise DataError(problems)
 
@@ -433,99 +412,91 @@ def _build(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, list[int]
     applied, problems = _apply_corrections(raw, raw["corrections"])
 
     tables: dict[str, pd.DataFrame] = {}
+    bad_lines: dict[str, set[int]] = {}
     for spec in SPECS.values():
         frame, found = parse_columns(raw[spec.name], spec.columns, spec.file)
         problems += found
+        bad_lines[spec.name] = {p.row for p in found}
         for column in spec.correctable:
             frame[f"{column}_as_printed"] = printed[spec.name][column].astype("str")
         if spec.name != "corrections":
             frame["corrections"] = applied[spec.name].astype("str")
-        if spec.has_money or spec.name == "totals":
-            problems += _money_columns(spec, frame, printed[spec.name])
-        for column, terms in spec.vocabularies.items():
-            frame[f"{column}_en"] = frame[column].map(terms).fillna("").astype("str")
+        if spec.amount_column:
+            found = _money_columns(spec, frame, printed[spec.name])
+            problems += found
+            bad_lines[spec.name] |= {p.row for p in found}
         tables[spec.name] = frame
 
-    counties, sources, sections = tables["counties"], tables["funding_sources"], tables["sections"]
-    for name in ("allocations", "carryover"):
-        frame = tables[name]
-        problems += _foreign_key(
-            frame, "county", counties["county"], f"{name}.csv", "县市 (counties.csv)"
-        )
-        frame["county_en"] = (
-            frame["county"]
-            .map(dict(zip(counties["county"], counties["county_en"], strict=True)))
-            .fillna("")
-            .astype("str")
-        )
-    carry = tables["carryover"]
-    for column in ("funding_source", "funding_group"):
-        problems += _foreign_key(
-            carry,
-            column,
-            sources["funding_source"],
-            "carryover.csv",
-            "资金来源 (funding_sources.csv)",
-        )
-    by_source = sources.set_index("funding_source")
-    carry["funding_source_en"] = (
-        carry["funding_source"].map(by_source["funding_source_en"]).fillna("").astype("str")
-    )
-    carry["level"] = carry["funding_source"].map(by_source["level"]).fillna("").astype("str")
-    carry["level_en"] = carry["level"].map(vocab.LEVELS).fillna("").astype("str")
+    words = tables["vocabulary"]
+    terms = {
+        name: dict(zip(rows["term"], rows["term_en"], strict=True))
+        for name, rows in words.groupby("vocabulary", sort=False)
+    }
+    problems += _vocabulary_problems(tables, terms)
+    problems += _derive_terms(tables, terms)
+    sections = set(tables["sections"]["section_id"])
     for spec in SPECS.values():
-        if "section_id" in spec.columns and spec.name != "sections":
-            problems += _foreign_key(
-                tables[spec.name],
-                "section_id",
-                sections["section_id"],
-                spec.file,
-                "章节 (sections.csv)",
+        if spec.cites:
+            problems += _unknown(
+                tables[spec.name], "section_id", sections, spec.file, "章节 (sections.csv)"
             )
-    problems += _foreign_key(
-        tables["totals"], "table", pd.Series(list(SPECS)), "totals.csv", "表 (table)"
-    )
-    problems += _total_filter_problems(tables)
+    if not tables["documents"].empty:
+        problems += _unknown(
+            tables["sections"],
+            "document",
+            set(tables["documents"]["document"]),
+            "sections.csv",
+            "文件 (documents.csv)",
+        )
+    lines = {name: [int(line) for line in frame.index] for name, frame in tables.items()}
+    problems += _expression_problems(tables, lines)
+    problems += _reference_problems(tables, lines)
 
     for spec in SPECS.values():
+        frame = tables[spec.name]
+        clean = frame.drop(index=[line for line in bad_lines[spec.name] if line in frame.index])
         try:
-            spec.schema.validate(tables[spec.name], lazy=True)
+            spec.schema.validate(clean, lazy=True)
         except pa.errors.SchemaErrors as error:
             problems += _schema_problems(error, spec.file)
     if problems:
         raise DataError(problems)
-    lines = {name: [int(line) for line in frame.index] for name, frame in tables.items()}
-    return {name: frame.reset_index(drop=True) for name, frame in tables.items()}, lines
+    tables = {name: frame.reset_index(drop=True) for name, frame in tables.items()}
+    assert info is not None
+    return Loaded(info, tables, lines)
 
 
-_CACHE: dict[Path, tuple[tuple, dict[str, pd.DataFrame], dict[str, list[int]]]] = {}
+_CACHE: dict[Path, tuple[tuple, Loaded]] = {}
 
 
 def _fingerprint(data_dir: Path) -> tuple:
     stats = []
-    for spec in SPECS.values():
-        path = data_dir / spec.file
-        stat = path.stat() if path.exists() else None
-        stats.append(
-            (spec.file, stat.st_mtime_ns if stat else None, stat.st_size if stat else None)
-        )
+    for file in [DESCRIPTOR, *(spec.file for spec in SPECS.values())]:
+        path = data_dir / file
+        try:
+            stat = path.stat()
+        except OSError:
+            stats.append((file, None, None))
+            continue
+        stats.append((file, stat.st_mtime_ns, stat.st_size))
     return tuple(stats)
 
 
-def _cached(data_dir: Path) -> tuple[tuple, dict[str, pd.DataFrame], dict[str, list[int]]]:
+def load_report_tables(data_dir: Path) -> Loaded:
+    """The loaded data directory, validated; raises :class:`DataError` listing all problems."""
     key = data_dir.resolve()
     fingerprint = _fingerprint(key)
     cached = _CACHE.get(key)
     if cached is None or cached[0] != fingerprint:
-        _CACHE[key] = (fingerprint, *_build(key))
-    return _CACHE[key]
+        _CACHE[key] = (fingerprint, _build(key))
+    return _CACHE[key][1]
 
 
 def load_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
     """Every table of ``data_dir``, validated; raises :class:`DataError` listing all problems."""
-    return _cached(data_dir)[1]
+    return load_report_tables(data_dir).tables
 
 
 def source_lines(data_dir: Path) -> dict[str, list[int]]:
     """For each table, the CSV line number of each row of the loaded frame (for messages)."""
-    return _cached(data_dir)[2]
+    return load_report_tables(data_dir).lines

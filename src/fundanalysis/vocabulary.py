@@ -1,46 +1,22 @@
-"""Controlled vocabularies: each Chinese term as the report uses it, with its English form.
+"""The vocabulary of the *kind* of report: terms every such report shares, in Chinese and English.
 
-Terms of the national poverty-fund scheme are fixed here; place names and funding-source
-labels, which differ from report to report, live in the data directory instead
-(``counties.csv``, ``funding_sources.csv``).
+What one report names for itself (its levels of government, fund types, places, funding-source
+labels, kinds of carry-over, project categories) is not here: it lives in that report's
+``vocabulary.csv``, one row per term, and is checked against it (see :data:`REPORT_VOCABULARIES`).
 """
 
 from __future__ import annotations
 
-DOCUMENTS = {
-    "SE": "self-evaluation report (绩效自评报告)",
-    "FU": "fund-use report (资金管理使用情况报告)",
-}
-
-LEVELS = {
-    "中央": "central",
-    "自治区": "autonomous region",
-    "自治州": "prefecture",
-    "地方政府债券": "local government bonds",
-    "县级": "county",
-    "中央、自治区": "central and autonomous region",
-    "中央、自治区、自治州": "central, autonomous region and prefecture",
-    "合计": "all levels",
-}
-
-FUND_TYPES = {
-    "扶贫发展资金": "poverty-alleviation development fund",
-    "少数民族发展资金": "ethnic minority development fund",
-    "国有贫困农场扶贫资金": "state-owned poor farms fund",
-    "地方政府债券资金": "local government bond funds",
-    "奖励资金": "reward funds",
-}
-
-ALLOCATION_FUNDS = {
-    "绩效评价资金": "funds under evaluation",
-    "州本级资金": "prefecture's own funds",
-}
-
-CARRYOVER_KINDS = {
-    "质量保证金": "quality deposit",
-    "尾款": "tail payment",
-    "结余": "surplus",
-    "尾款或支付失败": "tail payment or failed payment",
+#: Vocabularies a report declares in its vocabulary.csv, with what each names and, where a
+#: term may have a broader term (``parent``), the vocabulary that broader term belongs to.
+REPORT_VOCABULARIES: dict[str, tuple[str, str, str | None]] = {
+    "level": ("财政级次", "level of government", None),
+    "fund_type": ("资金类型", "fund type", None),
+    "funds": ("资金口径", "which money (an allocation's funds)", None),
+    "place": ("地区", "place (sub-unit of the jurisdiction)", "place"),
+    "funding_source": ("资金来源", "funding-source label", "level"),
+    "carryover_kind": ("结转类别", "kind of carry-over", None),
+    "category": ("项目类别", "project or spending category", "category"),
 }
 
 PAYMENT_STATUSES = {
@@ -49,11 +25,36 @@ PAYMENT_STATUSES = {
     "未说明": "not stated",
 }
 
+#: The stages a project passes, in order: the funnel of the project-completion analysis.
 PROJECT_STAGES = {
     "储备": "project pool",
+    "编制": "planned",
     "实施": "implemented",
     "完工": "completed",
     "投入使用": "in use",
+}
+
+#: Poverty counts the reports print (建档立卡: registered in the national poverty register).
+POVERTY_MEASURES = {
+    "registered_poor_households": ("建档立卡贫困户", "registered poor households"),
+    "registered_poor_people": ("建档立卡贫困人口", "registered poor people"),
+    "poor_households_remaining": ("未脱贫户", "poor households not yet out of poverty"),
+    "poor_people_remaining": ("未脱贫人口", "poor people not yet out of poverty"),
+    "poor_villages_exited": ("退出贫困村", "poor villages that exited poverty"),
+    "poor_counties_exited": ("退出贫困县", "poor counties that exited poverty"),
+    "non_poor_counties_with_tasks": (
+        "有扶贫任务的非贫困县",
+        "non-poor counties with poverty tasks",
+    ),
+}
+
+#: Topics of the analyses, which the report's claims are filed under.
+TOPICS = {
+    "funding": ("资金投入与拨付", "funding and disbursement"),
+    "carryover": ("结转结余", "carry-over"),
+    "poverty": ("贫困人口减少", "poverty reduction"),
+    "projects": ("项目完成情况", "project completion"),
+    "spending": ("资金支出", "spending"),
 }
 
 MONEY_UNITS = {"万元": "10,000 yuan", "元": "yuan"}
@@ -68,3 +69,6 @@ COUNT_UNITS = {
     "类": "categories",
     "日": "days",
 }
+
+#: Units of stated ratios.
+RATE_UNITS = {"%": "per cent"}

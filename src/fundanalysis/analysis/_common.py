@@ -9,15 +9,24 @@ from fundanalysis.money import FEN_PER_WAN
 
 def exact_sum(frame: pd.DataFrame, by: str | list[str], order: list | None = None) -> pd.DataFrame:
     """Sum ``amount_fen`` by ``by``; add ``amount_wan`` and each group's share of the whole."""
-    grouped = frame.groupby(by, sort=False, observed=True)["amount_fen"].sum().astype("Int64")
-    result = grouped.reset_index()
+    grouped = frame.groupby(by, sort=False, observed=True, dropna=False)["amount_fen"].sum()
+    result = grouped.astype("Int64").reset_index()
     if order is not None:
         key = by if isinstance(by, str) else by[0]
         rank = {value: position for position, value in enumerate(order)}
-        result = result.sort_values(key, key=lambda s: s.map(rank)).reset_index(drop=True)
+        result = result.sort_values(key, key=lambda s: s.map(rank), kind="stable")
+        result = result.reset_index(drop=True)
     result["amount_wan"] = result["amount_fen"].astype(float) / FEN_PER_WAN
-    result["share"] = result["amount_fen"].astype(float) / float(result["amount_fen"].sum())
+    whole = float(result["amount_fen"].sum())
+    result["share"] = result["amount_fen"].astype(float) / whole if whole else float("nan")
     return result
+
+
+def with_english(frame: pd.DataFrame, column: str, terms: dict[str, str]) -> pd.DataFrame:
+    """Add ``{column}_en`` from a report vocabulary, right after ``column``."""
+    if f"{column}_en" not in frame.columns:
+        frame.insert(frame.columns.get_loc(column) + 1, f"{column}_en", frame[column].map(terms))
+    return frame
 
 
 def wan(fen: int) -> float:

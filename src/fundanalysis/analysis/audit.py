@@ -1,54 +1,81 @@
-"""The data audit: reconciliation summary, corrections, and how much of the report the data covers."""
+"""The data audit: findings and their materiality, every check, corrections, coverage of the text."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
+from fundanalysis.labels import STATUS_LABELS
+from fundanalysis.loaders import Report
 from fundanalysis.provenance import checked_coverage
 from fundanalysis.reconcile import STATUSES
 
 
-def status_summary(checks: pd.DataFrame) -> pd.DataFrame:
-    """Number of checks per status, in a fixed order."""
-    counts = checks["status"].value_counts().reindex(list(STATUSES), fill_value=0)
-    return counts.rename("checks").rename_axis("status").reset_index()
+def status_summary(report: Report) -> pd.DataFrame:
+    """Number of checks per status, in a fixed order, with the status in both languages."""
+    counts = report.checks["status"].value_counts().reindex(list(STATUSES), fill_value=0)
+    frame = counts.rename("checks").rename_axis("status").reset_index()
+    frame["status_code"] = frame["status"].astype(str)
+    frame["status_en"] = frame["status_code"].map(lambda s: STATUS_LABELS[s][1])
+    frame["status"] = frame["status_code"].map(lambda s: STATUS_LABELS[s][0])
+    return frame
 
 
-def findings(checks: pd.DataFrame) -> pd.DataFrame:
+def findings_register(report: Report) -> pd.DataFrame:
+    """Each distinct inconsistency once: its size, materiality and the checks it reaches."""
+    register = report.findings.copy()
+    register["checks_shown"] = register["checks"].map(lambda c: ", ".join(c) if c else "—")
+    register["material_en"] = register["material"].map({True: "material", False: "immaterial"})
+    register["material"] = register["material"].map({True: "重大", False: "非重大"})
+    register["amount_shown"] = [
+        "—" if a is None else f"{a:,f} {u}"
+        for a, u in zip(register["amount"], register["unit"], strict=True)
+    ]
+    return register
+
+
+def failing_checks(report: Report) -> pd.DataFrame:
     """Every check that is not plainly ok, with its figures, source and explanation."""
-    columns = ["check", "status", "stated", "computed", "difference", "unit", "source", "note"]
-    return checks.loc[checks["status"] != "ok", columns].reset_index(drop=True)
+    checks = report.checks
+    return checks[checks["status"] != "ok"].reset_index(drop=True)
 
 
-def figure_coverage(data_dir: Path, sections: pd.DataFrame) -> pd.DataFrame:
+def all_checks(report: Report) -> pd.DataFrame:
+    """Every check, with its status in both languages."""
+    checks = report.checks.copy()
+    codes = checks["status"].astype(str)
+    checks["status"] = codes.map(lambda s: STATUS_LABELS[s][0])
+    checks["status_en"] = codes.map(lambda s: STATUS_LABELS[s][1])
+    return checks
+
+
+def figure_coverage(report: Report) -> pd.DataFrame:
     """For each cited section: how many numbers it prints and how many a cited figure captures.
 
     The result is the one stored in the data directory; when the report's text is supplied it
     is re-verified first (see :func:`fundanalysis.provenance.checked_coverage`), so it reads
     the same with or without the text.
     """
-    stored = checked_coverage(data_dir)
+    stored = checked_coverage(report.data_dir)
+    columns = ["section_id", "title", "title_en", "numbers_printed", "covered", "not_covered"]
     if stored is None:
-        return pd.DataFrame(
-            columns=["section_id", "title", "numbers_printed", "covered", "not_covered"]
-        )
-    titles = sections.set_index("section_id")["title"]
+        return pd.DataFrame(columns=columns)
+    sections = report.tables["sections"].set_index("section_id")
     table = stored.drop(columns="text_sha256")
-    table.insert(1, "title", table["section_id"].map(titles))
-    return table
+    table["title"] = table["section_id"].map(sections["title"])
+    table["title_en"] = table["section_id"].map(sections["title_en"])
+    return table[columns]
 
 
-def coverage_note(data_dir: Path) -> str:
-    """One line saying which text the stored coverage was verified against."""
-    stored = checked_coverage(data_dir)
+def coverage_note(report: Report) -> tuple[str, str]:
+    """One line per language saying which text the stored coverage was verified against."""
+    stored = checked_coverage(report.data_dir)
     if stored is None or stored.empty:
         return (
-            "本报告未存储覆盖率核对结果 / No coverage against the text is stored for this report."
+            "本报告未存储与原文的覆盖率核对结果。",
+            "No coverage against the text is stored for this report.",
         )
     digests = ", ".join(sorted({d[:12] for d in stored["text_sha256"]}))
     return (
-        f"核对所用原文 SHA-256 {digests}…；每次提供原文时重新核对 / Verified against the text "
-        f"with SHA-256 {digests}…; re-verified whenever the text is supplied."
+        f"核对所用原文 SHA-256 {digests}…；每次提供原文时都会重新核对。",
+        f"Verified against the text with SHA-256 {digests}…; re-verified whenever the text is supplied.",
     )

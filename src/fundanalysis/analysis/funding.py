@@ -1,20 +1,24 @@
-"""Funding and disbursement: the prefecture budget, the 2020 batches, county allocations."""
+"""Funding and disbursement: the jurisdiction's own budget, the year's funds, batches, allocations."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis import vocabulary as vocab
-from fundanalysis.analysis._common import exact_sum, wan
+from fundanalysis.analysis._common import exact_sum, with_english
+from fundanalysis.loaders import Report
 from fundanalysis.money import FEN_PER_WAN
+from fundanalysis.present import NotReported
 
 
-def budget_growth(budget: pd.DataFrame) -> pd.DataFrame:
-    """Year-on-year change of the prefecture budget, corrected and as printed.
+def budget_growth(report: Report) -> pd.DataFrame | NotReported:
+    """Year-on-year change of the own budget, corrected and as printed.
 
     ``growth`` is the change over the previous year as a fraction; ``rose`` tells whether the
-    year is above the one before, as the report claims of every year.
+    year is above the one before, corrected and as printed.
     """
+    budget = report.tables["budget"]
+    if budget.empty:
+        return NotReported("本级历年预算", "the jurisdiction's own budget by year")
     frame = budget.sort_values("year")[
         ["year", "amount_fen", "amount_as_printed_fen", "corrections"]
     ]
@@ -22,40 +26,75 @@ def budget_growth(budget: pd.DataFrame) -> pd.DataFrame:
     frame["amount_wan"] = frame["amount_fen"].astype(float) / FEN_PER_WAN
     frame["as_printed_wan"] = frame["amount_as_printed_fen"].astype(float) / FEN_PER_WAN
     frame["change_wan"] = frame["amount_fen"].diff().astype(float) / FEN_PER_WAN
-    frame["growth"] = frame["amount_fen"].astype(float).pct_change()
-    frame["rose"] = frame["amount_fen"].diff() > 0
-    frame["rose_as_printed"] = frame["amount_as_printed_fen"].diff() > 0
+    previous = frame["amount_fen"].shift()
+    frame["growth"] = (frame["amount_fen"] - previous).astype(float) / previous.astype(float)
+    frame.loc[previous == 0, "growth"] = float("nan")
+    frame["rose"] = (frame["amount_fen"].diff() > 0).astype("boolean")
+    frame["rose_as_printed"] = (frame["amount_as_printed_fen"].diff() > 0).astype("boolean")
     frame.loc[0, ["rose", "rose_as_printed"]] = pd.NA
     return frame.drop(columns=["amount_fen", "amount_as_printed_fen"])
 
 
-def compound_annual_growth(budget: pd.DataFrame) -> float:
-    """Compound annual growth rate from the first to the last year, as a fraction."""
-    ordered = budget.sort_values("year")
-    first, last = ordered.iloc[0], ordered.iloc[-1]
+def compound_annual_growth(report: Report) -> float | None:
+    """Compound annual growth from the first to the last year, or None where undefined.
+
+    Undefined with fewer than two years or a first year of zero.
+    """
+    budget = report.tables["budget"].sort_values("year")
+    if len(budget) < 2 or int(budget["amount_fen"].iloc[0]) == 0:
+        return None
+    first, last = budget.iloc[0], budget.iloc[-1]
     years = int(last["year"]) - int(first["year"])
     return (int(last["amount_fen"]) / int(first["amount_fen"])) ** (1 / years) - 1
 
 
-def funds_by_level(transfers: pd.DataFrame, reward_split: pd.DataFrame) -> pd.DataFrame:
-    """2020 funds by level of government, with the combined reward batch split between levels.
+def funds_table(report: Report) -> str | None:
+    """The table that gives the year's funds by level: transfers, else evaluated funds."""
+    for name in ("transfers", "evaluated_funds"):
+        if report.has(name):
+            return name
+    return None
 
-    ``reward_split`` is :func:`fundanalysis.reconcile.implied_reward_split`: the report prints
-    the central/autonomous-region reward batch as one amount.
+
+def funds_by_level(report: Report) -> pd.DataFrame | NotReported:
+    """The year's funds by level of government, in the report's order of levels, with shares.
+
+    From the transfers where the report lists them, otherwise from the funds under evaluation.
+    A level the report prints for several levels together (such as 中央、自治区) stays as printed.
     """
-    own = transfers[transfers["level"] != "中央、自治区"][["level", "amount_fen"]]
-    shares = reward_split[["level", "amount_fen"]]
-    levels = [lv for lv in vocab.LEVELS if lv in set(own["level"]) | set(shares["level"])]
-    result = exact_sum(pd.concat([own, shares], ignore_index=True), "level", order=levels)
-    result.insert(1, "level_en", result["level"].map(vocab.LEVELS))
-    return result
+    name = funds_table(report)
+    if name is None:
+        return NotReported("分级次的资金", "the year's funds by level of government")
+    levels = report.terms("level")
+    result = exact_sum(report.tables[name], "level", order=list(levels))
+    return with_english(result, "level", levels)
 
 
-def batch_timeline(transfers: pd.DataFrame) -> pd.DataFrame:
+def funds_by_level_and_type(report: Report) -> pd.DataFrame | NotReported:
+    """Funds under evaluation by level and fund type, as the report breaks them down."""
+    funds = report.tables["evaluated_funds"]
+    if funds.empty:
+        return NotReported("纳入绩效评价的资金", "the funds under evaluation")
+    levels = list(report.terms("level"))
+    frame = funds.copy()
+    frame["order"] = frame["level"].map({lv: i for i, lv in enumerate(levels)})
+    frame = frame.sort_values("order", kind="stable")
+    frame["amount_wan"] = frame["amount_fen"].astype(float) / FEN_PER_WAN
+    frame["share"] = frame["amount_fen"].astype(float) / float(frame["amount_fen"].sum())
+    return frame[
+        ["level", "level_en", "fund_type", "fund_type_en", "amount_wan", "share"]
+    ].reset_index(drop=True)
+
+
+def batch_timeline(report: Report) -> pd.DataFrame | NotReported:
     """One row per batch in date order: amount, date, days since the previous batch, running total."""
+    transfers = report.tables["transfers"]
+    if transfers.empty:
+        return NotReported("资金拨付批次", "transfer batches")
     batches = (
         transfers.groupby(
-            ["batch", "batch_name", "batch_name_en", "level", "disbursed_on"], sort=False
+            ["batch", "batch_name", "batch_name_en", "level", "level_en", "disbursed_on"],
+            sort=False,
         )["amount_fen"]
         .sum()
         .reset_index()
@@ -68,53 +107,50 @@ def batch_timeline(transfers: pd.DataFrame) -> pd.DataFrame:
     return batches.drop(columns=["amount_fen"])
 
 
-def allocation_matrix(
-    allocations: pd.DataFrame, counties: pd.DataFrame, funds: str
-) -> pd.DataFrame:
-    """Counties × fund types in 万元 for one kind of funds, in the report's county order, with totals."""
-    chosen = allocations[allocations["funds"] == funds]
+def allocation_funds(report: Report) -> list[str]:
+    """Which money the allocations are given for (vocabulary ``funds``), in the report's order."""
+    present = set(report.tables["allocations"]["funds"])
+    return [term for term in report.terms("funds") if term in present]
+
+
+def allocation_matrix(report: Report, funds: str) -> pd.DataFrame | NotReported:
+    """Places × fund types in 万元 for one kind of funds, in the report's order, with totals.
+
+    Rows are places (``place``, ``place_en``), then a total row; one column per fund type
+    (``无`` where the report names none) and a ``total`` column.
+    """
+    allocations = report.tables["allocations"]
+    chosen = allocations[allocations["funds"] == funds].copy()
+    if chosen.empty:
+        return NotReported("分地区的资金分配", "allocations to places")
+    chosen["fund_type"] = chosen["fund_type"].fillna("")
     table = chosen.pivot_table(
-        index="county", columns="fund_type", values="amount_fen", aggfunc="sum", fill_value=0
+        index="place", columns="fund_type", values="amount_fen", aggfunc="sum", fill_value=0
     )
-    table = table.reindex(index=[c for c in counties["county"] if c in table.index])
-    table = table[[t for t in vocab.FUND_TYPES if t in table.columns]]
-    table["合计 total"] = table.sum(axis=1)
-    table.loc["合计 total"] = table.sum(axis=0)
-    names = dict(zip(counties["county"], counties["county_en"], strict=True))
-    table.index = [f"{c} {names.get(c, '')}".strip() for c in table.index]
-    table.index.name = "county"
-    return (table.astype("int64") / FEN_PER_WAN).astype(float)
-
-
-def bond_share_by_county(allocations: pd.DataFrame, counties: pd.DataFrame) -> pd.DataFrame:
-    """Share of local government bonds in each county's evaluated funds (and overall)."""
-    evaluated = allocations[allocations["funds"] == "绩效评价资金"]
-    total = evaluated.groupby("county", sort=False)["amount_fen"].sum()
-    bonds = (
-        evaluated[evaluated["fund_type"] == "地方政府债券资金"]
-        .groupby("county")["amount_fen"]
-        .sum()
-    )
-    frame = pd.DataFrame(
-        {"total_fen": total, "bonds_fen": bonds.reindex(total.index, fill_value=0)}
-    )
-    frame = frame.reindex([c for c in counties["county"] if c in frame.index])
-    frame.loc["合计 total"] = frame.sum()
-    result = pd.DataFrame(
-        {
-            "county_en": [
-                dict(zip(counties["county"], counties["county_en"], strict=True)).get(
-                    c, "all counties"
-                )
-                for c in frame.index
-            ],
-            "evaluated_wan": [wan(int(v)) for v in frame["total_fen"]],
-            "bonds_wan": [wan(int(v)) for v in frame["bonds_fen"]],
-            "bond_share": (
-                frame["bonds_fen"].astype(float) / frame["total_fen"].astype(float)
-            ).to_numpy(),
-        },
-        index=frame.index,
-    )
-    result.index.name = "county"
+    places = report.terms("place")
+    table = table.reindex(index=[p for p in places if p in table.index])
+    types = [*list(report.terms("fund_type")), ""]
+    table = table[[t for t in types if t in table.columns]]
+    table["total"] = table.sum(axis=1)
+    table.loc["total"] = table.sum(axis=0)
+    result = (table.astype("int64") / FEN_PER_WAN).astype(float).reset_index()
+    result.columns.name = None
+    names = {**places, "total": "all places"}
+    result.insert(1, "place_en", result["place"].map(names))
+    result.loc[result["place"] == "total", "place"] = "合计"
     return result
+
+
+def largest_fund_type_share(report: Report, funds: str) -> pd.DataFrame | NotReported:
+    """For each place, the fund type that is most of its money, and that share."""
+    matrix = allocation_matrix(report, funds)
+    if isinstance(matrix, NotReported):
+        return matrix
+    types = [c for c in matrix.columns if c not in ("place", "place_en", "total")]
+    body = matrix[types]
+    fund_types = report.terms("fund_type")
+    result = matrix[["place", "place_en", "total"]].copy()
+    result["fund_type"] = body.idxmax(axis=1)
+    result["fund_type_en"] = result["fund_type"].map(fund_types)
+    result["share"] = body.max(axis=1) / matrix["total"]
+    return result.rename(columns={"total": "amount_wan"})

@@ -1,62 +1,151 @@
-"""The headline figures of 2020 on one page, each pointing to the notebook that derives it."""
+"""The report on one page: what it is, its headline figures, and what checking it found."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
 
-from fundanalysis.money import format_wan
+from fundanalysis import vocabulary as vocab
+from fundanalysis.loaders import Report
+from fundanalysis.money import fen_to_wan
 
 
-def headline_figures(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Headline figures from the tables, exact, with their unit and the notebook behind each."""
-    transfers, evaluated = tables["transfers"], tables["evaluated_funds"]
-    carry, poverty, projects = tables["carryover"], tables["poverty"], tables["projects"]
-    figures = poverty.set_index("measure")["value"]
-    stage = projects.groupby("stage")["project_count"].sum()
-    rows = [
-        (
-            "到位资金 funds received and passed on, 2020",
-            format_wan(int(transfers["amount_fen"].sum())),
-            "01-funding-and-disbursement",
-        ),
-        (
-            "纳入绩效评价资金 funds under evaluation",
-            format_wan(int(evaluated["amount_fen"].sum())),
-            "01-funding-and-disbursement",
-        ),
-        (
-            "其中地方政府债券 of which local government bonds",
-            format_wan(
-                int(evaluated.loc[evaluated["level"] == "地方政府债券", "amount_fen"].sum())
+def money_text(fen: int) -> tuple[str, str]:
+    """An exact amount for readers: 万元 in Chinese, million yuan in English."""
+    wan = fen_to_wan(fen)
+    million = (wan / 100).normalize()
+    million_text = f"{million:,f}" if million == million.to_integral_value() else f"{million:,}"
+    return f"{wan:,f} 万元", f"{million_text} million yuan"
+
+
+def _count_text(value: int, unit: str) -> tuple[str, str]:
+    return f"{value:,} {unit}", f"{value:,} {vocab.COUNT_UNITS.get(unit, unit)}"
+
+
+def headline_figures(report: Report) -> pd.DataFrame:
+    """The figures a reader looks for first, from whatever tables the report has.
+
+    One row per figure: its name and value in both languages and the notebook that derives it.
+    """
+    t = report.tables
+    rows: list[tuple[str, str, tuple[str, str], str]] = []
+
+    def add(zh: str, en: str, value: tuple[str, str], notebook: str) -> None:
+        rows.append((zh, en, value, notebook))
+
+    funding = "01-funding-and-disbursement"
+    if report.has("transfers"):
+        add(
+            "到位资金",
+            "funds received and passed on",
+            money_text(int(t["transfers"]["amount_fen"].sum())),
+            funding,
+        )
+        add(
+            "拨付批次",
+            "transfer batches",
+            (
+                f"{t['transfers']['batch'].nunique()} 批",
+                f"{t['transfers']['batch'].nunique()} batches",
             ),
-            "01-funding-and-disbursement",
-        ),
-        (
-            "拨付批次 transfer batches",
-            f"{transfers['batch'].nunique()} 批",
-            "01-funding-and-disbursement",
-        ),
-        (
-            "结转结余（叶项目之和） carry-over, sum of leaf items",
-            format_wan(int(carry["amount_fen"].sum())),
+            funding,
+        )
+    if report.has("evaluated_funds"):
+        add(
+            "纳入绩效评价的资金",
+            "funds under evaluation",
+            money_text(int(t["evaluated_funds"]["amount_fen"].sum())),
+            funding,
+        )
+    if report.has("budget"):
+        latest = t["budget"].sort_values("year").iloc[-1]
+        add(
+            f"{int(latest['year'])} 年本级预算",
+            f"own budget {int(latest['year'])}",
+            money_text(int(latest["amount_fen"])),
+            funding,
+        )
+    if report.has("spending"):
+        add("支出", "spent", money_text(int(t["spending"]["amount_fen"].sum())), funding)
+    if report.has("carryover"):
+        carry = t["carryover"]
+        add(
+            "结转结余（明细之和）",
+            "carry-over (sum of items)",
+            money_text(int(carry["amount_fen"].sum())),
             "02-carry-over",
-        ),
-        ("有结转的县 counties with carry-over", f"{carry['county'].nunique()} 个", "02-carry-over"),
-        (
-            "建档立卡贫困户 registered poor households",
-            f"{int(figures['registered_poor_households']):,} 户",
-            "03-poverty-reduction",
-        ),
-        (
-            "建档立卡贫困人口 registered poor people",
-            f"{int(figures['registered_poor_people']):,} 人",
-            "03-poverty-reduction",
-        ),
-        (
-            "实施项目 projects implemented",
-            f"{int(stage.get('实施', 0))} 个",
-            "04-project-completion",
-        ),
-        ("完工项目 projects completed", f"{int(stage.get('完工', 0))} 个", "04-project-completion"),
+        )
+        places = carry["place"].nunique()
+        add(
+            "有结转的地区", "places with carry-over", (f"{places} 个", f"{places}"), "02-carry-over"
+        )
+    poverty = t["poverty"].sort_values("as_of")
+    for measure in ("registered_poor_households", "registered_poor_people"):
+        rows_of = poverty[poverty["measure"] == measure]
+        if not rows_of.empty:
+            first = rows_of.iloc[0]
+            zh, en = vocab.POVERTY_MEASURES[measure]
+            when = f"（{first['as_of']:%Y-%m-%d}）" if pd.notna(first["as_of"]) else ""
+            when_en = f" ({first['as_of']:%Y-%m-%d})" if pd.notna(first["as_of"]) else ""
+            add(
+                zh + when,
+                en + when_en,
+                _count_text(int(first["value"]), first["unit"]),
+                "03-poverty-reduction",
+            )
+    projects = t["projects"].dropna(subset=["project_count"])
+    for stage, stage_en in vocab.PROJECT_STAGES.items():
+        count = projects.loc[projects["stage"] == stage, "project_count"]
+        if not count.empty:
+            add(
+                f"项目（{stage}）",
+                f"projects ({stage_en})",
+                (f"{int(count.sum()):,} 个", f"{int(count.sum()):,}"),
+                "04-project-completion",
+            )
+    register = report.findings
+    material = int(register["material"].sum())
+    add(
+        "发现的问题（其中重大）",
+        "findings (of which material)",
+        (f"{len(register)}（{material}）", f"{len(register)} ({material})"),
+        "05-data-audit",
+    )
+    return pd.DataFrame(
+        [
+            {
+                "figure": zh,
+                "figure_en": en,
+                "value": value[0],
+                "value_en": value[1],
+                "notebook": notebook,
+            }
+            for zh, en, value, notebook in rows
+        ]
+    )
+
+
+def about(report: Report) -> tuple[str, str]:
+    """Two short paragraphs (Chinese, English) saying what the report is and who issued it."""
+    info = report.info
+    documents = report.tables["documents"]
+    issued = [
+        f"{d.issuer}《{d.title}》" + (f"（{d.reference}）" if isinstance(d.reference, str) else "")
+        for d in documents.itertuples()
     ]
-    return pd.DataFrame(rows, columns=["figure", "value", "notebook"])
+    issued_en = [
+        f"{d.issuer_en}: {d.title_en}"
+        + (f" ({d.reference})" if isinstance(d.reference, str) else "")
+        for d in documents.itertuples()
+    ]
+    zh = f"**{info.title}**：{info.province}{info.jurisdiction}（{info.jurisdiction_level}）{info.year} 年度。"
+    en = f"**{info.title_en}**: {info.jurisdiction_en}, {info.province_en}, for {info.year}."
+    if issued:
+        zh += " 所依文件：" + "；".join(issued) + "。"
+        en += " Documents: " + "; ".join(issued_en) + "."
+    return zh, en
+
+
+def decimal_or_none(value) -> Decimal | None:
+    return None if value is None else Decimal(value)

@@ -1,64 +1,115 @@
-"""Poverty reduction: the registered poor population and the funds per person and household."""
+"""Poverty reduction: the registered poor population at the dates printed, its change, and funds per person."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis.money import FEN_PER_UNIT
+from fundanalysis import vocabulary as vocab
+from fundanalysis.analysis.funding import funds_by_level, funds_table
+from fundanalysis.loaders import Report
+from fundanalysis.money import FEN_PER_UNIT, FEN_PER_WAN
+from fundanalysis.present import NotReported
+
+MISSING = NotReported("贫困人口数据", "poverty counts")
 
 
-def poverty_figures(poverty: pd.DataFrame) -> pd.Series:
-    """The poverty counts keyed by measure."""
-    return poverty.set_index("measure")["value"]
+def poverty_counts(report: Report) -> pd.DataFrame | NotReported:
+    """Every poverty count with its date and its words in both languages, in date order."""
+    poverty = report.tables["poverty"]
+    if poverty.empty:
+        return MISSING
+    order = {code: i for i, code in enumerate(vocab.POVERTY_MEASURES)}
+    frame = poverty.assign(order=poverty["measure"].map(order)).sort_values(
+        ["order", "as_of"], kind="stable"
+    )
+    frame["measure_code"] = frame["measure"]
+    frame["measure_en"] = frame["measure"].map(lambda m: vocab.POVERTY_MEASURES[m][1])
+    frame["measure"] = frame["measure"].map(lambda m: vocab.POVERTY_MEASURES[m][0])
+    frame["unit_en"] = frame["unit"].map(vocab.COUNT_UNITS)
+    return frame[
+        ["measure_code", "measure", "measure_en", "value", "unit", "unit_en", "as_of", "printed"]
+    ].reset_index(drop=True)
 
 
-def funds_per_poor(
-    poverty: pd.DataFrame, transfers: pd.DataFrame, evaluated: pd.DataFrame
-) -> pd.DataFrame:
-    """Funds per registered poor person and household, in 元, for three named sums of money.
-
-    The report does not say the money went only to registered poor people (much is roads,
-    water and village infrastructure), so these are intensities, not transfers per person.
-    """
-    figures = poverty_figures(poverty)
-    people = int(figures["registered_poor_people"])
-    households = int(figures["registered_poor_households"])
-    sums = {
-        "all 2020 funds (transfers) 全部到位资金": int(transfers["amount_fen"].sum()),
-        "evaluated funds 纳入绩效评价资金": int(evaluated["amount_fen"].sum()),
-        "evaluated funds less bonds 不含债券": int(
-            evaluated[evaluated["level"] != "地方政府债券"]["amount_fen"].sum()
-        ),
-    }
-    fen_per_yuan = FEN_PER_UNIT["元"]
-    rows = [
-        {
-            "funds": name,
-            "funds_wan": fen / 1_000_000,
-            "per_person_yuan": fen / fen_per_yuan / people,
-            "per_household_yuan": fen / fen_per_yuan / households,
-        }
-        for name, fen in sums.items()
-    ]
+def poverty_changes(report: Report) -> pd.DataFrame | NotReported:
+    """For each count printed at two or more dates: the first and last value and the change."""
+    poverty = report.tables["poverty"].dropna(subset=["as_of"])
+    rows = []
+    for measure, counts in poverty.groupby("measure", sort=False):
+        if len(counts) < 2:
+            continue
+        counts = counts.sort_values("as_of")
+        first, last = counts.iloc[0], counts.iloc[-1]
+        change = int(last["value"]) - int(first["value"])
+        zh, en = vocab.POVERTY_MEASURES[measure]
+        rows.append(
+            {
+                "measure": zh,
+                "measure_en": en,
+                "first": f"{int(first['value']):,} ({first['as_of']:%Y-%m-%d})",
+                "last": f"{int(last['value']):,} ({last['as_of']:%Y-%m-%d})",
+                "change": change,
+                "change_share": change / int(first["value"]) if int(first["value"]) else None,
+            }
+        )
+    if not rows:
+        return NotReported(
+            "同一指标在两个日期的贫困人口数，无法计算减少",
+            "a poverty count at two dates, so no reduction can be computed",
+        )
     return pd.DataFrame(rows)
 
 
-def funds_per_poor_by_level(poverty: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
-    """Funds per registered poor person and household (元) for each level of government.
+def people_per_household(report: Report) -> pd.DataFrame | NotReported:
+    """Registered poor people per registered poor household, at each date both are printed."""
+    poverty = report.tables["poverty"]
+    people = poverty[poverty["measure"] == "registered_poor_people"].set_index("as_of")["value"]
+    households = poverty[poverty["measure"] == "registered_poor_households"].set_index("as_of")[
+        "value"
+    ]
+    dates = [d for d in people.index if d in households.index and int(households[d])]
+    if not dates:
+        return NotReported(
+            "同一日期的建档立卡户数与人数", "registered households and people at the same date"
+        )
+    return pd.DataFrame(
+        {
+            "as_of": dates,
+            "people_per_household": [int(people[d]) / int(households[d]) for d in dates],
+        }
+    )
 
-    ``levels`` is :func:`fundanalysis.analysis.funding.funds_by_level` (exact 分 per level).
+
+def _registered(report: Report, measure: str) -> int | None:
+    poverty = report.tables["poverty"]
+    rows = poverty[poverty["measure"] == measure].sort_values("as_of")
+    return int(rows["value"].iloc[0]) if not rows.empty else None
+
+
+def funds_per_poor(report: Report) -> pd.DataFrame | NotReported:
+    """The year's funds per registered poor person and household (元), by level and in all.
+
+    The money does not go to registered poor people alone (much builds roads, canals and water
+    supply for whole villages): these are intensities, not transfers per person. The count is
+    the earliest one printed, the population the funds were planned for.
     """
-    figures = poverty_figures(poverty)
-    people = int(figures["registered_poor_people"])
-    households = int(figures["registered_poor_households"])
-    fen_per_yuan = FEN_PER_UNIT["元"]
-    result = levels[["level", "level_en", "amount_wan"]].copy()
-    result["per_person_yuan"] = levels["amount_fen"].astype(float) / fen_per_yuan / people
-    result["per_household_yuan"] = levels["amount_fen"].astype(float) / fen_per_yuan / households
-    return result
-
-
-def people_per_household(poverty: pd.DataFrame) -> float:
-    """Average registered poor people per registered poor household."""
-    figures = poverty_figures(poverty)
-    return int(figures["registered_poor_people"]) / int(figures["registered_poor_households"])
+    people = _registered(report, "registered_poor_people")
+    households = _registered(report, "registered_poor_households")
+    levels = funds_by_level(report)
+    if people is None or isinstance(levels, NotReported):
+        return NotReported(
+            "资金与建档立卡贫困人口两者", "both the year's funds and the registered poor population"
+        )
+    rows = levels[["level", "level_en", "amount_fen"]].copy()
+    total = pd.DataFrame(
+        [{"level": "合计", "level_en": "all levels", "amount_fen": int(rows["amount_fen"].sum())}]
+    )
+    rows = pd.concat([rows, total], ignore_index=True)
+    per_yuan = FEN_PER_UNIT["元"]
+    rows["amount_wan"] = rows["amount_fen"].astype(float) / FEN_PER_WAN
+    rows["per_person_yuan"] = rows["amount_fen"].astype(float) / per_yuan / people
+    rows["per_household_yuan"] = (
+        rows["amount_fen"].astype(float) / per_yuan / households if households else None
+    )
+    rows["funds"] = funds_table(report)
+    return rows.drop(columns="amount_fen")

@@ -1,17 +1,25 @@
-"""Project completion: pool → implemented → completed → in use, by funding level."""
+"""Project completion: from the pool to projects in use, by level and by category."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from fundanalysis import vocabulary as vocab
+from fundanalysis.analysis._common import with_english
+from fundanalysis.loaders import Report
 from fundanalysis.money import FEN_PER_WAN
+from fundanalysis.present import NotReported
+
+MISSING = NotReported("项目数据", "projects")
 
 
-def project_funnel(projects: pd.DataFrame) -> pd.DataFrame:
-    """Projects at each stage, all levels together, with the stage's as-of date where printed."""
+def project_funnel(report: Report) -> pd.DataFrame | NotReported:
+    """Projects at each stage the report counts, in stage order, with the date where printed."""
+    projects = report.tables["projects"].dropna(subset=["project_count"])
+    if projects.empty:
+        return MISSING
     stages = []
-    for stage in vocab.PROJECT_STAGES:
+    for stage, stage_en in vocab.PROJECT_STAGES.items():
         rows = projects[projects["stage"] == stage]
         if rows.empty:
             continue
@@ -19,36 +27,49 @@ def project_funnel(projects: pd.DataFrame) -> pd.DataFrame:
         stages.append(
             {
                 "stage": stage,
-                "stage_en": vocab.PROJECT_STAGES[stage],
+                "stage_en": stage_en,
                 "projects": int(rows["project_count"].sum()),
-                "as_of": as_of.iloc[0].strftime("%Y-%m-%d") if not as_of.empty else "not stated",
+                "as_of": as_of.iloc[0] if not as_of.empty else pd.NaT,
             }
         )
     frame = pd.DataFrame(stages)
-    frame["of_pool"] = frame["projects"] / frame["projects"].iloc[0]
+    first = frame["projects"].iloc[0]
+    frame["of_first_stage"] = frame["projects"] / first if first else None
     return frame
 
 
-def implemented_by_level(projects: pd.DataFrame, evaluated: pd.DataFrame) -> pd.DataFrame:
-    """Implemented projects per level with their funds and funds per project (万元).
-
-    The report prints no funds for the bond-funded projects; ``funds_source`` says where each
-    level's funds come from, and the bond funds are taken from the evaluated funds, which the
-    reconciliation shows to be exactly the part missing from the printed breakdown.
-    """
-    implemented = projects[projects["stage"] == "实施"].copy()
-    bonds = int(evaluated[evaluated["level"] == "地方政府债券"]["amount_fen"].sum())
-    missing = implemented["amount_fen"].isna() & (implemented["level"] == "地方政府债券")
-    implemented["funds_source"] = "printed"
-    implemented.loc[missing, "amount_fen"] = bonds
-    implemented.loc[missing, "funds_source"] = "evaluated_funds (derived)"
-    result = implemented[
-        ["level", "level_en", "project_count", "amount_fen", "funds_source"]
-    ].reset_index(drop=True)
-    result["funds_wan"] = result["amount_fen"].astype(float) / FEN_PER_WAN
-    result["funds_per_project_wan"] = result["funds_wan"] / result["project_count"].astype(float)
-    result["share_of_projects"] = result["project_count"] / result["project_count"].sum()
-    result["share_of_funds"] = result["amount_fen"].astype(float) / float(
-        result["amount_fen"].sum()
+def _breakdown(report: Report, by: str, vocabulary: str) -> pd.DataFrame | NotReported:
+    projects = report.tables["projects"]
+    rows = projects[projects[by].notna()]
+    if rows.empty:
+        return NotReported(
+            {"level": "分级次的项目", "category": "分类别的项目"}[by],
+            {"level": "projects by level", "category": "projects by category"}[by],
+        )
+    terms = list(report.terms(vocabulary))
+    stage_rank = {stage: i for i, stage in enumerate(vocab.PROJECT_STAGES)}
+    rows = rows.assign(
+        stage_rank=rows["stage"].map(stage_rank),
+        term_rank=rows[by].map({t: i for i, t in enumerate(terms)}),
+    ).sort_values(["stage_rank", "term_rank"], kind="stable")
+    result = rows[["stage", "stage_en", by, "project_count", "amount_fen"]].reset_index(drop=True)
+    counts = result["project_count"].astype("Float64")
+    money = result["amount_fen"].astype("Float64")
+    result["funds_wan"] = money / FEN_PER_WAN
+    result["funds_per_project_wan"] = result["funds_wan"] / counts.where(counts > 0)
+    by_stage = result.groupby("stage")
+    result["share_of_projects"] = counts / by_stage["project_count"].transform("sum").astype(
+        "Float64"
     )
-    return result.drop(columns=["amount_fen"])
+    result["share_of_funds"] = money / by_stage["amount_fen"].transform("sum").astype("Float64")
+    return with_english(result.drop(columns="amount_fen"), by, report.terms(vocabulary))
+
+
+def projects_by_level(report: Report) -> pd.DataFrame | NotReported:
+    """Projects per stage and level, with their funds and funds per project where printed."""
+    return _breakdown(report, "level", "level")
+
+
+def projects_by_category(report: Report) -> pd.DataFrame | NotReported:
+    """Projects per stage and category, with counts and funds as printed."""
+    return _breakdown(report, "category", "category")

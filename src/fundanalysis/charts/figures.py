@@ -1,215 +1,331 @@
-"""Chart functions: each takes an analysis table and returns a finished Figure."""
+"""Chart functions: each takes a report and a language and returns a finished :class:`Chart`.
+
+Words come from :mod:`fundanalysis.labels` and the report's vocabulary, so the Chinese and the
+English chart say the same thing; each chart carries an alt text that says what it shows and
+its key figure. Where the report prints nothing to draw, the function returns NotReported.
+"""
 
 from __future__ import annotations
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from fundanalysis import vocabulary as vocab
-from fundanalysis.charts.style import (
-    FUND_TYPE_COLORS,
-    FUND_USE,
-    KIND_COLORS,
-    LEVEL_COLORS,
-    SELF_EVALUATION,
-    add_source,
-    bilingual,
-)
+from fundanalysis.analysis import carryover, funding, poverty, projects, spending
+from fundanalysis.analysis.audit import status_summary
+from fundanalysis.charts.style import NEUTRAL, PAYMENT_COLORS, STATUS_COLORS, add_source, colors_for
+from fundanalysis.labels import pick
+from fundanalysis.loaders import Report
+from fundanalysis.present import Chart, NotReported
 
 THOUSANDS = FuncFormatter(lambda value, _: f"{value:,.0f}")
-WAN = "万元 (10,000 yuan)"
+WAN = ("万元", "10,000 yuan (万元)")
 
 
-def budget_chart(growth: pd.DataFrame) -> Figure:
-    """Prefecture budget by year (万元), with any corrected year marked."""
-    fig, ax = plt.subplots()
-    years = growth["year"].astype(str)
-    bars = ax.bar(years, growth["amount_wan"], color=LEVEL_COLORS["自治州"], width=0.6)
-    ax.bar_label(bars, labels=[f"{v:,.0f}" for v in growth["amount_wan"]], padding=3, fontsize=9)
-    for row in growth[growth["corrections"] != ""].itertuples():
-        ax.annotate(
-            f"印为 printed {row.as_printed_wan:g} 万元\n更正 corrected ({row.corrections})",
-            xy=(str(row.year), row.amount_wan),
-            xytext=(-150, 45),
-            textcoords="offset points",
-            fontsize=8,
-            arrowprops={"arrowstyle": "->", "color": "#555555"},
-        )
-    ax.set_title("州本级扶贫预算 Prefecture poverty budget, 2016–2020")
-    ax.set_xlabel("年 year")
-    ax.set_ylabel(WAN)
-    ax.yaxis.set_major_formatter(THOUSANDS)
-    ax.set_ylim(0, growth["amount_wan"].max() * 1.3)
-    add_source(fig, f"{SELF_EVALUATION} 一、（一）")
-    return fig
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
 
 
-def _share_bars(
-    table: pd.DataFrame,
-    key: str,
-    colors: dict[str, str],
-    title: str,
-    source: str,
-    decimals: int,
-    height: float,
-) -> Figure:
-    """Horizontal bars of ``amount_wan`` per ``key`` (with ``{key}_en``), labelled with shares."""
-    fig, ax = plt.subplots(figsize=(8.5, height))
-    ordered = table.iloc[::-1]
-    labels = [bilingual(zh, en) for zh, en in zip(ordered[key], ordered[f"{key}_en"], strict=True)]
-    bars = ax.barh(labels, ordered["amount_wan"], color=[colors[k] for k in ordered[key]])
-    ax.bar_label(
-        bars,
-        labels=[
-            f"{a:,.{decimals}f}  ({s:.1%})"
-            for a, s in zip(ordered["amount_wan"], ordered["share"], strict=True)
-        ],
-        padding=4,
-        fontsize=9,
-    )
-    ax.set_title(title)
-    ax.set_xlabel(WAN)
+def _name(report: Report, lang: str) -> str:
+    return report.info.short_name if lang == "zh" else report.info.short_name_en
+
+
+def _source(report: Report, lang: str, where: str) -> str:
+    title = report.info.title if lang == "zh" else report.info.title_en
+    return _t(lang, f"来源：{title}，{where}", f"Source: {title}, {where}")
+
+
+def _term(frame: pd.DataFrame, column: str, lang: str) -> list[str]:
+    source = f"{column}_en" if lang == "en" and f"{column}_en" in frame.columns else column
+    return [str(v) for v in frame[source]]
+
+
+def _hbars(labels, values, colors, title, xlabel, bar_labels, source, lang, height=None):
+    fig, ax = plt.subplots(figsize=(7.2, height or max(2.4, 0.55 * len(labels) + 1.4)))
+    bars = ax.barh(labels[::-1], values[::-1], color=colors[::-1])
+    ax.bar_label(bars, labels=bar_labels[::-1], padding=4, fontsize=10)
+    ax.set_title(title, loc="left")
+    ax.set_xlabel(xlabel)
     ax.xaxis.set_major_formatter(THOUSANDS)
-    ax.set_xlim(0, table["amount_wan"].max() * 1.3)
+    top = max(values) if len(values) and max(values) > 0 else 1
+    ax.set_xlim(0, top * 1.35)
     add_source(fig, source)
     return fig
 
 
-def funds_by_level_chart(levels: pd.DataFrame) -> Figure:
-    """2020 funds by level of government (万元), horizontal bars with shares."""
-    return _share_bars(
-        levels,
-        "level",
-        LEVEL_COLORS,
-        "2020 年到位资金（按级次） 2020 funds by level of government",
-        f"{SELF_EVALUATION} 二、（一）; reward batch split derived from {FUND_USE} 一、（二）1.",
-        decimals=0,
-        height=3.8,
+def budget_chart(report: Report, lang: str) -> Chart | NotReported:
+    """The own budget by year (万元), with any corrected year marked."""
+    growth = funding.budget_growth(report)
+    if isinstance(growth, NotReported):
+        return growth
+    fig, ax = plt.subplots()
+    colors = ["#E69F00" if c else "#0072B2" for c in growth["corrections"]]
+    bars = ax.bar(growth["year"].astype(str), growth["amount_wan"], color=colors, width=0.6)
+    ax.bar_label(bars, labels=[f"{v:,.0f}" for v in growth["amount_wan"]], padding=3, fontsize=10)
+    for row in growth[growth["corrections"] != ""].itertuples():
+        ax.annotate(
+            _t(
+                lang,
+                f"原文 {row.as_printed_wan:g} 万元\n已更正（{row.corrections}）",
+                f"printed {row.as_printed_wan:g} 万元\ncorrected ({row.corrections})",
+            ),
+            xy=(str(row.year), row.amount_wan),
+            xytext=(0, 30),
+            textcoords="offset points",
+            ha="center",
+            fontsize=9,
+            arrowprops={"arrowstyle": "->", "color": "#555555"},
+        )
+    name = _name(report, lang)
+    first, last = int(growth["year"].min()), int(growth["year"].max())
+    ax.set_title(
+        _t(
+            lang,
+            f"{name}本级扶贫预算，{first}–{last} 年",
+            f"{name}: own poverty budget, {first}–{last}",
+        ),
+        loc="left",
     )
+    ax.set_ylabel(pick(WAN, lang))
+    ax.yaxis.set_major_formatter(THOUSANDS)
+    ax.set_ylim(0, growth["amount_wan"].max() * 1.35)
+    add_source(fig, _source(report, lang, _t(lang, "本级预算", "own budget")))
+    latest = growth.iloc[-1]
+    alt = _t(
+        lang,
+        f"柱状图：{name}{first}–{last} 年本级扶贫预算，{last} 年为 {latest['amount_wan']:,.0f} 万元。",
+        f"Bar chart of {name}'s own poverty budget {first}–{last}; {latest['amount_wan']:,.0f} 万元 in {last}.",
+    )
+    return Chart(fig, alt)
 
 
-def batch_timeline_chart(timeline: pd.DataFrame) -> Figure:
+def funds_by_level_chart(report: Report, lang: str) -> Chart | NotReported:
+    """The year's funds by level of government (万元), with shares."""
+    levels = funding.funds_by_level(report)
+    if isinstance(levels, NotReported):
+        return levels
+    colors = colors_for(list(report.terms("level")))
+    labels = _term(levels, "level", lang)
+    values = levels["amount_wan"].tolist()
+    fig = _hbars(
+        labels,
+        values,
+        [colors.get(lv, NEUTRAL) for lv in levels["level"]],
+        _t(
+            lang,
+            f"{report.info.year} 年资金（按财政级次）",
+            f"{report.info.year} funds by level of government",
+        ),
+        pick(WAN, lang),
+        [f"{a:,.0f}  ({s:.0%})" for a, s in zip(values, levels["share"], strict=True)],
+        _source(report, lang, _t(lang, "资金拨付", "funds and transfers")),
+        lang,
+    )
+    top = levels.iloc[levels["amount_wan"].idxmax()]
+    alt = _t(
+        lang,
+        f"横向柱状图：按财政级次的资金；最大为{top['level']} {top['amount_wan']:,.0f} 万元（{top['share']:.0%}）。",
+        f"Bar chart of the year's funds by level; the largest is {top['level_en']}, {top['amount_wan']:,.0f} 万元 ({top['share']:.0%}).",
+    )
+    return Chart(fig, alt)
+
+
+def batch_timeline_chart(report: Report, lang: str) -> Chart | NotReported:
     """The transfer batches on a time axis, one row each, dot area by amount (万元)."""
-    fig, ax = plt.subplots(figsize=(9.5, 5.4))
+    timeline = funding.batch_timeline(report)
+    if isinstance(timeline, NotReported):
+        return timeline
+    colors = colors_for(list(report.terms("level")))
+    fig, ax = plt.subplots(figsize=(7.2, 0.6 * len(timeline) + 1.8))
     rows = list(range(len(timeline)))[::-1]
-    ax.hlines(rows, timeline["disbursed_on"].min(), timeline["disbursed_on"], color="#dddddd", lw=1)
+    biggest = timeline["amount_wan"].max() or 1
     ax.scatter(
         timeline["disbursed_on"],
         rows,
-        s=timeline["amount_wan"] / 40 + 25,
-        color=[LEVEL_COLORS[lv] for lv in timeline["level"]],
+        s=40 + 600 * timeline["amount_wan"] / biggest,
+        color=[colors.get(lv, NEUTRAL) for lv in timeline["level"]],
         zorder=3,
     )
     for row, item in zip(rows, timeline.itertuples(), strict=True):
         ax.annotate(
-            f"{item.amount_wan:,.0f} 万元  {item.disbursed_on:%Y-%m-%d}",
+            f"{item.amount_wan:,.0f} 万元 · {item.disbursed_on:%Y-%m-%d}",
             xy=(item.disbursed_on, row),
-            xytext=(16, 0),
+            xytext=(14, 0),
             textcoords="offset points",
             va="center",
-            fontsize=8.5,
+            fontsize=9.5,
         )
-    labels = [
-        f"{b}. {zh}\n{en}"
-        for b, zh, en in timeline[["batch", "batch_name", "batch_name_en"]].itertuples(index=False)
-    ]
-    ax.set_yticks(rows, labels, fontsize=8)
-    handles = [
-        plt.Line2D(
-            [], [], marker="o", ls="", color=LEVEL_COLORS[lv], label=f"{lv} {vocab.LEVELS[lv]}"
-        )
-        for lv in dict.fromkeys(timeline["level"])
-    ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
-    ax.set_title("七批资金下达各县市的日期 The seven batches: date passed on to the counties")
-    ax.set_xlabel("下达日期 date passed on")
+    names = _term(timeline, "batch_name", lang)
+    ax.set_yticks(
+        rows, [f"{b}. {n}" for b, n in zip(timeline["batch"], names, strict=True)], fontsize=9.5
+    )
+    ax.set_title(_t(lang, "各批资金下达日期", "When each batch was passed on"), loc="left")
     ax.xaxis.set_major_locator(mdates.MonthLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    ax.tick_params(axis="x", labelrotation=45)
+    span = timeline["disbursed_on"].max() - timeline["disbursed_on"].min()
     ax.set_xlim(
-        timeline["disbursed_on"].min() - pd.Timedelta(days=12),
-        timeline["disbursed_on"].max() + pd.Timedelta(days=80),
+        timeline["disbursed_on"].min() - pd.Timedelta(days=10),
+        timeline["disbursed_on"].max() + max(span * 0.6, pd.Timedelta(days=60)),
     )
     ax.set_ylim(-0.7, len(timeline) - 0.3)
-    add_source(fig, f"{SELF_EVALUATION} 二、（一）")
-    return fig
+    add_source(fig, _source(report, lang, _t(lang, "资金拨付进度", "disbursement")))
+    first, last = timeline["disbursed_on"].min(), timeline["disbursed_on"].max()
+    alt = _t(
+        lang,
+        f"时间轴：{len(timeline)} 批资金于 {first:%Y-%m-%d} 至 {last:%Y-%m-%d} 下达，合计 {timeline['cumulative_wan'].iloc[-1]:,.0f} 万元。",
+        f"Timeline of {len(timeline)} batches passed on between {first:%Y-%m-%d} and {last:%Y-%m-%d}, {timeline['cumulative_wan'].iloc[-1]:,.0f} 万元 in all.",
+    )
+    return Chart(fig, alt)
 
 
-def _stacked_bars(
-    ax,
-    labels: list[str],
-    table: pd.DataFrame,
-    colors: dict[str, str],
-    names: dict[str, str],
-    decimals: int,
+def _stacked(
+    ax, labels, table: pd.DataFrame, colors: dict, names: dict, decimals: int
 ) -> pd.Series:
-    """Stack the columns of ``table`` (rows top to bottom) as horizontal bars; label each total."""
     left = pd.Series(0.0, index=table.index)
     for column in table.columns:
         ax.barh(
             labels[::-1],
             table[column].iloc[::-1],
             left=left.iloc[::-1],
-            color=colors[column],
-            label=f"{column} {names[column]}",
+            color=colors.get(column, NEUTRAL),
+            label=names.get(column, column),
         )
         left += table[column]
     for position, total in enumerate(left.iloc[::-1]):
-        ax.text(total, position, f" {total:,.{decimals}f}", va="center", fontsize=8)
+        ax.text(total, position, f" {total:,.{decimals}f}", va="center", fontsize=9.5)
     return left
 
 
-def allocations_chart(matrix: pd.DataFrame, title: str, source: str) -> Figure:
-    """Counties as stacked horizontal bars by fund type (万元); expects allocation_matrix()."""
-    body = matrix.drop(index="合计 total", columns="合计 total")
-    fig, ax = plt.subplots(figsize=(9, 5.2))
-    labels = [label.replace(" ", "\n", 1) for label in body.index]
-    totals = _stacked_bars(ax, labels, body, FUND_TYPE_COLORS, vocab.FUND_TYPES, decimals=0)
-    ax.set_title(title)
-    ax.set_xlabel(WAN)
+def allocations_chart(report: Report, funds: str, lang: str) -> Chart | NotReported:
+    """Places as stacked horizontal bars by fund type (万元), for one kind of funds."""
+    matrix = funding.allocation_matrix(report, funds)
+    if isinstance(matrix, NotReported):
+        return matrix
+    body = matrix[matrix["place"] != "合计"].set_index("place")
+    types = [c for c in body.columns if c not in ("place_en", "total")]
+    fund_types = report.terms("fund_type")
+    names = {
+        t: (t if lang == "zh" else fund_types.get(t, t)) or _t(lang, "未分类型", "no fund type")
+        for t in types
+    }
+    fig, ax = plt.subplots(figsize=(7.2, 0.5 * len(body) + 2.2))
+    labels = list(body.index) if lang == "zh" else list(body["place_en"])
+    totals = _stacked(ax, labels, body[types], colors_for([*list(fund_types), ""]), names, 0)
+    funds_name = funds if lang == "zh" else report.terms("funds").get(funds, funds)
+    ax.set_title(
+        _t(lang, f"分地区分配：{funds_name}", f"Allocations by place: {funds_name}"), loc="left"
+    )
+    ax.set_xlabel(pick(WAN, lang))
     ax.xaxis.set_major_formatter(THOUSANDS)
-    ax.set_xlim(0, totals.max() * 1.15)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
-    add_source(fig, source)
-    return fig
-
-
-def carryover_by_county_chart(carry: pd.DataFrame, counties: pd.DataFrame) -> Figure:
-    """Carry-over per county stacked by level of the funding source (万元)."""
-    table = carry.pivot_table(
-        index="county", columns="level", values="amount_wan", aggfunc="sum", fill_value=0
+    ax.set_xlim(0, totals.max() * 1.2)
+    if len(types) > 1:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
+    add_source(fig, _source(report, lang, _t(lang, "资金分配", "allocations")))
+    top = totals.idxmax()
+    top_name = top if lang == "zh" else body.loc[top, "place_en"]
+    alt = _t(
+        lang,
+        f"堆积柱状图：{len(body)} 个地区的{funds_name}，按资金类型；最多为{top_name} {totals.max():,.0f} 万元。",
+        f"Stacked bar chart of {funds_name} for {len(body)} places by fund type; the most goes to {top_name}, {totals.max():,.0f} 万元.",
     )
-    table = table.reindex([c for c in counties["county"] if c in table.index])
-    table = table[[lv for lv in LEVEL_COLORS if lv in table.columns]]
-    names = dict(zip(counties["county"], counties["county_en"], strict=True))
-    fig, ax = plt.subplots(figsize=(9, 5.2))
-    labels = [bilingual(c, names[c]) for c in table.index]
-    totals = _stacked_bars(ax, labels, table, LEVEL_COLORS, vocab.LEVELS, decimals=2)
-    ax.set_title("结转结余（按县、资金级次） Carry-over by county and level, 25 Sep 2020")
-    ax.set_xlabel(WAN)
-    ax.set_xlim(0, totals.max() * 1.18)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
-    add_source(fig, f"{SELF_EVALUATION} 四、（一）1.–4.")
-    return fig
+    return Chart(fig, alt)
 
 
-def carryover_kind_chart(kinds: pd.DataFrame) -> Figure:
-    """Carry-over by kind (万元): quality deposits, tail payments, surplus, failed payments."""
-    return _share_bars(
-        kinds,
-        "kind",
-        KIND_COLORS,
-        "结转结余（按类别） Carry-over by kind",
-        f"{SELF_EVALUATION} 四、（一）1.–4.",
-        decimals=2,
-        height=3.6,
+def spending_chart(report: Report, lang: str) -> Chart | NotReported:
+    """Spending by category (万元), labelled with the execution rate where planned funds are printed."""
+    table = spending.execution_by_category(report)
+    if isinstance(table, NotReported):
+        return table
+    colors = colors_for(list(report.terms("category")))
+    labels = _term(table, "category", lang)
+    values = table["spent_wan"].tolist()
+    bar_labels = [
+        f"{v:,.2f}" + ("" if pd.isna(e) else _t(lang, f"（执行 {e:.1%}）", f" ({e:.1%} executed)"))
+        for v, e in zip(values, table["execution"], strict=True)
+    ]
+    fig = _hbars(
+        labels,
+        values,
+        [colors.get(c, NEUTRAL) for c in table["category"]],
+        _t(lang, "资金支出（按类别）", "Spending by category"),
+        pick(WAN, lang),
+        bar_labels,
+        _source(report, lang, _t(lang, "资金支出", "spending")),
+        lang,
     )
+    alt = _t(
+        lang,
+        f"横向柱状图：{len(table)} 个类别的支出，合计 {sum(values):,.2f} 万元。",
+        f"Bar chart of spending in {len(table)} categories, {sum(values):,.2f} 万元 in all.",
+    )
+    return Chart(fig, alt)
 
 
-def payment_schedule_chart(schedule: pd.DataFrame) -> Figure:
+def carryover_by_place_chart(report: Report, lang: str) -> Chart | NotReported:
+    """Carry-over per place stacked by the level of its funding source (万元)."""
+    carry = report.tables["carryover"]
+    if carry.empty:
+        return carryover.MISSING
+    places, levels = report.terms("place"), report.terms("level")
+    table = carry.assign(amount_wan=carry["amount_fen"].astype(float) / 1_000_000).pivot_table(
+        index="place", columns="level", values="amount_wan", aggfunc="sum", fill_value=0
+    )
+    table = table.reindex([p for p in places if p in table.index])
+    table = table[[lv for lv in levels if lv in table.columns]]
+    names = {lv: (lv if lang == "zh" else levels[lv]) for lv in table.columns}
+    fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(table) + 2.4))
+    labels = list(table.index) if lang == "zh" else [places[p] for p in table.index]
+    totals = _stacked(ax, labels, table, colors_for(list(levels)), names, 2)
+    ax.set_title(
+        _t(lang, "结转结余（按地区、资金级次）", "Carry-over by place and level"), loc="left"
+    )
+    ax.set_xlabel(pick(WAN, lang))
+    ax.set_xlim(0, totals.max() * 1.25)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
+    add_source(fig, _source(report, lang, _t(lang, "结转结余", "carry-over")))
+    top = totals.idxmax()
+    alt = _t(
+        lang,
+        f"堆积柱状图：{len(table)} 个地区的结转，按资金级次；最多为{top} {totals.max():,.2f} 万元。",
+        f"Stacked bar chart of carry-over in {len(table)} places by level; the most is {places.get(top, top)}, {totals.max():,.2f} 万元.",
+    )
+    return Chart(fig, alt)
+
+
+def carryover_kind_chart(report: Report, lang: str) -> Chart | NotReported:
+    """Carry-over by kind (万元) with shares."""
+    kinds = carryover.carryover_by_kind(report)
+    if isinstance(kinds, NotReported):
+        return kinds
+    colors = colors_for(list(report.terms("carryover_kind")))
+    values = kinds["amount_wan"].tolist()
+    fig = _hbars(
+        _term(kinds, "kind", lang),
+        values,
+        [colors.get(k, NEUTRAL) for k in kinds["kind"]],
+        _t(lang, "结转结余（按类别）", "Carry-over by kind"),
+        pick(WAN, lang),
+        [f"{a:,.2f}  ({s:.0%})" for a, s in zip(values, kinds["share"], strict=True)],
+        _source(report, lang, _t(lang, "结转结余", "carry-over")),
+        lang,
+    )
+    top = kinds.iloc[kinds["amount_wan"].idxmax()]
+    alt = _t(
+        lang,
+        f"横向柱状图：结转按类别；最大为{top['kind']} {top['amount_wan']:,.2f} 万元（{top['share']:.0%}）。",
+        f"Bar chart of carry-over by kind; the largest is {top['kind_en']}, {top['amount_wan']:,.2f} 万元 ({top['share']:.0%}).",
+    )
+    return Chart(fig, alt)
+
+
+def payment_schedule_chart(report: Report, lang: str) -> Chart | NotReported:
     """Carry-over paid, planned (by date) and without a stated date (万元)."""
+    schedule = carryover.payment_schedule(report)
+    if isinstance(schedule, NotReported):
+        return schedule
     grouped = (
         schedule.groupby(["payment_status", "payment_status_en", "payment_date"], sort=False)[
             "amount_wan"
@@ -218,109 +334,188 @@ def payment_schedule_chart(schedule: pd.DataFrame) -> Figure:
         .reset_index()
     )
     labels = [
-        f"{s} {e}\n{d}" if d != "—" else f"{s} {e}"
+        f"{s if lang == 'zh' else e}" + ("" if d == "—" else f"\n{d}")
         for s, e, d in grouped[["payment_status", "payment_status_en", "payment_date"]].itertuples(
             index=False
         )
     ]
-    colors = {"已支付": "#009E73", "计划支付": "#E69F00", "未说明": "#999999"}
-    fig, ax = plt.subplots(figsize=(8.5, 4.2))
-    bars = ax.barh(
-        labels[::-1],
-        grouped["amount_wan"].iloc[::-1],
-        color=[colors[s] for s in grouped["payment_status"].iloc[::-1]],
+    values = grouped["amount_wan"].tolist()
+    fig = _hbars(
+        labels,
+        values,
+        [PAYMENT_COLORS.get(s, NEUTRAL) for s in grouped["payment_status"]],
+        _t(lang, "结转资金的支付安排", "Carry-over: paid and planned"),
+        pick(WAN, lang),
+        [f"{v:,.2f}" for v in values],
+        _source(report, lang, _t(lang, "结转结余", "carry-over")),
+        lang,
     )
-    ax.bar_label(
-        bars, labels=[f"{v:,.2f}" for v in grouped["amount_wan"].iloc[::-1]], padding=4, fontsize=9
+    paid = grouped.loc[grouped["payment_status"] == "已支付", "amount_wan"].sum()
+    alt = _t(
+        lang,
+        f"横向柱状图：结转资金按支付状态与日期；已支付 {paid:,.2f} 万元。",
+        f"Bar chart of carry-over by payment status and date; {paid:,.2f} 万元 paid.",
     )
-    ax.set_title("结转资金支付安排 Carry-over: paid by 30 Sep and planned")
-    ax.set_xlabel(WAN)
-    ax.set_xlim(0, grouped["amount_wan"].max() * 1.2)
-    add_source(fig, f"{SELF_EVALUATION} 四、（一）1.–4.")
-    return fig
+    return Chart(fig, alt)
 
 
-def project_funnel_chart(funnel: pd.DataFrame) -> Figure:
-    """Projects from pool to in use (count)."""
-    fig, ax = plt.subplots(figsize=(8.5, 3.6))
-    ordered = funnel.iloc[::-1]
-    labels = [
-        f"{s} {e}\n(as of {d})" if d != "not stated" else f"{s} {e}"
-        for s, e, d in ordered[["stage", "stage_en", "as_of"]].itertuples(index=False)
-    ]
-    bars = ax.barh(labels, ordered["projects"], color=LEVEL_COLORS["合计"])
-    ax.bar_label(
-        bars,
-        labels=[
-            f"{p} ({r:.0%} of pool)"
-            for p, r in zip(ordered["projects"], ordered["of_pool"], strict=True)
-        ],
-        padding=4,
-        fontsize=9,
-    )
-    ax.set_title("项目：储备 → 实施 → 完工 → 投入使用  Projects: pool to in use")
-    ax.set_xlabel("项目数 number of projects")
-    ax.set_xlim(0, funnel["projects"].max() * 1.3)
-    add_source(fig, f"{SELF_EVALUATION} 四、（五）")
-    return fig
-
-
-def projects_by_level_chart(by_level: pd.DataFrame) -> Figure:
-    """Implemented projects per level: share of projects against share of funds."""
-    fig, ax = plt.subplots(figsize=(8.5, 4.2))
-    labels = [
-        bilingual(lv, en) for lv, en in zip(by_level["level"], by_level["level_en"], strict=True)
-    ]
-    positions = range(len(by_level))
-    width = 0.38
-    ax.bar(
-        [p - width / 2 for p in positions],
-        by_level["share_of_projects"],
-        width,
-        color="#bbbbbb",
-        label="项目数占比 share of projects",
-    )
-    ax.bar(
-        [p + width / 2 for p in positions],
-        by_level["share_of_funds"],
-        width,
-        color=[LEVEL_COLORS[lv] for lv in by_level["level"]],
-        label="资金占比 share of funds",
-    )
-    for p, per in zip(positions, by_level["funds_per_project_wan"], strict=True):
-        ax.text(
-            p,
-            max(by_level["share_of_projects"].iloc[p], by_level["share_of_funds"].iloc[p]) + 0.02,
-            f"{per:,.0f} 万元/项\nper project",
-            ha="center",
-            fontsize=8,
+def poverty_chart(report: Report, lang: str) -> Chart | NotReported:
+    """Each poverty count printed at two or more dates, one bar per date: the reduction."""
+    counts = poverty.poverty_counts(report)
+    if isinstance(counts, NotReported):
+        return counts
+    counts = counts.dropna(subset=["as_of"])
+    dated = counts.groupby("measure_code")["as_of"].nunique()
+    counts = counts[counts["measure_code"].isin(dated[dated >= 2].index)]
+    if counts.empty:
+        return NotReported("同一指标在两个日期的贫困人口数", "a poverty count at two dates")
+    measures = list(dict.fromkeys(counts["measure_code"]))
+    dates = sorted(set(counts["as_of"]))
+    fig, ax = plt.subplots(figsize=(7.2, 0.5 * len(measures) * len(dates) + 1.8))
+    height = 0.8 / len(dates)
+    shades = ["#56B4E9", "#0072B2", "#003f63", "#999999"]
+    for i, date in enumerate(dates):
+        values = [
+            counts.loc[(counts["measure_code"] == m) & (counts["as_of"] == date), "value"].sum()
+            if ((counts["measure_code"] == m) & (counts["as_of"] == date)).any()
+            else 0
+            for m in measures
+        ]
+        positions = [
+            len(measures) - 1 - j + (len(dates) - 1 - i) * height - 0.4 + height / 2
+            for j in range(len(measures))
+        ]
+        bars = ax.barh(
+            positions,
+            values,
+            height=height * 0.95,
+            color=shades[i % len(shades)],
+            label=f"{date:%Y-%m-%d}",
         )
-    ax.set_xticks(list(positions), labels)
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_ylim(0, 0.85)
-    ax.set_ylabel("占比 share")
-    ax.set_title("实施项目：数量与资金（按级次） Implemented projects and their funds by level")
-    ax.legend(loc="upper left")
-    add_source(fig, f"{SELF_EVALUATION} 四、（五）; bond funds: {FUND_USE} 一、（二）1.")
-    return fig
-
-
-def reconciliation_chart(summary: pd.DataFrame) -> Figure:
-    """Number of checks per reconciliation status."""
-    colors = {
-        "ok": "#009E73",
-        "rounding": "#56B4E9",
-        "corrected": "#E69F00",
-        "discrepancy": "#D55E00",
-    }
-    fig, ax = plt.subplots(figsize=(7.5, 3.2))
-    ordered = summary.iloc[::-1]
-    bars = ax.barh(
-        ordered["status"], ordered["checks"], color=[colors[s] for s in ordered["status"]]
+        ax.bar_label(
+            bars, labels=[f"{int(v):,}" if v else "" for v in values], padding=3, fontsize=9
+        )
+    names = [vocab.POVERTY_MEASURES[m][0 if lang == "zh" else 1] for m in measures]
+    ax.set_yticks([len(measures) - 1 - j for j in range(len(measures))], names)
+    ax.set_xscale("symlog", linthresh=10)
+    ax.xaxis.set_major_formatter(THOUSANDS)
+    ax.set_title(_t(lang, "贫困人口（按日期）", "Poverty counts by date"), loc="left")
+    ax.legend(loc="lower right")
+    add_source(fig, _source(report, lang, _t(lang, "贫困人口", "poverty")))
+    alt = _t(
+        lang,
+        f"横向柱状图：{len(measures)} 项贫困人口指标在 {len(dates)} 个日期的数值（对数刻度）。",
+        f"Bar chart of {len(measures)} poverty counts at {len(dates)} date(s) (log scale).",
     )
-    ax.bar_label(bars, padding=4, fontsize=9)
-    ax.set_title("核对结果 Reconciliation: checks by status")
-    ax.set_xlabel("核对项数 number of checks")
-    ax.set_xlim(0, summary["checks"].max() * 1.15)
-    add_source(fig, "fundanalysis.reconcile() over both documents")
-    return fig
+    return Chart(fig, alt)
+
+
+def project_funnel_chart(report: Report, lang: str) -> Chart | NotReported:
+    """Projects at each stage (count)."""
+    funnel = projects.project_funnel(report)
+    if isinstance(funnel, NotReported):
+        return funnel
+    values = funnel["projects"].tolist()
+    labels = [
+        (s if lang == "zh" else e) + ("" if pd.isna(d) else f"\n{d:%Y-%m-%d}")
+        for s, e, d in funnel[["stage", "stage_en", "as_of"]].itertuples(index=False)
+    ]
+    fig = _hbars(
+        labels,
+        values,
+        ["#0072B2"] * len(values),
+        _t(lang, "项目：各阶段数量", "Projects at each stage"),
+        _t(lang, "项目数", "projects"),
+        [f"{p:,}" for p in values],
+        _source(report, lang, _t(lang, "项目", "projects")),
+        lang,
+    )
+    alt = _t(
+        lang,
+        "横向柱状图：各阶段项目数，"
+        + "，".join(f"{s} {p:,} 个" for s, p in zip(funnel["stage"], values, strict=True))
+        + "。",
+        "Bar chart of projects by stage: "
+        + ", ".join(f"{e} {p:,}" for e, p in zip(funnel["stage_en"], values, strict=True))
+        + ".",
+    )
+    return Chart(fig, alt)
+
+
+def projects_breakdown_chart(report: Report, by: str, lang: str) -> Chart | NotReported:
+    """Projects of one stage by level or category: share of projects against share of funds."""
+    table = (
+        projects.projects_by_level(report)
+        if by == "level"
+        else projects.projects_by_category(report)
+    )
+    if isinstance(table, NotReported):
+        return table
+    stage = table["stage"].iloc[0]
+    table = table[table["stage"] == stage].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7.2, 0.7 * len(table) + 2.0))
+    positions = list(range(len(table)))[::-1]
+    ax.barh(
+        [p + 0.2 for p in positions],
+        table["share_of_projects"].fillna(0),
+        0.38,
+        color="#bbbbbb",
+        label=_t(lang, "项目数占比", "share of projects"),
+    )
+    ax.barh(
+        [p - 0.2 for p in positions],
+        table["share_of_funds"].fillna(0),
+        0.38,
+        color="#0072B2",
+        label=_t(lang, "资金占比", "share of funds"),
+    )
+    ax.set_yticks(positions, _term(table, by, lang))
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    stage_name = stage if lang == "zh" else vocab.PROJECT_STAGES[stage]
+    what = _t(
+        lang,
+        {"level": "级次", "category": "类别"}[by],
+        {"level": "level", "category": "category"}[by],
+    )
+    ax.set_title(
+        _t(
+            lang,
+            f"{stage_name}项目：数量与资金（按{what}）",
+            f"Projects ({stage_name}): count and funds by {what}",
+        ),
+        loc="left",
+    )
+    ax.legend(loc="lower right")
+    add_source(fig, _source(report, lang, _t(lang, "项目", "projects")))
+    alt = _t(
+        lang,
+        f"横向柱状图：{stage_name}项目按{what}的项目数占比与资金占比，共 {len(table)} 项。",
+        f"Bar chart of the share of projects and of funds by {what} ({stage_name}), {len(table)} rows.",
+    )
+    return Chart(fig, alt)
+
+
+def reconciliation_chart(report: Report, lang: str) -> Chart:
+    """Number of checks per reconciliation status."""
+    summary = status_summary(report)
+    values = summary["checks"].tolist()
+    fig = _hbars(
+        _term(summary, "status", lang),
+        values,
+        [STATUS_COLORS[s] for s in summary["status_code"]],
+        _t(lang, "核对结果", "Checks by result"),
+        _t(lang, "核对项数", "checks"),
+        [str(v) for v in values],
+        _t(lang, "来源：fundanalysis 核对", "Source: fundanalysis checks"),
+        lang,
+    )
+    alt = _t(
+        lang,
+        "横向柱状图：核对结果，"
+        + "，".join(f"{s} {c} 项" for s, c in zip(summary["status"], values, strict=True))
+        + "。",
+        "Bar chart of checks by result: "
+        + ", ".join(f"{s} {c}" for s, c in zip(summary["status_en"], values, strict=True))
+        + ".",
+    )
+    return Chart(fig, alt)

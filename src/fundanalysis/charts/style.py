@@ -1,4 +1,4 @@
-"""The chart style: a CJK font brought in through pip, fixed colours, source lines, labels."""
+"""The chart style: a CJK font brought in through pip, colours by vocabulary order, source lines."""
 
 from __future__ import annotations
 
@@ -11,35 +11,32 @@ from matplotlib.figure import Figure
 #: Noto Sans CJK (SIL OFL) ships in the ``noto-cjk-sans-otc`` wheel; no system font is used.
 FONT_FAMILY = "Noto Sans CJK SC"
 
-#: One colour per level of government, the same in every chart (Okabe-Ito, colour-blind safe).
-LEVEL_COLORS = {
-    "中央": "#0072B2",
-    "自治区": "#009E73",
-    "自治州": "#D55E00",
-    "地方政府债券": "#E69F00",
-    "县级": "#999999",
-    "中央、自治区": "#56B4E9",
-    "中央、自治区、自治州": "#CC79A7",
-    "合计": "#404040",
-}
+#: Okabe-Ito, colour-blind safe; terms take them in their vocabulary's order.
+PALETTE = [
+    "#0072B2",
+    "#009E73",
+    "#D55E00",
+    "#E69F00",
+    "#56B4E9",
+    "#CC79A7",
+    "#F0E442",
+    "#999999",
+    "#404040",
+]
 
-FUND_TYPE_COLORS = {
-    "扶贫发展资金": "#0072B2",
-    "少数民族发展资金": "#56B4E9",
-    "国有贫困农场扶贫资金": "#009E73",
-    "地方政府债券资金": LEVEL_COLORS["地方政府债券"],
-    "奖励资金": "#CC79A7",
+STATUS_COLORS = {
+    "ok": "#009E73",
+    "rounding": "#56B4E9",
+    "corrected": "#E69F00",
+    "discrepancy": "#D55E00",
 }
+PAYMENT_COLORS = {"已支付": "#009E73", "计划支付": "#E69F00", "未说明": "#999999"}
+NEUTRAL = "#404040"
 
-KIND_COLORS = {
-    "质量保证金": "#0072B2",
-    "尾款": "#E69F00",
-    "结余": "#009E73",
-    "尾款或支付失败": "#D55E00",
-}
 
-SELF_EVALUATION = "巴州 2020 年度财政专项扶贫资金绩效自评报告 (self-evaluation)"
-FUND_USE = "资金管理使用情况报告 (fund-use report)"
+def colors_for(terms: list[str]) -> dict[str, str]:
+    """One colour per term, by its position in the vocabulary (stable across charts)."""
+    return {term: PALETTE[i % len(PALETTE)] for i, term in enumerate(terms)}
 
 
 @cache
@@ -52,37 +49,32 @@ def register_font() -> str:
 
 
 def use_style() -> None:
-    """Apply the house style to matplotlib (fonts, sizes, a sharp PNG, no top/right spines)."""
+    """Apply the house style to matplotlib (fonts, sizes, no top/right spines)."""
     family = register_font()
     mpl.rcParams.update(
         {
             "font.family": "sans-serif",
             "font.sans-serif": [family, "DejaVu Sans"],
             "axes.unicode_minus": False,
-            "figure.dpi": 110,
-            "savefig.dpi": 110,
-            "figure.figsize": (8.5, 4.8),
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "figure.figsize": (7.2, 4.4),
             "figure.constrained_layout.use": True,
             "axes.spines.top": False,
             "axes.spines.right": False,
-            "axes.titlesize": 12,
+            "axes.titlesize": 13,
             "axes.titleweight": "normal",
-            "axes.labelsize": 10,
-            "xtick.labelsize": 9,
-            "ytick.labelsize": 9,
-            "legend.fontsize": 9,
+            "axes.labelsize": 11,
+            "xtick.labelsize": 10.5,
+            "ytick.labelsize": 10.5,
+            "legend.fontsize": 10,
             "legend.frameon": False,
             "svg.hashsalt": "fundanalysis",
         }
     )
 
 
-def bilingual(zh: str, en: str) -> str:
-    """A label with the Chinese name above the English one."""
-    return f"{zh}\n{en}" if en else zh
-
-
 def add_source(fig: Figure, source: str) -> None:
     """Write the source line under the chart."""
-    fig.get_layout_engine().set(rect=(0, 0.06, 1, 0.94))
-    fig.text(0.01, 0.012, f"来源 Source: {source}", fontsize=7.5, color="#555555", ha="left")
+    fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
+    fig.text(0.01, 0.015, source, fontsize=9, color="#555555", ha="left")

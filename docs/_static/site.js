@@ -1,0 +1,1 @@
+/* Nothing here yet: placeholder kept so every page loads the same scripts. */

@@ -1,0 +1,109 @@
+"""Spending (支出) by category, execution against the funds planned, and the stated rates."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from fundanalysis import vocabulary as vocab
+from fundanalysis.analysis._common import exact_sum, with_english
+from fundanalysis.loaders import Report
+from fundanalysis.money import FEN_PER_WAN
+from fundanalysis.present import NotReported
+
+
+def spending_by_category(report: Report) -> pd.DataFrame | NotReported:
+    """Money spent per category in the report's order of categories, with shares."""
+    spending = report.tables["spending"]
+    if spending.empty:
+        return NotReported("资金支出情况", "what was spent")
+    categories = report.terms("category")
+    result = exact_sum(spending, "category", order=list(categories))
+    return with_english(result, "category", categories)
+
+
+def _descendants(report: Report, category: str) -> set[str]:
+    words = report.tables["vocabulary"]
+    rows = words[words["vocabulary"] == "category"]
+    children = rows.groupby("parent")["term"].apply(list).to_dict()
+    found, todo = {category}, [category]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def planning_stage(report: Report) -> str | None:
+    """The earliest project stage whose rows print funds by category: the money planned."""
+    projects = report.tables["projects"]
+    with_money = projects[projects["amount_fen"].notna() & projects["category"].notna()]
+    for stage in vocab.PROJECT_STAGES:
+        if (with_money["stage"] == stage).any():
+            return stage
+    return None
+
+
+def execution_by_category(report: Report) -> pd.DataFrame | NotReported:
+    """Spent against planned per category: the planned funds of its projects and sub-categories.
+
+    Planned is the project funds of the :func:`planning_stage` in the category or below it in
+    the vocabulary's hierarchy; where the report prints no such funds, execution is empty.
+    """
+    spent = spending_by_category(report)
+    if isinstance(spent, NotReported):
+        return spent
+    stage = planning_stage(report)
+    projects = report.tables["projects"]
+    planned_rows = projects[projects["stage"] == stage] if stage else projects.iloc[0:0]
+    rows = []
+    for item in spent.itertuples():
+        within = planned_rows[planned_rows["category"].isin(_descendants(report, item.category))]
+        planned = int(within["amount_fen"].sum()) if not within.empty else None
+        rows.append(
+            {
+                "category": item.category,
+                "category_en": item.category_en,
+                "spent_wan": int(item.amount_fen) / FEN_PER_WAN,
+                "planned_wan": None if planned is None else planned / FEN_PER_WAN,
+                "execution": None if not planned else int(item.amount_fen) / planned,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def overall_execution(report: Report) -> pd.DataFrame | NotReported:
+    """All spending against all funds under evaluation (the reimbursement rate, 报账率, computed)."""
+    spending, funds = report.tables["spending"], report.tables["evaluated_funds"]
+    if spending.empty or funds.empty:
+        return NotReported("支出与资金总额", "both spending and the funds it is spent from")
+    spent, total = int(spending["amount_fen"].sum()), int(funds["amount_fen"].sum())
+    return pd.DataFrame(
+        [
+            {
+                "spent_wan": spent / FEN_PER_WAN,
+                "funds_wan": total / FEN_PER_WAN,
+                "execution": spent / total if total else None,
+            }
+        ]
+    )
+
+
+def stated_rates(report: Report) -> pd.DataFrame | NotReported:
+    """Every ratio the report states, against what its own figures give."""
+    checks = report.checks
+    rates = checks[checks["kind"] == "ratio"]
+    if rates.empty:
+        return NotReported("比率（如报账率）", "any rate (such as a reimbursement rate)")
+    return rates[
+        [
+            "check",
+            "description",
+            "description_en",
+            "stated",
+            "computed",
+            "status",
+            "note",
+            "note_en",
+        ]
+    ].reset_index(drop=True)

@@ -1,0 +1,128 @@
+"""One bilingual vocabulary for everything the notebooks and the site show a reader.
+
+Table headers, chart titles, axis labels and alt texts all take their words from here, in
+Chinese and in English, so the two languages cannot drift apart. Terms a report names for
+itself (places, levels, fund types) come from its vocabulary.csv instead.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("zh", "en")
+
+#: Column (or concept) code → (Chinese, English).
+LABELS: dict[str, tuple[str, str]] = {
+    # money and counts
+    "amount_wan": ("金额（万元）", "amount (10,000 yuan)"),
+    "as_printed_wan": ("原文金额（万元）", "as printed (10,000 yuan)"),
+    "change_wan": ("较上年增减（万元）", "change on the year before (10,000 yuan)"),
+    "growth": ("增长率", "growth"),
+    "share": ("占比", "share"),
+    "cumulative_wan": ("累计（万元）", "running total (10,000 yuan)"),
+    "days_since_previous": ("距上批天数", "days since the previous batch"),
+    "items": ("明细项数", "items"),
+    "projects_stated": ("所列项目数", "projects stated"),
+    "project_count": ("项目数", "projects"),
+    "projects": ("项目数", "projects"),
+    "of_first_stage": ("占首阶段比例", "share of the first stage"),
+    "funds_wan": ("资金（万元）", "funds (10,000 yuan)"),
+    "funds_per_project_wan": ("项目平均资金（万元）", "funds per project (10,000 yuan)"),
+    "share_of_projects": ("项目数占比", "share of projects"),
+    "share_of_funds": ("资金占比", "share of funds"),
+    "spent_wan": ("支出（万元）", "spent (10,000 yuan)"),
+    "planned_wan": ("安排（万元）", "planned (10,000 yuan)"),
+    "execution": ("执行率", "execution rate"),
+    "carryover_wan": ("结转（万元）", "carry-over (10,000 yuan)"),
+    "allocated_wan": ("分配资金（万元）", "allocated (10,000 yuan)"),
+    "carryover_rate": ("结转率", "carry-over rate"),
+    "per_person_yuan": ("人均（元）", "per person (yuan)"),
+    "per_household_yuan": ("户均（元）", "per household (yuan)"),
+    "value": ("数值", "value"),
+    "first": ("期初", "first"),
+    "last": ("期末", "last"),
+    "change": ("变化", "change"),
+    "change_share": ("变化率", "change (share)"),
+    "people_per_household": ("户均人口", "people per household"),
+    # identities
+    "year": ("年度", "year"),
+    "batch": ("批次", "batch"),
+    "batch_name": ("批次名称", "batch"),
+    "level": ("财政级次", "level of government"),
+    "fund_type": ("资金类型", "fund type"),
+    "funds": ("资金口径", "funds"),
+    "place": ("地区", "place"),
+    "funding_source": ("资金来源", "funding source"),
+    "kind": ("类别", "kind"),
+    "item": ("项目", "item"),
+    "seq": ("序号", "no."),
+    "category": ("类别", "category"),
+    "stage": ("阶段", "stage"),
+    "measure": ("指标", "measure"),
+    "unit": ("单位", "unit"),
+    "as_of": ("截至日期", "as of"),
+    "disbursed_on": ("拨付日期", "passed on"),
+    "payment_status": ("支付状态", "payment"),
+    "payment_date": ("支付日期", "payment date"),
+    "printed": ("原文", "as printed"),
+    "section": ("出处", "where printed"),
+    "total": ("合计", "total"),
+    "funds_total": ("资金合计", "funds in all"),
+    # checks, claims, findings
+    "check": ("核对项", "check"),
+    "description": ("说明", "what is checked"),
+    "stated": ("所述", "stated"),
+    "computed": ("计算", "computed"),
+    "difference": ("差额", "difference"),
+    "status": ("结果", "result"),
+    "checks": ("核对项数", "checks"),
+    "note": ("备注", "note"),
+    "source": ("出处", "source"),
+    "claim": ("报告所述", "the report says"),
+    "verdict": ("核对结论", "verdict"),
+    "evidence": ("依据", "evidence"),
+    "finding": ("发现", "finding"),
+    "title": ("问题", "inconsistency"),
+    "amount": ("金额", "amount"),
+    "materiality": ("重要性", "materiality"),
+    "material": ("是否重大", "material"),
+    "explanation": ("解释", "explanation"),
+    "correction_id": ("更正", "correction"),
+    "table": ("表", "table"),
+    "column": ("列", "column"),
+    "corrected": ("更正为", "corrected to"),
+    "reason": ("理由", "reason"),
+    "section_id": ("章节", "section"),
+    "numbers_printed": ("原文数字", "numbers printed"),
+    "covered": ("已采集", "captured"),
+    "not_covered": ("未采集的数字", "numbers not captured"),
+    "figure": ("指标", "figure"),
+}
+
+#: Reconciliation statuses and claim verdicts, for readers.
+STATUS_LABELS = {
+    "ok": ("一致", "ok"),
+    "rounding": ("四舍五入", "rounding"),
+    "corrected": ("更正后一致", "corrected"),
+    "discrepancy": ("不一致", "discrepancy"),
+}
+
+VERDICTS = {
+    "holds": ("成立", "holds"),
+    "holds_corrected": ("更正后成立", "holds once corrected"),
+    "fails": ("不成立", "does not hold"),
+    "unverifiable": ("无法核实", "cannot be verified"),
+}
+
+YES_NO = {True: ("是", "yes"), False: ("否", "no")}
+
+
+def label(code: str, lang: str) -> str:
+    """The reader's word for ``code`` in ``lang`` (the code itself where none is defined)."""
+    pair = LABELS.get(code)
+    if pair is None:
+        return code
+    return pair[LANGUAGES.index(lang)]
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The ``lang`` half of a (Chinese, English) pair."""
+    return pair[LANGUAGES.index(lang)]

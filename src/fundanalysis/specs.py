@@ -1,0 +1,344 @@
+"""What a report's data directory may hold: one :class:`TableSpec` per CSV file.
+
+Every table is optional: a file that is absent, or holds only its header, means the report
+does not print that kind of figure, and the loaders return it empty with its columns typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fundanalysis import schemas
+from fundanalysis import vocabulary as vocab
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How one CSV file of the data directory is read."""
+
+    name: str
+    title: str
+    title_en: str
+    columns: dict[str, str]
+    schema: type[schemas.Table]
+    correctable: tuple[str, ...] = ()
+    #: column → vocabulary of vocabulary.csv whose terms it must use
+    report_terms: dict[str, str] = field(default_factory=dict)
+    #: column → fixed vocabulary of the kind of report (term → English)
+    library_terms: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: the column holding the stated figure, for money conversion
+    amount_column: str | None = None
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def cites(self) -> bool:
+        return "section_id" in self.columns and self.name != "sections"
+
+
+_MONEY = {"amount": "amount", "unit": "text"}
+_CITED = {"section_id": "text", "printed": "text"}
+_DESCRIBED = {"description": "text", "description_en": "text", "explanation": "text?"}
+
+SPECS: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in [
+        TableSpec(
+            "documents",
+            "报告所含文件",
+            "The documents the report consists of",
+            {
+                "document": "text",
+                "title": "text",
+                "title_en": "text",
+                "issuer": "text",
+                "issuer_en": "text",
+                "reference": "text?",
+                "issued_on": "date?",
+                "issued_on_printed": "text?",
+                "section_id": "text",
+                "printed": "text?",
+            },
+            schemas.Documents,
+        ),
+        TableSpec(
+            "sections",
+            "章节",
+            "Sections of the text, located by the text they start and end at",
+            {
+                "section_id": "text",
+                "document": "text",
+                "number": "text?",
+                "title": "text",
+                "title_en": "text",
+                "start_anchor": "text",
+                "end_anchor": "text",
+            },
+            schemas.Sections,
+        ),
+        TableSpec(
+            "vocabulary",
+            "词表",
+            "The report's own terms (levels, fund types, places, …) with English forms",
+            {"vocabulary": "text", "term": "text", "term_en": "text", "parent": "text?"},
+            schemas.Vocabulary,
+        ),
+        TableSpec(
+            "budget",
+            "本级预算",
+            "The jurisdiction's own poverty-alleviation budget by year",
+            {"year": "int", **_MONEY, **_CITED},
+            schemas.Budget,
+            correctable=("unit",),
+            amount_column="amount",
+        ),
+        TableSpec(
+            "transfers",
+            "资金拨付批次",
+            "Transfer batches passed on to the next level down, with their dates",
+            {
+                "batch": "int",
+                "batch_name": "text",
+                "batch_name_en": "text",
+                "level": "text",
+                "fund_type": "text?",
+                **_MONEY,
+                "disbursed_on": "date",
+                "disbursed_on_printed": "text",
+                **_CITED,
+            },
+            schemas.Transfers,
+            correctable=("unit",),
+            report_terms={"level": "level", "fund_type": "fund_type"},
+            amount_column="amount",
+        ),
+        TableSpec(
+            "evaluated_funds",
+            "纳入绩效评价的资金",
+            "Funds covered by the performance evaluation, by level and fund type",
+            {"level": "text", "fund_type": "text?", **_MONEY, **_CITED},
+            schemas.EvaluatedFunds,
+            correctable=("unit",),
+            report_terms={"level": "level", "fund_type": "fund_type"},
+            amount_column="amount",
+        ),
+        TableSpec(
+            "allocations",
+            "分地区分配",
+            "Allocations to places by fund type",
+            {"funds": "text", "place": "text", "fund_type": "text?", **_MONEY, **_CITED},
+            schemas.Allocations,
+            correctable=("unit",),
+            report_terms={"funds": "funds", "place": "place", "fund_type": "fund_type"},
+            amount_column="amount",
+        ),
+        TableSpec(
+            "carryover",
+            "结转结余",
+            "Carry-over (结转结余) as leaf items, one row per project line",
+            {
+                "place": "text",
+                "seq": "int",
+                "funding_group": "text",
+                "funding_source": "text",
+                "item": "text",
+                "item_en": "text",
+                "kind": "text",
+                "project_count": "int?",
+                **_MONEY,
+                "payment_status": "text",
+                "payment_date": "date?",
+                "payment_printed": "text?",
+                **_CITED,
+            },
+            schemas.Carryover,
+            correctable=("unit", "item"),
+            report_terms={
+                "place": "place",
+                "funding_group": "funding_source",
+                "funding_source": "funding_source",
+                "kind": "carryover_kind",
+            },
+            library_terms={"payment_status": vocab.PAYMENT_STATUSES},
+            amount_column="amount",
+        ),
+        TableSpec(
+            "spending",
+            "资金支出",
+            "Money spent, by category",
+            {
+                "category": "text",
+                **_MONEY,
+                "as_of": "date?",
+                "as_of_printed": "text?",
+                **_CITED,
+            },
+            schemas.Spending,
+            correctable=("unit",),
+            report_terms={"category": "category"},
+            amount_column="amount",
+        ),
+        TableSpec(
+            "poverty",
+            "贫困人口",
+            "Registered poor population, villages and counties, at the dates printed",
+            {
+                "measure": "text",
+                "value": "int",
+                "unit": "text",
+                "as_of": "date?",
+                "as_of_printed": "text?",
+                **_CITED,
+            },
+            schemas.Poverty,
+        ),
+        TableSpec(
+            "projects",
+            "项目",
+            "Projects by stage, level and category, with their funds",
+            {
+                "stage": "text",
+                "level": "text?",
+                "category": "text?",
+                "project_count": "int?",
+                "amount": "amount?",
+                "unit": "text",
+                "as_of": "date?",
+                "as_of_printed": "text?",
+                "count_printed": "text?",
+                "amount_printed": "text?",
+                "section_id": "text",
+            },
+            schemas.Projects,
+            correctable=("unit",),
+            report_terms={"level": "level", "category": "category"},
+            library_terms={"stage": vocab.PROJECT_STAGES},
+            amount_column="amount",
+        ),
+        TableSpec(
+            "supervision",
+            "监管",
+            "Supervision counts: meetings, policy documents, fund categories monitored",
+            {
+                "section_id": "text",
+                "measure": "text",
+                "value": "int",
+                "unit": "text",
+                "period": "text?",
+                "printed": "text",
+            },
+            schemas.Supervision,
+        ),
+        TableSpec(
+            "totals",
+            "所述合计",
+            "Every total the report states, with the rows that make it up",
+            {
+                "total_id": "text",
+                "table": "text",
+                "filter": "text?",
+                "measure": "text",
+                "stated": "amount",
+                "unit": "text",
+                **_CITED,
+                "as_of": "date?",
+                "as_of_printed": "text?",
+                **_DESCRIBED,
+            },
+            schemas.Totals,
+            correctable=("unit",),
+            amount_column="stated",
+        ),
+        TableSpec(
+            "indicators",
+            "所述比率",
+            "Every ratio the report states (such as a reimbursement rate), with what it divides",
+            {
+                "indicator_id": "text",
+                "stated": "amount",
+                "unit": "text",
+                "numerator": "text",
+                "denominator": "text",
+                **_CITED,
+                **_DESCRIBED,
+            },
+            schemas.Indicators,
+        ),
+        TableSpec(
+            "crosschecks",
+            "交叉核对",
+            "The same money seen from two tables or documents, which must agree",
+            {
+                "check_id": "text",
+                "description": "text",
+                "description_en": "text",
+                "left": "text",
+                "right": "text",
+                "explanation": "text?",
+            },
+            schemas.Crosschecks,
+        ),
+        TableSpec(
+            "corrections",
+            "更正",
+            "Corrections of evidently wrong printed values, with reasons",
+            {
+                "correction_id": "text",
+                "table": "text",
+                "filter": "text",
+                "column": "text",
+                "printed": "text",
+                "corrected": "text",
+                "reason": "text",
+                "evidence": "text?",
+            },
+            schemas.Corrections,
+        ),
+        TableSpec(
+            "claims",
+            "报告所述",
+            "The report's claims, each with how it is tested",
+            {
+                "claim_id": "text",
+                "topic": "text",
+                "claim": "text",
+                "claim_en": "text",
+                "test": "text",
+                "explanation": "text?",
+                "explanation_en": "text?",
+                **_CITED,
+            },
+            schemas.Claims,
+        ),
+        TableSpec(
+            "findings",
+            "发现",
+            "Each distinct inconsistency of the report once, with the checks it makes fail",
+            {
+                "finding_id": "text",
+                "title": "text",
+                "title_en": "text",
+                "checks": "text?",
+                "correction_ids": "text?",
+                "explanation": "text",
+                "explanation_en": "text",
+            },
+            schemas.Findings,
+        ),
+    ]
+}
+
+#: Tables whose rows are figures of the report (not its metadata or its checks).
+FIGURE_TABLES = (
+    "budget",
+    "transfers",
+    "evaluated_funds",
+    "allocations",
+    "carryover",
+    "spending",
+    "poverty",
+    "projects",
+    "supervision",
+)

@@ -1,0 +1,416 @@
+"""What each section of a notebook shows: the analysis, laid out for readers, in both languages.
+
+One function per notebook section, so that the notebooks hold narrative and one call each; the
+analysis functions return data (see :mod:`fundanalysis.analysis`), these only choose the columns,
+their formats and the charts, and say in one line whatever the report does not print.
+"""
+
+from __future__ import annotations
+
+from fundanalysis import charts
+from fundanalysis.analysis import (
+    audit,
+    carryover,
+    claims,
+    funding,
+    overview,
+    poverty,
+    projects,
+    spending,
+)
+from fundanalysis.loaders import Report
+from fundanalysis.present import (
+    NotReported,
+    percent,
+    show_chart,
+    show_missing,
+    show_table,
+    show_text,
+)
+
+MONEY = "money"
+
+
+def about(report: Report) -> None:
+    show_text(*overview.about(report))
+
+
+def headlines(report: Report) -> None:
+    show_table(overview.headline_figures(report), ["figure", "value"])
+
+
+def findings_summary(report: Report) -> None:
+    register = audit.findings_register(report)
+    if register.empty:
+        show_text("核对未发现问题。", "Checking found no inconsistency.")
+        return
+    material = register[register["material"] == "重大"]
+    show_text(
+        f"核对发现 {len(register)} 处问题，其中 {len(material)} 处重大："
+        + "；".join(material["title"])
+        + "。"
+        if len(material)
+        else f"核对发现 {len(register)} 处问题，均非重大。",
+        f"Checking found {len(register)} inconsistencies, {len(material)} of them material: "
+        + "; ".join(material["title_en"])
+        + "."
+        if len(material)
+        else f"Checking found {len(register)} inconsistencies, none material.",
+    )
+    show_table(
+        register,
+        ["finding", "title", "amount_shown", "materiality", "material"],
+        formats={"materiality": "percent"},
+        headers={"amount_shown": ("差额", "gap")},
+    )
+
+
+def funds_by_level(report: Report) -> None:
+    show_table(
+        funding.funds_by_level(report),
+        ["level", "amount_wan", "share"],
+        {"amount_wan": MONEY, "share": "percent"},
+        decimals=0,
+    )
+    show_chart(charts.funds_by_level_chart, report)
+
+
+def evaluated_funds(report: Report) -> None:
+    show_table(
+        funding.funds_by_level_and_type(report),
+        ["level", "fund_type", "amount_wan", "share"],
+        {"amount_wan": MONEY, "share": "percent"},
+    )
+
+
+def budget(report: Report) -> None:
+    growth = funding.budget_growth(report)
+    show_table(
+        growth,
+        ["year", "amount_wan", "as_printed_wan", "change_wan", "growth", "corrections"],
+        {"amount_wan": MONEY, "as_printed_wan": MONEY, "change_wan": MONEY, "growth": "percent"},
+        headers={"corrections": ("更正", "corrections")},
+    )
+    if isinstance(growth, NotReported):
+        return
+    rate = funding.compound_annual_growth(report)
+    if rate is None:
+        show_text(
+            "年数不足或首年为零，无法计算年均增长率。",
+            "Too few years, or a first year of zero: no compound growth rate.",
+        )
+    else:
+        first, last = int(growth["year"].min()), int(growth["year"].max())
+        show_text(
+            f"{first}–{last} 年年均增长率（按更正后的金额）：{percent(rate)}。",
+            f"Compound annual growth {first}–{last} (corrected amounts): {percent(rate)}.",
+        )
+    show_chart(charts.budget_chart, report)
+
+
+def batches(report: Report) -> None:
+    show_table(
+        funding.batch_timeline(report),
+        [
+            "batch",
+            "batch_name",
+            "level",
+            "amount_wan",
+            "disbursed_on",
+            "days_since_previous",
+            "cumulative_wan",
+        ],
+        {
+            "amount_wan": MONEY,
+            "cumulative_wan": MONEY,
+            "disbursed_on": "date",
+            "days_since_previous": "count",
+        },
+        decimals=0,
+    )
+    show_chart(charts.batch_timeline_chart, report)
+
+
+def allocations(report: Report) -> None:
+    kinds = funding.allocation_funds(report)
+    if not kinds:
+        show_missing(NotReported("分地区的资金分配", "allocations to places"))
+        return
+    fund_types = report.terms("fund_type")
+    for funds in kinds:
+        matrix = funding.allocation_matrix(report, funds)
+        types = [c for c in matrix.columns if c not in ("place", "place_en")]
+        headers = {
+            t: (t or "未分类型", fund_types.get(t, "no fund type") if t else "no fund type")
+            for t in types
+        }
+        headers["total"] = ("合计", "total")
+        name = report.terms("funds").get(funds, funds)
+        show_text(f"**{funds}**", f"**{name}**")
+        show_table(
+            matrix, ["place", *types], {t: MONEY for t in types}, decimals=0, headers=headers
+        )
+        show_chart(charts.allocations_chart, report, funds)
+        show_table(
+            funding.largest_fund_type_share(report, funds),
+            ["place", "fund_type", "share", "amount_wan"],
+            {"share": "percent", "amount_wan": MONEY},
+            decimals=0,
+            headers={
+                "fund_type": ("最大的资金类型", "largest fund type"),
+                "share": ("其占比", "its share"),
+            },
+        )
+
+
+def spending_and_execution(report: Report) -> None:
+    show_table(
+        spending.execution_by_category(report),
+        ["category", "spent_wan", "planned_wan", "execution"],
+        {"spent_wan": MONEY, "planned_wan": MONEY, "execution": "percent"},
+    )
+    show_chart(charts.spending_chart, report)
+    show_table(
+        spending.overall_execution(report),
+        ["spent_wan", "funds_wan", "execution"],
+        {"spent_wan": MONEY, "funds_wan": MONEY, "execution": "percent"},
+    )
+    show_table(
+        spending.stated_rates(report),
+        ["description", "stated", "computed", "status", "note"],
+        {"stated": "exact", "computed": "exact"},
+    )
+
+
+def report_claims(report: Report, topic: str) -> None:
+    show_table(claims.claims(report, topic), ["claim", "verdict", "evidence", "explanation"])
+
+
+def checks_of(report: Report, table: str) -> None:
+    """The report's own totals over one table that do not simply hold."""
+    checks = report.checks
+    totals = report.tables["totals"]
+    ids = set(totals.loc[totals["table"] == table, "total_id"])
+    chosen = checks[checks["check"].isin(ids) & (checks["status"] != "ok")]
+    if chosen.empty:
+        if ids:
+            show_text("所述合计均与明细一致。", "Every stated total equals the sum of its parts.")
+        return
+    show_table(
+        audit.all_checks(report).loc[chosen.index],
+        ["check", "description", "stated", "computed", "difference", "status", "finding"],
+        {"stated": "exact", "computed": "exact", "difference": "exact"},
+    )
+
+
+def carryover_overview(report: Report) -> None:
+    show_table(
+        carryover.carryover_by_place(report),
+        ["place", "amount_wan", "share", "items", "projects_stated"],
+        {"amount_wan": MONEY, "share": "percent", "items": "count", "projects_stated": "count"},
+        decimals=6,
+    )
+    checks_of(report, "carryover")
+    show_chart(charts.carryover_by_place_chart, report)
+
+
+def carryover_sources(report: Report) -> None:
+    formats = {"amount_wan": MONEY, "share": "percent", "items": "count"}
+    show_table(
+        carryover.carryover_by_level(report),
+        ["level", "amount_wan", "share", "items"],
+        formats,
+        decimals=6,
+    )
+    show_table(
+        carryover.carryover_by_kind(report),
+        ["kind", "amount_wan", "share", "items"],
+        formats,
+        decimals=6,
+    )
+    show_chart(charts.carryover_kind_chart, report)
+
+
+def carryover_items(report: Report) -> None:
+    show_table(
+        carryover.leaf_items(report),
+        [
+            "place",
+            "seq",
+            "funding_source",
+            "item",
+            "kind",
+            "project_count",
+            "amount_wan",
+            "payment_status",
+        ],
+        {"amount_wan": MONEY, "project_count": "count"},
+        decimals=6,
+    )
+
+
+def payments(report: Report) -> None:
+    show_table(
+        carryover.payment_schedule(report),
+        ["payment_status", "payment_date", "place", "items", "amount_wan"],
+        {"amount_wan": MONEY, "items": "count"},
+        decimals=6,
+    )
+    show_chart(charts.payment_schedule_chart, report)
+
+
+def carryover_rates(report: Report) -> None:
+    show_table(
+        carryover.carryover_rates(report),
+        ["place", "carryover_wan", "allocated_wan", "carryover_rate"],
+        {"carryover_wan": MONEY, "allocated_wan": MONEY, "carryover_rate": "percent"},
+    )
+
+
+def poverty_counts(report: Report) -> None:
+    show_table(
+        poverty.poverty_counts(report),
+        ["measure", "value", "unit", "as_of", "printed"],
+        {"value": "count", "as_of": "date"},
+    )
+
+
+def poverty_reduction(report: Report) -> None:
+    show_table(
+        poverty.poverty_changes(report),
+        ["measure", "first", "last", "change", "change_share"],
+        {"change": "count", "change_share": "percent"},
+    )
+    show_chart(charts.poverty_chart, report)
+    show_table(
+        poverty.people_per_household(report),
+        ["as_of", "people_per_household"],
+        {"as_of": "date", "people_per_household": MONEY},
+    )
+
+
+def funds_per_poor(report: Report) -> None:
+    show_table(
+        poverty.funds_per_poor(report),
+        ["level", "amount_wan", "per_person_yuan", "per_household_yuan"],
+        {"amount_wan": MONEY, "per_person_yuan": MONEY, "per_household_yuan": MONEY},
+        decimals=0,
+    )
+
+
+def project_stages(report: Report) -> None:
+    show_table(
+        projects.project_funnel(report),
+        ["stage", "projects", "as_of", "of_first_stage"],
+        {"projects": "count", "as_of": "date", "of_first_stage": "percent"},
+    )
+    show_chart(charts.project_funnel_chart, report)
+
+
+def project_breakdowns(report: Report) -> None:
+    columns = [
+        "project_count",
+        "funds_wan",
+        "funds_per_project_wan",
+        "share_of_projects",
+        "share_of_funds",
+    ]
+    formats = {
+        "project_count": "count",
+        "funds_wan": MONEY,
+        "funds_per_project_wan": MONEY,
+        "share_of_projects": "percent",
+        "share_of_funds": "percent",
+    }
+    show_table(projects.projects_by_level(report), ["stage", "level", *columns], formats)
+    show_chart(charts.projects_breakdown_chart, report, "level")
+    show_table(projects.projects_by_category(report), ["stage", "category", *columns], formats)
+    show_chart(charts.projects_breakdown_chart, report, "category")
+    checks_of(report, "projects")
+
+
+def findings_register(report: Report) -> None:
+    register = audit.findings_register(report)
+    if register.empty:
+        show_text("核对未发现问题。", "Checking found no inconsistency.")
+        return
+    show_table(
+        register,
+        [
+            "finding",
+            "title",
+            "amount_shown",
+            "materiality",
+            "material",
+            "checks_shown",
+            "explanation",
+        ],
+        {"materiality": "percent"},
+        headers={
+            "amount_shown": ("差额", "gap"),
+            "checks_shown": ("涉及的核对", "checks it reaches"),
+        },
+    )
+    threshold = percent(report.info.materiality)
+    show_text(
+        f"差额达到所涉数字的 {threshold} 即为重大（report.toml 中的 materiality）。",
+        f"A finding is material when its gap is {threshold} or more of the figure it touches (materiality in report.toml).",
+    )
+
+
+def check_results(report: Report) -> None:
+    show_table(audit.status_summary(report), ["status", "checks"], {"checks": "count"})
+    show_chart(charts.reconciliation_chart, report)
+
+
+def failing_checks(report: Report) -> None:
+    failing = audit.failing_checks(report)
+    if failing.empty:
+        show_text("所有核对均一致。", "Every check holds exactly.")
+        return
+    show_table(
+        audit.all_checks(report).loc[audit.all_checks(report)["check"].isin(failing["check"])],
+        ["check", "stated", "computed", "difference", "status", "finding", "source", "note"],
+        {"stated": "exact", "computed": "exact", "difference": "exact"},
+    )
+
+
+def corrections(report: Report) -> None:
+    table = report.tables["corrections"]
+    if table.empty:
+        show_text("没有更正。", "No corrections.")
+        return
+    show_table(
+        table,
+        [
+            "correction_id",
+            "table",
+            "filter",
+            "column",
+            "printed",
+            "corrected",
+            "reason",
+            "evidence",
+        ],
+        headers={"filter": ("所更正的行", "row corrected"), "printed": ("原文", "as printed")},
+    )
+
+
+def every_check(report: Report) -> None:
+    show_table(
+        audit.all_checks(report),
+        ["check", "description", "stated", "computed", "difference", "status"],
+        {"stated": "exact", "computed": "exact", "difference": "exact"},
+    )
+
+
+def coverage(report: Report) -> None:
+    show_text(*audit.coverage_note(report))
+    table = audit.figure_coverage(report)
+    if table.empty:
+        return
+    show_table(
+        table,
+        ["section_id", "title", "numbers_printed", "covered", "not_covered"],
+        {"numbers_printed": "count", "covered": "count"},
+    )

@@ -1,0 +1,203 @@
+"""Assemble the Sphinx sources of the site: one tree per language, one folder per report.
+
+The notebooks are executed once per report (see execute_notebooks.py); here each executed
+notebook is copied once per language, keeping the narrative cells and outputs of that language
+(cells tagged ``lang-zh``/``lang-en``, outputs tagged in their metadata) and folding the code
+away (``hide-input``). Every page of a language links to the same page of the other.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+LANGUAGES = {"zh": "zh_CN", "en": "en"}
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK_ORDER = [
+    "01-funding-and-disbursement",
+    "02-carry-over",
+    "03-poverty-reduction",
+    "04-project-completion",
+    "05-data-audit",
+]
+
+
+def _keep_output(output: dict, lang: str) -> bool:
+    tagged = output.get("metadata", {}).get("fundanalysis", {}).get("lang")
+    return tagged in (None, lang)
+
+
+def for_language(notebook: dict, lang: str) -> dict:
+    """The notebook as a reader of ``lang`` sees it: that language's cells and outputs, code folded."""
+    other = f"lang-{'en' if lang == 'zh' else 'zh'}"
+    cells = []
+    for cell in notebook["cells"]:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if other in tags:
+            continue
+        cell = json.loads(json.dumps(cell))
+        cell["metadata"]["tags"] = [t for t in tags if not t.startswith("lang-")]
+        if cell["cell_type"] == "code":
+            cell["outputs"] = [o for o in cell["outputs"] if _keep_output(o, lang)]
+            cell["metadata"]["tags"].append("hide-input")
+        cells.append(cell)
+    return {**notebook, "cells": cells}
+
+
+def report_pages(executed: Path, target: Path, lang: str) -> None:
+    """Write one report's pages for ``lang``: the overview as its index, then the analyses."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(executed.glob("*.ipynb")):
+        notebook = for_language(json.loads(path.read_text(encoding="utf-8")), lang)
+        name = "index" if path.stem == "00-overview" else path.stem
+        if name == "index":
+            toctree = (
+                "```{toctree}\n:hidden:\n:maxdepth: 1\n\n"
+                + "\n".join([*NOTEBOOK_ORDER, "data"])
+                + "\n```"
+            )
+            notebook["cells"].append(
+                {"cell_type": "markdown", "id": "site-toctree", "metadata": {}, "source": toctree}
+            )
+        (target / f"{name}.ipynb").write_text(
+            json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+
+
+def _csv_safe(value: str) -> str:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    """A CSV for spreadsheets: UTF-8 with a byte-order mark, formula-leading text neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([[_csv_safe(str(cell)) for cell in row] for row in rows])
+    path.write_text(buffer.getvalue(), encoding="utf-8-sig")
+
+
+def downloads(data_dir: Path, target: Path) -> list[tuple[str, str, str]]:
+    """Copy a report's tables (as printed), checks and findings for download; list them.
+
+    Returns (file, Chinese description, English description) for the data page.
+    """
+    import fundanalysis as fa
+    from fundanalysis.specs import SPECS
+
+    target.mkdir(parents=True, exist_ok=True)
+    listed = []
+    for spec in SPECS.values():
+        source = data_dir / spec.file
+        if not source.is_file():
+            continue
+        with source.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+        if len(rows) < 2:
+            continue
+        write_csv(target / spec.file, rows[0], rows[1:])
+        listed.append((spec.file, spec.title, spec.title_en))
+    checks = fa.reconcile(data_dir)
+    write_csv(target / "checks.csv", list(checks.columns), checks.astype(str).values.tolist())
+    listed.append(("checks.csv", "全部核对及其结果", "every check and its result"))
+    register = fa.findings(data_dir)
+    write_csv(
+        target / "findings-register.csv",
+        list(register.columns),
+        register.astype(str).values.tolist(),
+    )
+    listed.append(
+        ("findings-register.csv", "发现登记（含重要性）", "the findings register, with materiality")
+    )
+    for extra, zh, en in (
+        ("datapackage.json", "各表的 Frictionless 描述", "Frictionless description of every table"),
+        ("report.toml", "报告描述", "what the report is"),
+    ):
+        if (data_dir / extra).is_file():
+            shutil.copyfile(data_dir / extra, target / extra)
+            listed.append((extra, zh, en))
+    return listed
+
+
+DATA_PAGE = {
+    "zh": (
+        "# 下载数据\n\n本报告的各表（按原文，UTF-8 编码，可直接用 Excel 打开）、全部核对结果与发现登记。"
+        "每行以 `section_id` 与 `printed` 注明出处。\n\n| 文件 | 内容 |\n|---|---|\n"
+    ),
+    "en": (
+        "# Download the data\n\nEvery table of this report (as printed, UTF-8, opens in Excel), every check "
+        "and the findings register. Each row cites the section that prints its figure (`section_id`, "
+        "`printed`).\n\n| file | contents |\n|---|---|\n"
+    ),
+}
+
+
+def data_page(listed: list[tuple[str, str, str]], report_id: str, lang: str) -> str:
+    rows = [
+        f"| [{file}](path:../_static/data/{report_id}/{file}) | {zh if lang == 'zh' else en} |"
+        for file, zh, en in listed
+    ]
+    return DATA_PAGE[lang] + "\n".join(rows) + "\n"
+
+
+def index_page(reports: list, lang: str) -> str:
+    """The site's front page: every report published, with what checking found."""
+    if lang == "zh":
+        lines = [
+            "# 财政专项扶贫资金绩效自评报告：核对与分析",
+            "",
+            "各地每年发布财政专项扶贫资金绩效自评报告，以文字列出资金、批次、结转、贫困人口与项目等数字。"
+            "本站将每份报告的每个数字转录为注明出处的表格，按精确算术核对其所述的每个合计与比率，并说明发现的问题。",
+            "",
+            "| 报告 | 年度 | 发现（其中重大） |",
+            "|---|---|---|",
+        ]
+    else:
+        lines = [
+            "# Poverty-alleviation fund self-evaluation reports, checked",
+            "",
+            "Every year each county and prefecture that received fiscal poverty-alleviation funds publishes a "
+            "performance self-evaluation report, stating its figures in prose. This site turns every figure of "
+            "each report into a table that cites its sentence, checks every total and rate the report states "
+            "with exact arithmetic, and explains what does not add up.",
+            "",
+            "| report | year | findings (material) |",
+            "|---|---|---|",
+        ]
+    for report in reports:
+        info = report.info
+        title = info.title if lang == "zh" else info.title_en
+        register = report.findings
+        lines.append(
+            f"| [{title}]({info.id}/index) | {info.year} | {len(register)} ({int(register['material'].sum())}) |"
+        )
+    lines += ["", "```{toctree}", ":hidden:", ":maxdepth: 2", ""]
+    lines += [f"{report.info.id}/index" for report in reports]
+    lines += ["```", ""]
+    return "\n".join(lines)
+
+
+def search_dictionary(reports: list, path: Path) -> None:
+    """A jieba user dictionary of the reports' own terms, so that Chinese search finds them.
+
+    Place names are added with and without their administrative suffix (若羌县 and 若羌).
+    """
+    words = set()
+    for report in reports:
+        terms = report.tables["vocabulary"]["term"].tolist()
+        words |= set(terms)
+        words |= {t[:-1] for t in terms if len(t) > 2 and t[-1] in "县市区州乡镇村"}
+    path.write_text("".join(f"{w} 1000\n" for w in sorted(words) if " " not in w), encoding="utf-8")
+
+
+def copy_docs(target: Path) -> None:
+    shutil.copytree(
+        ROOT / "docs",
+        target,
+        ignore=shutil.ignore_patterns("*.in", "*.png", "howto-*"),
+        dirs_exist_ok=True,
+    )
