@@ -181,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         err.write(f"fundanalysis: {error.strerror or error}: {error.filename or ''}\n")
         return 2
+    except DataError as error:
+        return _fail(out, error)
 
 
 if __name__ == "__main__":

@@ -44,25 +44,67 @@ def _decode(path: Path, raw: bytes) -> str:
         ) from None
 
 
+def _records(name: str, text: str) -> tuple[list[str] | None, dict[int, list[str]], list[Problem]]:
+    """Header, records by the line each starts at, and the structural problem if any.
+
+    The reader is strict about quoting: a quote left open is named at the line where its record
+    starts, once, instead of swallowing the rest of the file into one cell.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    records: dict[int, list[str]] = {}
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return header, records, []
+        except csv.Error as error:
+            rest = text.splitlines()[start - 1 :]
+            if "field larger than field limit" in str(error):
+                message = (
+                    f"单元格超过 {csv.field_size_limit():,} 个字符，或引号未闭合 / a cell longer "
+                    f"than {csv.field_size_limit():,} characters, or a quote that is never closed"
+                )
+            else:
+                message = (
+                    '引号未闭合或位置不对（单元格内的引号须写成两个 ""）/ a quote is left open or '
+                    'misplaced (a quote inside a cell is written twice: "")'
+                )
+            shown = rest[0][:80] if rest else None
+            return header, records, [Problem(name, start, None, shown, message)]
+        if header is None:
+            header = cells
+            continue
+        if not cells or (len(cells) == 1 and cells[0] == ""):
+            continue  # a blank line holds no figure
+        records[start] = cells
+
+
 def read_text_table(path: Path, columns: list[str]) -> pd.DataFrame:
     """Read ``path`` into a frame of strings with exactly ``columns``, indexed by line number.
 
     Blank lines are skipped (they hold no figure); every other deviation is a problem:
-    a missing file, an empty file, a file that is not UTF-8, missing or unexpected columns,
-    or a row with the wrong number of cells.
+    an unreadable or empty file, a file that is not UTF-8, a quote left open, missing or
+    unexpected columns, or a row with the wrong number of cells.
     """
     name = path.name
     if not path.is_file():
         raise DataError([Problem(name, None, None, None, "文件不存在 / file not found")])
-    text = _decode(path, path.read_bytes())
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DataError(
+            [Problem(name, None, None, None, f"无法读取 / cannot read the file: {reason}")]
+        ) from None
+    text = _decode(path, raw)
+    header, records, problems = _records(name, text)
     if not header or all(cell == "" for cell in header):
         raise DataError(
-            [Problem(name, 1, None, None, "文件为空，缺少表头 / file is empty: no header")]
+            problems
+            or [Problem(name, 1, None, None, "文件为空，缺少表头 / file is empty: no header")]
         )
-
-    problems: list[Problem] = []
     missing = [c for c in columns if c not in header]
     unexpected = [c for c in header if c not in columns]
     duplicated = sorted({c for c in header if header.count(c) > 1})
@@ -76,12 +118,7 @@ def read_text_table(path: Path, columns: list[str]) -> pd.DataFrame:
         problems.append(Problem(name, 1, column, None, "列名重复 / column appears twice"))
     if problems:
         raise DataError(problems)
-
-    records: dict[int, list[str]] = {}
-    for cells in reader:
-        if not cells or (all(cell == "" for cell in cells) and len(cells) <= 1):
-            continue
-        line = reader.line_num
+    for line, cells in records.items():
         if len(cells) != len(header):
             problems.append(
                 Problem(
@@ -93,11 +130,8 @@ def read_text_table(path: Path, columns: list[str]) -> pd.DataFrame:
                     f"row has {len(cells)} cells, expected {len(header)}",
                 )
             )
-            continue
-        records[line] = cells
     if problems:
         raise DataError(problems)
-
     frame = pd.DataFrame.from_dict(records, orient="index", columns=header, dtype=object)
     frame.index.name = "line"
     return frame.reindex(columns=columns).astype(object)

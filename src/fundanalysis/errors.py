@@ -25,9 +25,17 @@ class Problem:
         if self.row is not None:
             where += f", 第 {self.row} 行 (row {self.row})"
         if self.column is not None:
-            where += f", 列 column '{self.column}'"
-        shown = "" if self.value is None else f" [值 value: {self.value!r}]"
+            where += f", 列 column {visible(self.column)}"
+        shown = "" if self.value is None else f" [值 value: {visible(self.value)}]"
         return f"{where}: {self.message}{shown}"
+
+
+def visible(text: str) -> str:
+    """Text in quotes with every invisible or control character written as an escape (\\u200b)."""
+    shown = "".join(
+        c if c.isprintable() and c not in "\u00a0\u3000" else f"\\u{ord(c):04x}" for c in text
+    )
+    return f"'{shown}'"
 
 
 class DataError(ValueError):
@@ -44,3 +52,15 @@ class DataError(ValueError):
         lines = [f"数据有 {count} 处问题 / {count} data problem(s):"]
         lines += [f"  - {p.render()}" for p in self.problems]
         return "\n".join(lines)
+
+
+def unexpected(where: str, error: Exception) -> DataError:
+    """A DataError for a failure no check foresaw, so that callers still get only DataError.
+
+    It names the directory and the error; it should never happen, and a test fails if it does
+    for the damage the test suite tries.
+    """
+    message = (
+        f"读取时出现意外错误 / unexpected error while reading: {type(error).__name__}: {error}"
+    )
+    return DataError([Problem(where, None, None, None, message)])

@@ -20,6 +20,7 @@ MAX_WAN_DECIMALS = 6
 
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _FULL_WIDTH = re.compile(r"[０-９．，－]")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 
 
 class AmountError(ValueError):
@@ -39,7 +40,17 @@ def parse_decimal(text: str) -> Decimal:
     if _FULL_WIDTH.search(text):
         raise AmountError("金额含全角字符，请用半角数字 / full-width characters; use ASCII digits")
     if "," in text:
-        raise AmountError("金额含千位分隔符 / thousands separator: write 1441.16, not 1,441.16")
+        if _THOUSANDS.fullmatch(text):
+            fixed = text.replace(",", "")
+            raise AmountError(
+                f"金额含千位分隔符，应写 {fixed} / thousands separator: write {fixed}"
+            )
+        if text.count(",") == 1 and "." not in text:
+            fixed = text.replace(",", ".")
+            raise AmountError(
+                f"逗号不是小数点，应写 {fixed} / a comma is not a decimal point: write {fixed}"
+            )
+        raise AmountError("逗号位置不对，不是数字 / commas in the wrong places: not a number")
     if text.startswith("-"):
         raise AmountError("金额为负 / amount is negative; amounts are never below zero")
     if not _PLAIN_NUMBER.fullmatch(text):

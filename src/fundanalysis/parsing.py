@@ -8,6 +8,7 @@ line and column; nothing is coerced, trimmed or rounded on the way.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 
@@ -17,6 +18,9 @@ from fundanalysis.errors import Problem
 from fundanalysis.money import VECTORISE_FROM, AmountError, parse_decimal
 
 _INTEGER = re.compile(r"[0-9]+")
+
+#: Dates of a poverty-fund report fall in these years; anything else is a typo (0201, 9999).
+FIRST_YEAR, LAST_YEAR = 1949, 2100
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
@@ -29,6 +33,13 @@ def _text(value: str) -> str:
         raise CellError("前后有空格 / leading or trailing spaces")
     if "\n" in value or "\r" in value:
         raise CellError("单元格内有换行 / line break inside the cell")
+    if not value.isprintable():
+        char = next(c for c in value if not c.isprintable())
+        name = unicodedata.name(char, "control character").lower()
+        raise CellError(
+            f"含不可见字符 U+{ord(char):04X} / invisible character U+{ord(char):04X} ({name}) "
+            "in the cell: delete it"
+        )
     return value
 
 
@@ -54,6 +65,11 @@ def _date(value: str) -> pd.Timestamp:
     match = _ISO_DATE.fullmatch(value)
     if not match:
         raise CellError("日期格式应为 YYYY-MM-DD / date must be written YYYY-MM-DD")
+    year = int(match.group(1))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise CellError(
+            f"年份 {year} 不合理 / implausible year {year}: expected {FIRST_YEAR}–{LAST_YEAR}"
+        )
     try:
         return pd.Timestamp(date(*(int(part) for part in match.groups())))
     except ValueError:
@@ -109,12 +125,12 @@ def parse_columns(
         empty = cells == ""
         text = cells.astype(str)
         if vectorise:
-            ok = ~empty & (text == text.str.strip()) & ~text.str.contains("[\r\n]", regex=True)
+            ok = ~empty & (text == text.str.strip()) & text.map(str.isprintable).astype(bool)
             if base in _WELL_FORMED:
                 ok &= text.str.fullmatch(_WELL_FORMED[base])
             values = _fast_values(base, text, ok)
-            if base == "date":
-                ok &= values.notna()  # well-formed but impossible, like 2020-02-30
+            if base == "date":  # well-formed but impossible (2020-02-30) or implausible (0201)
+                ok &= values.notna() & values.dt.year.between(FIRST_YEAR, LAST_YEAR)
         else:
             ok = pd.Series(False, index=raw.index)
             values = pd.Series(None, index=raw.index, dtype=object)

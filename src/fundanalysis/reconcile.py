@@ -23,7 +23,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from fundanalysis.errors import Problem
+from fundanalysis.errors import Problem, unexpected
 from fundanalysis.expressions import Term, matching_rows, parse_filter, parse_parts, parse_sum
 from fundanalysis.loaders import PathLike
 from fundanalysis.money import FEN_PER_UNIT, decimals_of, fen_to_wan
@@ -340,7 +340,12 @@ def _checks(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def reconcile(data_dir: PathLike = None) -> pd.DataFrame:
     """One row per declared check, with its status, exact figures and explanation."""
-    return _checks(load_report_tables(resolve_data_dir(data_dir)).tables)
+    directory = resolve_data_dir(data_dir)
+    tables = load_report_tables(directory).tables
+    try:
+        return _checks(tables)
+    except Exception as error:
+        raise unexpected(str(directory), error) from error
 
 
 def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Problem]:
@@ -383,7 +388,7 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
     A finding with no check (a misprinted name, say) has no amount.
     """
     loaded = load_report_tables(resolve_data_dir(data_dir))
-    checks = _checks(loaded.tables).set_index("check")
+    checks = reconcile(data_dir).set_index("check")
     threshold = Fraction(loaded.info.materiality).limit_denominator(10**6)
     rows = []
     for finding in loaded.tables["findings"].itertuples(index=False):

@@ -14,8 +14,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from fundanalysis import vocabulary as vocab
+from fundanalysis.agreement import disagreements
 from fundanalysis.csvfile import read_text_table
-from fundanalysis.errors import DataError, Problem
+from fundanalysis.errors import DataError, Problem, unexpected
 from fundanalysis.expressions import (
     ExpressionError,
     as_text,
@@ -87,13 +88,19 @@ def _apply_corrections(
     return applied, problems
 
 
-def _money_columns(spec: TableSpec, frame: pd.DataFrame, printed: pd.DataFrame) -> list[Problem]:
-    """Add amount_fen (corrected), amount_as_printed_fen and amount_wan; amounts read exactly."""
+def _money_columns(
+    spec: TableSpec, frame: pd.DataFrame, printed: pd.DataFrame, bad: set[tuple[int, str]]
+) -> list[Problem]:
+    """Add amount_fen (corrected), amount_as_printed_fen and amount_wan; amounts read exactly.
+
+    Cells already refused (``bad``) are not read again, so each bad cell is reported once.
+    """
     column = spec.amount_column
+    refused = frame.index.isin([line for line, name in bad if name in (column, "unit")])
     problems: list[Problem] = []
     for target, source in (("amount_fen", frame), ("amount_as_printed_fen", printed)):
         # Totals of counts carry no money unit: nothing to convert for them.
-        is_money = source["unit"].isin(list(vocab.MONEY_UNITS))
+        is_money = source["unit"].isin(list(vocab.MONEY_UNITS)) & ~refused
         texts = source[column].where(is_money, None)
         fen, errors = amounts_to_fen(texts, source["unit"])
         frame[target] = fen
@@ -204,6 +211,16 @@ def _expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]
                     )
                 )
         money = measure == "amount_fen"
+        if not money and "." in total.stated:
+            problems.append(
+                Problem(
+                    "totals.csv",
+                    line,
+                    "stated",
+                    total.stated,
+                    "计数应为整数 / a count is a whole number",
+                )
+            )
         unit_ok = total.unit in vocab.MONEY_UNITS if money else total.unit in vocab.COUNT_UNITS
         if not unit_ok:
             expected = "万元 or 元" if money else "a count unit such as 个"
@@ -216,12 +233,51 @@ def _expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]
                     f"单位与所加总的列不符 / unit does not fit the column summed: expected {expected}",
                 )
             )
+    problems += _total_cycles(totals, lines["totals"])
     for line, row in zip(lines["indicators"], tables["indicators"].itertuples(), strict=True):
         check_terms("indicators.csv", line, "numerator", row.numerator, parts=False)
         check_terms("indicators.csv", line, "denominator", row.denominator, parts=False)
     for line, row in zip(lines["crosschecks"], tables["crosschecks"].itertuples(), strict=True):
         check_terms("crosschecks.csv", line, "left", row.left, parts=False)
         check_terms("crosschecks.csv", line, "right", row.right, parts=True)
+    return problems
+
+
+def _total_cycles(totals: pd.DataFrame, lines: list[int]) -> list[Problem]:
+    """A total made of totals must not include itself, directly or through others."""
+    line_of = dict(zip(totals["total_id"], lines, strict=True))
+    parts: dict[str, list[str]] = {}
+    for total in totals.itertuples():
+        if total.table != "totals":
+            continue
+        try:
+            mask = matching_rows(
+                totals, parse_filter(total.filter if isinstance(total.filter, str) else "")
+            )
+        except ExpressionError:
+            continue
+        parts[total.total_id] = list(totals.loc[mask, "total_id"])
+    problems = []
+    for start in parts:
+        seen, todo = set(), [(start, [start])]
+        while todo:
+            node, path = todo.pop()
+            for child in parts.get(node, []):
+                if child == start:
+                    problems.append(
+                        Problem(
+                            "totals.csv",
+                            line_of[start],
+                            "filter",
+                            " → ".join([*path, child]),
+                            "合计包含其自身 / the total is made of itself (a cycle of totals)",
+                        )
+                    )
+                    todo = []
+                    break
+                if child not in seen:
+                    seen.add(child)
+                    todo.append((child, [*path, child]))
     return problems
 
 
@@ -401,6 +457,11 @@ def _build(data_dir: Path) -> Loaded:
         if not path.exists():
             raw[spec.name] = _empty(spec)
             continue
+        if not path.is_file():
+            problems.append(
+                Problem(spec.file, None, None, None, "不是文件 / not a file (a directory?)")
+            )
+            continue
         try:
             raw[spec.name] = read_text_table(path, list(spec.columns))
         except DataError as error:
@@ -412,19 +473,19 @@ def _build(data_dir: Path) -> Loaded:
     applied, problems = _apply_corrections(raw, raw["corrections"])
 
     tables: dict[str, pd.DataFrame] = {}
-    bad_lines: dict[str, set[int]] = {}
+    bad_cells: dict[str, set[tuple[int, str]]] = {}
     for spec in SPECS.values():
         frame, found = parse_columns(raw[spec.name], spec.columns, spec.file)
         problems += found
-        bad_lines[spec.name] = {p.row for p in found}
+        bad_cells[spec.name] = {(p.row, p.column) for p in found}
         for column in spec.correctable:
             frame[f"{column}_as_printed"] = printed[spec.name][column].astype("str")
         if spec.name != "corrections":
             frame["corrections"] = applied[spec.name].astype("str")
         if spec.amount_column:
-            found = _money_columns(spec, frame, printed[spec.name])
+            found = _money_columns(spec, frame, printed[spec.name], bad_cells[spec.name])
             problems += found
-            bad_lines[spec.name] |= {p.row for p in found}
+            bad_cells[spec.name] |= {(p.row, p.column) for p in found}
         tables[spec.name] = frame
 
     words = tables["vocabulary"]
@@ -454,11 +515,22 @@ def _build(data_dir: Path) -> Loaded:
 
     for spec in SPECS.values():
         frame = tables[spec.name]
-        clean = frame.drop(index=[line for line in bad_lines[spec.name] if line in frame.index])
+        bad_lines = {line for line, _ in bad_cells[spec.name]}
+        clean = frame.drop(index=[line for line in bad_lines if line in frame.index])
         try:
             spec.schema.validate(clean, lazy=True)
         except pa.errors.SchemaErrors as error:
             problems += _schema_problems(error, spec.file)
+    # Last, on rows with no other problem: does each figure say what its own text prints?
+    refused = {(p.file, p.row) for p in problems}
+    for spec in SPECS.values():
+        frame = tables[spec.name]
+        whole = (
+            frame.loc[[(spec.file, line) not in refused for line in frame.index]]
+            if len(frame)
+            else frame
+        )
+        problems += disagreements(spec, whole, set())
     if problems:
         raise DataError(problems)
     tables = {name: frame.reset_index(drop=True) for name, frame in tables.items()}
@@ -488,7 +560,12 @@ def load_report_tables(data_dir: Path) -> Loaded:
     fingerprint = _fingerprint(key)
     cached = _CACHE.get(key)
     if cached is None or cached[0] != fingerprint:
-        _CACHE[key] = (fingerprint, _build(key))
+        try:
+            _CACHE[key] = (fingerprint, _build(key))
+        except DataError:
+            raise
+        except Exception as error:
+            raise unexpected(str(data_dir), error) from error
     return _CACHE[key][1]
 
 
