@@ -1,16 +1,20 @@
 """Sphinx configuration of the published site: executed notebooks, one build per language.
 
-`make site` (tools/build_site.py) builds this twice, with ``-D language=zh_CN`` into site/ and
-``-D language=en`` into site/en/; every page links to the same page in the other language.
+`make site` (tools/build_site.py) builds this twice, with ``FUNDANALYSIS_SITE_LANG=zh`` into
+site/ and ``=en`` into site/en/; every page links to the same page in the other language.
 """
 
 import logging
+import os
 from pathlib import Path
+
+#: tools/build_site.py builds the site once per language and says which in this variable.
+SITE_LANGUAGE = os.environ.get("FUNDANALYSIS_SITE_LANG", "zh")
 
 project = "fundanalysis"
 author = "fundanalysis"
 copyright = "report texts: the issuing governments; analysis: fundanalysis (MIT)"
-language = "zh_CN"
+language = "zh_CN" if SITE_LANGUAGE == "zh" else "en"
 
 extensions = ["myst_nb"]
 root_doc = "index"
@@ -22,6 +26,8 @@ nb_execution_mode = "off"
 nb_merge_streams = True
 nb_output_stderr = "remove"
 myst_enable_extensions = ["colon_fence"]
+nb_code_prompt_show = "显示代码" if SITE_LANGUAGE == "zh" else "Show the code"
+nb_code_prompt_hide = "隐藏代码" if SITE_LANGUAGE == "zh" else "Hide the code"
 suppress_warnings = ["myst.header"]
 
 # Chinese search: jieba segments the text, with the reports' own terms as a user dictionary.
@@ -36,7 +42,7 @@ except ImportError:  # pragma: no cover - jieba comes with the dev environment
     pass
 
 html_theme = "sphinx_book_theme"
-html_title = "扶贫资金自评报告核对"
+html_title = "扶贫资金自评报告核对" if SITE_LANGUAGE == "zh" else "Poverty-fund reports, checked"
 html_static_path = ["_static"]
 html_css_files = ["fonts.css", "site.css"]
 html_js_files = ["site.js"]
@@ -50,7 +56,11 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "use_repository_button": False,
     "article_header_end": ["lang-switch.html", "article-header-buttons.html"],
-    "extra_footer": "<p>fundanalysis · 每个数字均注明其在报告中的出处 / every figure cites its sentence in the report</p>",
+    "extra_footer": (
+        "<p>fundanalysis · 每个数字均注明其在报告中的出处</p>"
+        if SITE_LANGUAGE == "zh"
+        else "<p>fundanalysis · every figure cites its sentence in the report</p>"
+    ),
 }
 # No MathJax or require.js from a CDN: the site must work offline.
 mathjax_path = "mathjax/tex-chtml.js"
@@ -63,9 +73,11 @@ def _language_switch(app, pagename, templatename, context, doctree) -> None:
     if app.config.language == "en":
         context["fa_other_url"] = "../" * (depth + 1) + pagename + ".html"
         context["fa_other_label"], context["fa_other_lang"] = "中文", "zh-CN"
+        context["fa_other_title"] = "阅读中文版"
     else:
         context["fa_other_url"] = "../" * depth + "en/" + pagename + ".html"
-        context["fa_other_label"], context["fa_other_lang"] = "English", "en"
+        context["fa_other_label"], context["fa_other_lang"] = "EN", "en"
+        context["fa_other_title"] = "Read this page in English"
 
 
 def _chinese_search():
@@ -85,5 +97,3 @@ def _chinese_search():
 def setup(app):
     app.connect("html-page-context", _language_switch)
     app.add_search_language(_chinese_search())
-    if app.config.language == "en":
-        app.config.html_title = "Poverty-fund reports, checked"

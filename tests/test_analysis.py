@@ -194,6 +194,6 @@ def test_tables_for_readers() -> None:
     )
     assert "central" in html and "中央" not in html
     assert '<td class="num">1,441.16</td>' in html and "50.0%" in html
-    assert "<td>—</td>" in html  # empty shown as a dash
+    assert '<td class="short">—</td>' in html  # empty shown as a dash
     assert "level of government" in text
     assert percent(0.000018) == "0.0018%" and percent(0.5) == "50.0%"

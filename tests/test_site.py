@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import shutil
@@ -29,6 +30,7 @@ pytestmark = pytest.mark.skipif(
 SCREENSHOTS = PROJECT_ROOT / "build" / "test-output" / "browser"
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_ITEM = "<img src=x onerror=alert(2)>"
+FORMULA = "=HYPERLINK(0)"
 
 
 def build(tmp: Path, data_dir: Path) -> Path:
@@ -65,7 +67,10 @@ def hostile_site(tmp_path_factory) -> Path:
     shutil.copytree(DEFAULT_DATA_DIR, data)
     for path in data.glob("*.csv"):
         text = path.read_text(encoding="utf-8").replace("和硕县", HOSTILE)
-        path.write_text(text.replace("Project management fee", HOSTILE_ITEM), encoding="utf-8")
+        text = text.replace("Project management fee", HOSTILE_ITEM)
+        path.write_text(
+            text.replace("Poverty office project management fee", FORMULA), encoding="utf-8"
+        )
     return build(tmp, data)
 
 
@@ -82,9 +87,40 @@ def browser():
         launched.close()
 
 
-def visit(browser, page_path: Path, site: Path, screenshot: str | None = None) -> dict:
-    """Load one page with outside requests blocked; report what happened."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
+READER_CHECKS = """() => {
+  const visible = (e) => e.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })
+                         && e.getBoundingClientRect().height > 0;
+  const cells = [...document.querySelectorAll('table td, table th')];
+  const em = (e) => parseFloat(getComputedStyle(e).fontSize);
+  return {
+    visible_code: [...document.querySelectorAll('.cell_input')].filter(visible).length,
+    // squeezed: text of 4 characters or more broken into lines of fewer than 4 characters
+    squeezed: cells.filter(c => {
+      const text = c.innerText.trim();
+      if (!visible(c) || text.length < 4) return false;
+      const tops = new Set();
+      const walker = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) tops.add(Math.round(rect.top / 4));
+      }
+      return tops.size > 1 && text.length / tops.size < 4;
+    }).map(c => c.innerText.slice(0, 20)),
+    cut_off: cells.filter(c => /(\\.\\.\\.|…)$/.test(c.innerText.trim())).map(c => c.innerText.slice(-20)),
+    bad_alt: [...document.images].filter(i => !i.alt || i.alt.length < 15 || /\\.(png|svg|jpg)$/.test(i.alt)).map(i => i.alt),
+    lang: document.documentElement.lang,
+    text: document.body.innerText,
+  };
+}"""
+
+
+def visit(
+    browser, page_path: Path, site: Path, screenshot: str | None = None, width: int = 1366
+) -> dict:
+    """Load one page with outside requests blocked; report what happened and what a reader sees."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     outside, errors, dialogs = [], [], []
 
@@ -111,17 +147,25 @@ def visit(browser, page_path: Path, site: Path, screenshot: str | None = None) -
             "[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
         ),
         "cjk_font": page.evaluate(
-            "document.fonts.check('16px \"Noto Sans SC Subset\"', '巴州结转结余轮台县')"
+            "document.fonts.check('16px \"Noto Sans SC Subset\"', '结转结余')"
             " && [...document.fonts].some(f => f.family.includes('Noto Sans SC Subset') && f.status === 'loaded')"
         ),
         "links": page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)"),
-        "text": page.inner_text("body"),
+        **page.evaluate(READER_CHECKS),
     }
     if screenshot:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / screenshot))
+        page.screenshot(path=str(SCREENSHOTS / screenshot), full_page=True)
     context.close()
     return result
+
+
+def font_characters(site: Path) -> set[str]:
+    """Every character the bundled web font can draw."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(site / "_static" / "fonts" / "NotoSansSC-subset.woff2"))
+    return {chr(code) for code in font.getBestCmap()}
 
 
 def pages(site: Path) -> list[Path]:
@@ -154,10 +198,99 @@ def test_every_page_is_offline_clean_and_renders_chinese(browser, site: Path) ->
         assert seen["errors"] == [], relative
         assert seen["broken_images"] == [], relative
         assert seen["cjk_font"], relative
+        assert seen["lang"] == ("en" if relative.startswith("en/") else "zh-CN"), relative
         for link in seen["links"]:
             parsed = urlparse(link)
             assert parsed.scheme == "file", f"{relative} links outside the site: {link}"
             assert Path(unquote(parsed.path)).exists(), f"{relative} → {link}"
+
+
+def test_pages_show_results_not_code_and_every_glyph(browser, site: Path) -> None:
+    glyphs = font_characters(site)
+    for page_path in pages(site):
+        relative = page_path.relative_to(site).as_posix()
+        for width in (1280, 390):
+            seen = visit(browser, page_path, site, width=width)
+            assert seen["visible_code"] == 0, relative
+            assert seen["squeezed"] == [], (relative, width)
+            assert seen["cut_off"] == [], relative
+            assert seen["bad_alt"] == [], relative
+        missing = {c for c in seen["text"] if not c.isspace()} - glyphs
+        assert not missing, (relative, sorted(missing))
+
+
+@pytest.mark.parametrize("word", ["结转", "若羌", "债券"])
+def test_chinese_search_finds_report_words(browser, site: Path, word: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{(site / 'search.html').as_uri()}?q={word}")
+    page.wait_for_selector("#search-results .search-summary", timeout=20_000)
+    page.wait_for_function(
+        "document.querySelector('#search-results ul.search li') !== null || document.querySelector('#search-results .search-summary').innerText.length > 0"
+    )
+    found = page.locator("#search-results ul.search li").count()
+    context.close()
+    assert found > 0, word
+
+
+def test_the_phone_menu_opens(browser, site: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((site / "bazhou-2020" / "02-carry-over.html").as_uri())
+    page.wait_for_load_state("load")
+    page.locator("button.primary-toggle:visible").first.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.getElementById('pst-primary-sidebar-modal').open")
+    assert page.locator("#pst-primary-sidebar-modal a", has_text="数据核对").first.is_visible()
+    context.close()
+
+
+def test_downloads_for_spreadsheets(site: Path) -> None:
+    import openpyxl
+
+    folder = site / "_static" / "data" / "bazhou-2020"
+    workbook = openpyxl.load_workbook(folder / "bazhou-2020.xlsx")
+    assert workbook.sheetnames[0] == "说明 About"
+    budget = workbook["budget"]
+    header = [c.value for c in budget[1]]
+    row_2017 = next(
+        r for r in budget.iter_rows(min_row=2, values_only=True) if r[header.index("year")] == 2017
+    )
+    # as printed 3100 元, corrected 3100 万元: both there, numbers as numbers
+    assert row_2017[header.index("unit_as_printed")] == "元"
+    assert row_2017[header.index("amount_wan_corrected")] == 3100
+    corrected = (folder / "budget-corrected.csv").read_bytes()
+    assert corrected.startswith(b"\xef\xbb\xbf")
+    total = sum(
+        float(r["amount_wan_corrected"])
+        for r in csv.DictReader(io.StringIO(corrected.decode("utf-8-sig")))
+    )
+    assert total == 16160  # the five years of 一、（一）, 2017 read in 万元
+    projects = list(
+        csv.DictReader(
+            io.StringIO((folder / "projects-corrected.csv").read_text(encoding="utf-8-sig"))
+        )
+    )
+    assert {r["row_kind"] for r in projects if r["stage"] == "储备"} == {"all levels"}
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    paths = {r["path"] for r in package["resources"]}
+    assert {"budget.csv", "budget-corrected.csv"} <= paths
+    assert all(r["encoding"] == "utf-8-sig" for r in package["resources"])
+
+
+def test_formula_text_is_neutralised_in_downloads(hostile_site: Path) -> None:
+    import openpyxl
+
+    folder = hostile_site / "_static" / "data" / "bazhou-2020"
+    carry = (folder / "carryover.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in carry and ",=HYPERLINK" not in carry
+    sheet = openpyxl.load_workbook(folder / "bazhou-2020.xlsx")["carryover"]
+    values = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    formula = next(v for v in values if "HYPERLINK" in v)
+    assert (
+        formula.startswith("=HYPERLINK") and sheet.parent is not None
+    )  # stored as text, not a formula
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
 
 
 def test_every_report_has_every_page_in_both_languages(site: Path) -> None:

@@ -146,8 +146,10 @@ def assemble(work: Path, data_dirs: list[Path], executed: dict[str, Path]) -> li
         (tree / "index.md").write_text(site_sources.index_page(reports, lang), encoding="utf-8")
         for report in reports:
             report_id = report.info.id
-            site_sources.report_pages(executed[report.data_dir.name], tree / report_id, lang)
-            listed = site_sources.downloads(report.data_dir, tree / "_static" / "data" / report_id)
+            name = report.info.short_name if lang == "zh" else report.info.short_name_en
+            title = f"{name} {report.info.year}"
+            site_sources.report_pages(executed[report.data_dir.name], tree / report_id, lang, title)
+            listed = site_sources.downloads(report, tree / "_static" / "data" / report_id)
             (tree / report_id / "data.md").write_text(
                 site_sources.data_page(listed, report_id, lang), encoding="utf-8"
             )
@@ -219,23 +221,11 @@ def build(data_dirs: list[Path], out: Path, work: Path, jobs: int) -> None:
     sites = []
     for tree, lang in zip(trees, site_sources.LANGUAGES, strict=True):
         target = html if lang == "zh" else html / lang
+        sphinx = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"]
+        doctrees = ["-d", str(stage / f"doctrees-{lang}")]
         run(
-            [
-                sys.executable,
-                "-m",
-                "sphinx",
-                "-b",
-                "html",
-                "-q",
-                "-W",
-                "--keep-going",
-                "-D",
-                f"language={site_sources.LANGUAGES[lang]}",
-                "-d",
-                str(stage / f"doctrees-{lang}"),
-                str(tree),
-                str(target),
-            ]
+            [*sphinx, *doctrees, str(tree), str(target)],
+            env={**os.environ, "FUNDANALYSIS_SITE_LANG": lang},
         )
         sites.append(target)
     step("subsetting the Chinese web font to the characters the pages show")

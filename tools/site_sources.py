@@ -9,7 +9,6 @@ away (``hide-input``). Every page of a language links to the same page of the ot
 from __future__ import annotations
 
 import csv
-import io
 import json
 import shutil
 from pathlib import Path
@@ -47,13 +46,29 @@ def for_language(notebook: dict, lang: str) -> dict:
     return {**notebook, "cells": cells}
 
 
-def report_pages(executed: Path, target: Path, lang: str) -> None:
+def _retitle(notebook: dict, title: str) -> None:
+    """Give the overview's heading the report's name, so that the site's menu tells reports apart."""
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            source = "".join(cell["source"])
+            if source.startswith("# "):
+                heading, _, rest = source.partition("\n")
+                cell["source"] = (
+                    f"# {title}：{heading[2:]}\n{rest}"
+                    if "\u4e00" <= title[:1] <= "\u9fff"
+                    else f"# {title}: {heading[2:]}\n{rest}"
+                )
+                return
+
+
+def report_pages(executed: Path, target: Path, lang: str, title: str) -> None:
     """Write one report's pages for ``lang``: the overview as its index, then the analyses."""
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(executed.glob("*.ipynb")):
         notebook = for_language(json.loads(path.read_text(encoding="utf-8")), lang)
         name = "index" if path.stem == "00-overview" else path.stem
         if name == "index":
+            _retitle(notebook, title)
             toctree = (
                 "```{toctree}\n:hidden:\n:maxdepth: 1\n\n"
                 + "\n".join([*NOTEBOOK_ORDER, "data"])
@@ -67,78 +82,86 @@ def report_pages(executed: Path, target: Path, lang: str) -> None:
         )
 
 
-def _csv_safe(value: str) -> str:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def downloads(report, target: Path) -> list[tuple[str, str, str]]:
+    """Write a report's downloads; return (file, Chinese description, English description).
 
-
-def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    """A CSV for spreadsheets: UTF-8 with a byte-order mark, formula-leading text neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([[_csv_safe(str(cell)) for cell in row] for row in rows])
-    path.write_text(buffer.getvalue(), encoding="utf-8-sig")
-
-
-def downloads(data_dir: Path, target: Path) -> list[tuple[str, str, str]]:
-    """Copy a report's tables (as printed), checks and findings for download; list them.
-
-    Returns (file, Chinese description, English description) for the data page.
+    Every table as printed and as corrected (CSV with a BOM), one Excel workbook, every check,
+    the findings register and a Frictionless descriptor of the files themselves.
     """
     import fundanalysis as fa
+    from fundanalysis import datapackage, export
     from fundanalysis.specs import SPECS
 
     target.mkdir(parents=True, exist_ok=True)
     listed = []
-    for spec in SPECS.values():
-        source = data_dir / spec.file
-        if not source.is_file():
-            continue
-        with source.open(encoding="utf-8-sig", newline="") as handle:
+    workbook = f"{report.info.id}.xlsx"
+    export.write_workbook(report, target / workbook)
+    listed.append(
+        (
+            workbook,
+            "全部数据（Excel 工作簿：说明、各表）",
+            "all the data (Excel workbook: about, one sheet per table)",
+        )
+    )
+    printed, corrected = [], {}
+    for name in export.tables_present(report):
+        spec = SPECS[name]
+        with (report.data_dir / spec.file).open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.reader(handle))
-        if len(rows) < 2:
-            continue
-        write_csv(target / spec.file, rows[0], rows[1:])
-        listed.append((spec.file, spec.title, spec.title_en))
-    checks = fa.reconcile(data_dir)
-    write_csv(target / "checks.csv", list(checks.columns), checks.astype(str).values.tolist())
+        export.write_csv(target / spec.file, rows[0], rows[1:])
+        printed.append(spec.file)
+        frame = export.corrected(report, name)
+        export.write_csv(
+            target / f"{name}-corrected.csv", list(frame.columns), frame.values.tolist()
+        )
+        corrected[name] = list(frame.columns)
+        listed.append((spec.file, f"{spec.title}（原文）", f"{spec.title_en} (as printed)"))
+        listed.append(
+            (f"{name}-corrected.csv", f"{spec.title}（更正后）", f"{spec.title_en} (corrected)")
+        )
+    checks = fa.reconcile(report.data_dir)
+    export.write_csv(target / "checks.csv", list(checks.columns), checks.values.tolist())
     listed.append(("checks.csv", "全部核对及其结果", "every check and its result"))
-    register = fa.findings(data_dir)
-    write_csv(
-        target / "findings-register.csv",
-        list(register.columns),
-        register.astype(str).values.tolist(),
+    register = report.findings
+    export.write_csv(
+        target / "findings-register.csv", list(register.columns), register.values.tolist()
     )
     listed.append(
         ("findings-register.csv", "发现登记（含重要性）", "the findings register, with materiality")
     )
-    for extra, zh, en in (
-        ("datapackage.json", "各表的 Frictionless 描述", "Frictionless description of every table"),
-        ("report.toml", "报告描述", "what the report is"),
-    ):
-        if (data_dir / extra).is_file():
-            shutil.copyfile(data_dir / extra, target / extra)
-            listed.append((extra, zh, en))
+    descriptor = datapackage.download_descriptor(report, printed, corrected)
+    (target / "datapackage.json").write_text(
+        json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    listed.append(
+        (
+            "datapackage.json",
+            "以上各表的 Frictionless 描述",
+            "Frictionless description of the tables above",
+        )
+    )
     return listed
 
 
 DATA_PAGE = {
     "zh": (
-        "# 下载数据\n\n本报告的各表（按原文，UTF-8 编码，可直接用 Excel 打开）、全部核对结果与发现登记。"
-        "每行以 `section_id` 与 `printed` 注明出处。\n\n| 文件 | 内容 |\n|---|---|\n"
+        "# 下载数据\n\n本报告的全部数据：一个 Excel 工作簿，以及各表的 CSV 文件（UTF-8，可直接用 Excel 打开），"
+        "每表两种形式：按原文，及更正后（金额统一为万元）。每行以 `section_id` 与 `printed` 注明出处；"
+        "`row_kind` 标明合计行。\n\n"
     ),
     "en": (
-        "# Download the data\n\nEvery table of this report (as printed, UTF-8, opens in Excel), every check "
-        "and the findings register. Each row cites the section that prints its figure (`section_id`, "
-        "`printed`).\n\n| file | contents |\n|---|---|\n"
+        "# Download the data\n\nAll of this report's data: one Excel workbook, and each table as CSV (UTF-8, "
+        "opens in Excel) in two forms: as printed, and corrected (amounts in 万元, 10,000 yuan). Each row "
+        "cites the section that prints its figure (`section_id`, `printed`); `row_kind` marks totals.\n\n"
     ),
 }
 
 
 def data_page(listed: list[tuple[str, str, str]], report_id: str, lang: str) -> str:
     rows = [
-        f"| [{file}](path:../_static/data/{report_id}/{file}) | {zh if lang == 'zh' else en} |"
+        f"- {zh if lang == 'zh' else en}：[{file}](path:../_static/data/{report_id}/{file})"
+        if lang == "zh"
+        else f"- {en}: [{file}](path:../_static/data/{report_id}/{file})"
         for file, zh, en in listed
     ]
     return DATA_PAGE[lang] + "\n".join(rows) + "\n"

@@ -1,1 +1,15 @@
-/* Nothing here yet: placeholder kept so every page loads the same scripts. */
+/* The book theme's menu button at phone width does nothing: the base theme wires only the first
+   .primary-toggle on the page (a hidden one). Every other toggle forwards its click to it. */
+document.addEventListener("DOMContentLoaded", () => {
+  for (const kind of ["primary", "secondary"]) {
+    const toggles = document.querySelectorAll(`.${kind}-toggle`);
+    toggles.forEach((button, index) => {
+      if (index === 0) return;
+      button.addEventListener("click", (event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        toggles[0].click();
+      });
+    });
+  }
+});

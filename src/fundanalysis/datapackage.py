@@ -164,3 +164,58 @@ def write(data_dir: Path) -> Path:
 if __name__ == "__main__":
     for directory in [Path(arg) for arg in sys.argv[1:]] or shipped_reports():
         print(write(directory))
+
+
+def download_descriptor(report, printed: list[str], corrected: dict[str, list[str]]) -> dict:
+    """The descriptor of a report's downloads: the tables as printed and as corrected.
+
+    The files carry a byte-order mark and Windows line ends for spreadsheets, so the encoding is
+    declared as ``utf-8-sig``; corrected tables describe their amounts in 万元 as numbers.
+    """
+    base = descriptor(report.data_dir)
+    resources = []
+    for resource in base["resources"]:
+        if resource["path"] in printed:
+            resources.append({**resource, "encoding": "utf-8-sig"})
+    for name, columns in corrected.items():
+        fields = []
+        for column in columns:
+            if column == "amount_wan_corrected":
+                field = {
+                    "name": column,
+                    "type": "number",
+                    "description": "Amount in 万元 after corrections",
+                    "constraints": {"minimum": 0},
+                }
+            elif column == "row_kind":
+                field = {
+                    "name": column,
+                    "type": "string",
+                    "constraints": {"enum": ["all levels", "item", "total"]},
+                    "description": "total: a total the report states; all levels: not broken down; item: a part",
+                }
+            else:
+                original = next(
+                    (
+                        f
+                        for r in base["resources"]
+                        if r["name"] == name
+                        for f in r["schema"]["fields"]
+                        if f["name"] == column
+                    ),
+                    None,
+                )
+                field = dict(original) if original else {"name": column, "type": "string"}
+                field.pop("constraints", None) if column.endswith("_en") else None
+            fields.append(field)
+        resources.append(
+            _resource(
+                f"{name}-corrected",
+                f"{name}-corrected.csv",
+                f"{name} (corrected)",
+                {"fields": fields, "missingValues": [""]},
+                base["sources"],
+            )
+            | {"encoding": "utf-8-sig"}
+        )
+    return {**base, "name": f"{base['name']}-downloads", "resources": resources}

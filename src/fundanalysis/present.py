@@ -13,6 +13,7 @@ import base64
 import html
 import io
 import os
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +24,9 @@ from matplotlib.figure import Figure
 from fundanalysis.labels import LANGUAGES, label
 
 EMPTY = "—"
+
+#: Text this short (a status, a place, an id) stays on one line in a table cell.
+SHORT = 12
 
 
 def languages() -> tuple[str, ...]:
@@ -76,7 +80,11 @@ def _format(value, kind: str, decimals: int) -> str:
     if value is None or (not isinstance(value, str | list) and pd.isna(value)):
         return EMPTY
     if kind == "money":
-        return f"{value:,.{decimals}f}"
+        text = f"{value:,.{decimals}f}"
+        if decimals > 2:  # amounts of 万元 to the 分: show the decimals they have, at least two
+            text = text.rstrip("0")
+            text += "0" * max(0, 2 - len(text.partition(".")[2]))
+        return text
     if kind == "percent":
         return percent(float(value))
     if kind == "exact":
@@ -132,7 +140,14 @@ def table_html(
         shown.append((header, [_format(v, kind, decimals) for v in values], numeric))
 
     def cell(tag: str, text: str, numeric: bool) -> str:
-        marked = ' class="num"' if numeric else ""
+        # numbers and short words never break inside; long text wraps
+        if numeric:
+            marked = ' class="num"'
+        elif len(text) <= SHORT:
+            marked = ' class="short"'
+        else:  # long text keeps a readable width; the table scrolls instead
+            marked = ' class="long"'
+
         return f"<{tag}{marked}>{html.escape(text)}</{tag}>"
 
     head = "".join(cell("th", header, numeric) for header, _, numeric in shown)
@@ -169,17 +184,42 @@ def show_table(
         _display({"text/html": html_out, "text/plain": text}, lang)
 
 
-def chart_html(chart: Chart) -> str:
-    """The chart as an image 2× its display size, with its alt text, as an HTML figure."""
+#: Width (inches) of the phone version of a chart: its text, the same size in points, then
+#: fills most of a 360-400 px wide screen.
+PHONE_WIDTH = 4.2
+
+
+def _png(chart: Chart) -> str:
     buffer = io.BytesIO()
-    width, _ = chart.figure.get_size_inches()
+    chart.figure.savefig(
+        buffer, format="png", dpi=chart.figure.get_dpi() * 2, metadata={"Software": None}
+    )
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def chart_html(chart: Chart) -> str:
+    """The chart as an HTML figure: 2× PNG, redrawn narrower for phones, with its alt text.
+
+    The phone version is the same figure laid out again at :data:`PHONE_WIDTH`, so its labels
+    keep their size in points and stay readable when the screen is narrow.
+    """
+    width, height = chart.figure.get_size_inches()
     dpi = chart.figure.get_dpi()
-    chart.figure.savefig(buffer, format="png", dpi=dpi * 2, metadata={"Software": None})
-    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    wide = _png(chart)
+    for phone in (PHONE_WIDTH, (PHONE_WIDTH + width) / 2):  # wider if the labels need it
+        chart.figure.set_size_inches(phone, height * 1.25)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            narrow = _png(chart)
+        if not any("constrained_layout not applied" in str(w.message) for w in caught):
+            break
+    chart.figure.set_size_inches(width, height)
     alt = html.escape(chart.alt, quote=True)
     return (
-        f'<figure class="fa-chart"><img src="data:image/png;base64,{encoded}" alt="{alt}" '
-        f'width="{round(width * dpi)}"></figure>'
+        '<figure class="fa-chart"><picture>'
+        f'<source media="(max-width: 600px)" srcset="data:image/png;base64,{narrow}">'
+        f'<img src="data:image/png;base64,{wide}" alt="{alt}" width="{round(width * dpi)}">'
+        "</picture></figure>"
     )
 
 

@@ -198,7 +198,7 @@ def checks_of(report: Report, table: str) -> None:
         return
     show_table(
         audit.all_checks(report).loc[chosen.index],
-        ["check", "description", "stated", "computed", "difference", "status", "finding"],
+        ["description", "stated", "computed", "difference", "status", "finding", "check"],
         {"stated": "exact", "computed": "exact", "difference": "exact"},
     )
 
@@ -370,7 +370,17 @@ def failing_checks(report: Report) -> None:
         return
     show_table(
         audit.all_checks(report).loc[audit.all_checks(report)["check"].isin(failing["check"])],
-        ["check", "stated", "computed", "difference", "status", "finding", "source", "note"],
+        [
+            "description",
+            "stated",
+            "computed",
+            "difference",
+            "status",
+            "finding",
+            "note",
+            "source",
+            "check",
+        ],
         {"stated": "exact", "computed": "exact", "difference": "exact"},
     )
 
@@ -399,7 +409,7 @@ def corrections(report: Report) -> None:
 def every_check(report: Report) -> None:
     show_table(
         audit.all_checks(report),
-        ["check", "description", "stated", "computed", "difference", "status"],
+        ["description", "stated", "computed", "difference", "status", "check"],
         {"stated": "exact", "computed": "exact", "difference": "exact"},
     )
 

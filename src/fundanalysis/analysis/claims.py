@@ -19,7 +19,7 @@ import re
 import pandas as pd
 
 from fundanalysis.expressions import matching_rows, parse_sum
-from fundanalysis.labels import VERDICTS
+from fundanalysis.labels import STATUS_LABELS, VERDICTS
 from fundanalysis.loaders import Report
 from fundanalysis.present import NotReported
 
@@ -50,10 +50,13 @@ def _check_verdict(checks: pd.DataFrame, ids: list[str]) -> tuple[str, str, str]
         verdict = HOLDS_CORRECTED
     else:
         verdict = HOLDS
-    zh = "；".join(f"{c}：所述 {r.stated}，计算 {r.computed} {r.unit}" for c, r in rows.iterrows())
+    zh = "；".join(
+        f"{r.description}：所述 {r.stated}，计算 {r.computed} {r.unit}（{STATUS_LABELS[str(r.status)][0]}）"
+        for r in rows.itertuples()
+    )
     en = "; ".join(
-        f"{c}: stated {r.stated}, computed {r.computed} {r.unit} ({r.status})"
-        for c, r in rows.iterrows()
+        f"{r.description_en}: stated {r.stated}, computed {r.computed} {r.unit} ({r.status})"
+        for r in rows.itertuples()
     )
     return verdict, zh, en
 

@@ -138,7 +138,7 @@ def batch_timeline_chart(report: Report, lang: str) -> Chart | NotReported:
     if isinstance(timeline, NotReported):
         return timeline
     colors = colors_for(list(report.terms("level")))
-    fig, ax = plt.subplots(figsize=(7.2, 0.6 * len(timeline) + 1.8))
+    fig, ax = plt.subplots(figsize=(7.2, 0.75 * len(timeline) + 1.8))
     rows = list(range(len(timeline)))[::-1]
     biggest = timeline["amount_wan"].max() or 1
     ax.scatter(
