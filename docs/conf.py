@@ -13,7 +13,11 @@ SITE_LANGUAGE = os.environ.get("FUNDANALYSIS_SITE_LANG", "zh")
 
 project = "fundanalysis"
 author = "fundanalysis"
-copyright = "report texts: the issuing governments; analysis: fundanalysis (MIT)"
+copyright = (
+    "报告原文归各发布机关；分析：fundanalysis（MIT 许可）"
+    if SITE_LANGUAGE == "zh"
+    else "report texts: the issuing governments; analysis: fundanalysis (MIT)"
+)
 language = "zh_CN" if SITE_LANGUAGE == "zh" else "en"
 
 extensions = ["myst_nb"]

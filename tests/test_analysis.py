@@ -193,7 +193,9 @@ def test_tables_for_readers() -> None:
         {"amount_wan": "money", "share": "percent"},
     )
     assert "central" in html and "中央" not in html
-    assert '<td class="num">1,441.16</td>' in html and "50.0%" in html
-    assert '<td class="short">—</td>' in html  # empty shown as a dash
+    assert '<td class="num" data-label="amount (10,000 yuan)">1,441.16</td>' in html
+    assert ">50.0%</td>" in html
+    assert '<td class="short" data-label="x">—</td>' in html  # empty shown as a dash
+    assert 'class="fa-table fa-cards"' in html  # four columns: cards on a phone
     assert "level of government" in text
     assert percent(0.000018) == "0.0018%" and percent(0.5) == "50.0%"

@@ -46,19 +46,27 @@ def assert_refused(
 
 # (file, text to replace, replacement, expected row, expected column, words in the message)
 CELL_CASES = [
-    ("budget.csv", "2016,1510,", '2016,"1,510",', 2, "amount", "thousands separator"),
+    ("budget.csv", "2016,1510,", '2016,"1,510",', 2, "amount", "if it separates thousands"),
+    (
+        "budget.csv",
+        "2016,1510,",
+        '2016,"1,510.0",',
+        2,
+        "amount",
+        "thousands separator: write 1510.0",
+    ),
     ("budget.csv", "2016,1510,", "2016,１５１０,", 2, "amount", "full-width"),
     ("carryover.csv", ",1.58,万元", ",1.5800001,万元", 2, "amount", "more than 6 decimals"),
     ("budget.csv", "2017,3100,元", "2017,3100.001,元", 3, "amount", "more than 2 decimals"),
     ("carryover.csv", ",1.58,万元", ",-1.58,万元", 2, "amount", "negative"),
     ("carryover.csv", ",1.58,万元", ",1.58万元,万元", 2, "amount", "unit column"),
-    ("carryover.csv", ",1.58,万元", ",+1.58,万元", 2, "amount", "not a plain number"),
+    ("carryover.csv", ",1.58,万元", ",+1.58,万元", 2, "amount", "no sign: write 1.58"),
     ("carryover.csv", ",1.58,万元", ",,万元", 2, "amount", "must not be empty"),
-    ("transfers.csv", ",9990,万元", ",9990,美元", 2, "unit", "not an allowed value"),
+    ("transfers.csv", ",9990,万元", ",9990,美元", 2, "unit", "not a unit of money"),
     ("carryover.csv", "轮台县,1,", "轮台,1,", 2, "place", "unknown value"),
     ("carryover.csv", "轮台县,1,", "轮台县 ,1,", 2, "place", "trailing spaces"),
     ("carryover.csv", "轮台县,1,", ",1,", 2, "place", "must not be empty"),
-    ("carryover.csv", "轮台县,2,", "轮台县,1,", 2, "place", "duplicate key"),
+    ("carryover.csv", "轮台县,2,", "轮台县,1,", 3, "place", "the same as row 2"),
     ("carryover.csv", "轮台县,1,", "轮台县,one,", 2, "seq", "whole number"),
     ("budget.csv", "2017,", "2017.0,", 3, "year", "whole number"),
     ("budget.csv", "2016,", "1900,", 2, "year", "too small"),
@@ -121,7 +129,7 @@ CELL_CASES = [
         "level",
         "unknown value",
     ),
-    ("budget.csv", "2016,1510,", "2016,1000000000.000001,", 2, "amount_fen", "too large"),
+    ("budget.csv", "2016,1510,", "2016,1000000000.000001,", 2, "amount", "too large"),
     (
         "carryover.csv",
         "阿克萨来乡月堂村温室大棚建设项目,",
@@ -260,7 +268,7 @@ def test_blank_lines_are_skipped_and_line_numbers_kept(data_copy: Path) -> None:
     assert len(fa.load_budget(data_copy)) == 5
     replace_in(path, "2017,3100,元", "2017,3100,美元")
     # 2017 moved from line 3 to line 5 with the two blank lines above it
-    assert_refused(data_copy, "budget.csv", 5, "unit", "not an allowed value")
+    assert_refused(data_copy, "budget.csv", 5, "unit", "not a unit of money")
 
 
 def test_text_is_kept_exactly_as_written(data_copy: Path) -> None:
@@ -455,3 +463,100 @@ def test_the_command_with_its_output_closed_does_not_crash(data_copy: Path) -> N
     )
     assert result.returncode in (0, 2)
     assert b"Traceback" not in result.stderr
+
+
+def test_a_check_id_used_twice_across_files(data_copy: Path) -> None:
+    path = data_copy / "crosschecks.csv"
+    line = (
+        path.read_text(encoding="utf-8")
+        .splitlines()[1]
+        .replace("cross_evaluated_vs_transfers", "budget_2016_2020", 1)
+    )
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    assert_refused(data_copy, "crosschecks.csv", 18, "check_id", "check ids must be unique")
+
+
+@pytest.mark.parametrize("texts", ['texts = "bazhou.md"', "texts = [1, 2]"])
+def test_report_toml_of_the_wrong_shape(data_copy: Path, texts: str) -> None:
+    path = data_copy / "report.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(texts + "\n" + text[: text.index("\n[[texts]]")] + "\n", encoding="utf-8")
+    assert_refused(data_copy, "report.toml", None, "texts", "list of [[texts]] tables")
+
+
+def test_a_cross_check_that_checks_nothing(data_copy: Path) -> None:
+    replace_in(data_copy / "crosschecks.csv", "transfers[level!=自治州]", "evaluated_funds[]")
+    assert_refused(data_copy, "crosschecks.csv", 2, "right", "both sides are the same")
+    replace_in(
+        data_copy / "crosschecks.csv",
+        "evaluated_funds[fund_type=扶贫发展资金],",
+        "evaluated_funds[fund_type=扶贫 发展资金],",
+    )
+    assert_refused(data_copy, "crosschecks.csv", 3, "left", "selects no rows")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "2019-01-01,2019年初,MC-1,2019年初我区建档立卡贫困人口478户1012人",
+            "2019-06-30,2019年初,MC-1,2019年初我区建档立卡贫困人口478户1012人",
+        ),
+        (
+            "2019-09-30,截至9月底,MC-1,动态调整后在册建档立卡人员469户982人",
+            "2019-09-01,截至9月底,MC-1,动态调整后在册建档立卡人员469户982人",
+        ),
+        (
+            "2019-01-01,2019年初,MC-1,2019年初我区建档立卡贫困人口478户1012人",
+            ",2019年初,MC-1,2019年初我区建档立卡贫困人口478户1012人",
+        ),
+    ],
+)
+def test_dates_printed_as_periods(tmp_path: Path, old: str, new: str) -> None:
+    import shutil
+
+    from fundanalysis.paths import shipped_reports
+
+    copy = tmp_path / "mc"
+    shutil.copytree(shipped_reports()[1], copy)
+    replace_in(copy / "poverty.csv", old, new)
+    problems = problems_of(copy)
+    assert [(p.file, p.column) for p in problems] == [("poverty.csv", "as_of")]
+
+
+def test_a_date_printed_without_its_year_lies_near_the_report(data_copy: Path) -> None:
+    replace_in(
+        data_copy / "carryover.csv",
+        "已支付,2020-09-30,上述资金已于9月30日支付完毕",
+        "已支付,2021-09-30,上述资金已于9月30日支付完毕",
+    )
+    assert_refused(data_copy, "carryover.csv", 2, "payment_date", "year")
+
+
+def test_a_finding_whose_checks_all_hold(data_copy: Path, capsys) -> None:
+    replace_in(
+        data_copy / "findings.csv",
+        "F3,项目资金分项漏列债券资金,The breakdown of project funds leaves out the bond funds,projects_implemented_funds,",
+        "F3,项目资金分项漏列债券资金,The breakdown of project funds leaves out the bond funds,transfers_2020,",
+    )
+    assert main(["validate", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "findings.csv, 第 4 行 (row 4), 列 column 'checks'" in out
+        and "none of its checks fails" in out
+    )
+
+
+def test_piped_into_head_a_failing_validation_still_exits_1(data_copy: Path) -> None:
+    import subprocess
+    import sys
+
+    replace_in(data_copy / "budget.csv", "2016,1510,", "2016,1510.0000001,")
+    result = subprocess.run(
+        f"{sys.executable} -m fundanalysis.cli validate {data_copy} | head -1; exit ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 1 and b"Traceback" not in result.stderr

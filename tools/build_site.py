@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import fcntl
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -148,10 +149,12 @@ def assemble(work: Path, data_dirs: list[Path], executed: dict[str, Path]) -> li
             report_id = report.info.id
             name = report.info.short_name if lang == "zh" else report.info.short_name_en
             title = f"{name} {report.info.year}"
-            site_sources.report_pages(executed[report.data_dir.name], tree / report_id, lang, title)
+            site_sources.report_pages(
+                executed[report.data_dir.name], tree / report_id, lang, report, title
+            )
             listed = site_sources.downloads(report, tree / "_static" / "data" / report_id)
             (tree / report_id / "data.md").write_text(
-                site_sources.data_page(listed, report_id, lang), encoding="utf-8"
+                site_sources.data_page(listed, report_id, lang, title), encoding="utf-8"
             )
         site_sources.search_dictionary(reports, tree / "search-words.txt")
         trees.append(tree)
@@ -172,7 +175,10 @@ def subset_font(sites: list[Path]) -> None:
     for site in sites:
         for path in site.rglob("*"):
             if path.suffix in {".html", ".js", ".csv", ".txt"} and path.is_file():
-                text |= set(path.read_text(encoding="utf-8", errors="ignore"))
+                content = path.read_text(encoding="utf-8", errors="ignore")
+                # scripts carry their strings escaped (translations.js): read them as shown
+                escaped = re.findall(r"\\u([0-9a-fA-F]{4})", content)
+                text |= set(content) | {chr(int(code, 16)) for code in escaped}
     collection = TTCollection(str(noto_cjk_sans_otc.FONT_PATH))
     index = next(
         i

@@ -46,29 +46,48 @@ def for_language(notebook: dict, lang: str) -> dict:
     return {**notebook, "cells": cells}
 
 
-def _retitle(notebook: dict, title: str) -> None:
-    """Give the overview's heading the report's name, so that the site's menu tells reports apart."""
+def _retitle(notebook: dict, title: str, lang: str) -> None:
+    """Name the report in the page's heading, so that menus, tabs and search tell reports apart."""
     for cell in notebook["cells"]:
         if cell["cell_type"] == "markdown":
             source = "".join(cell["source"])
             if source.startswith("# "):
                 heading, _, rest = source.partition("\n")
-                cell["source"] = (
-                    f"# {title}：{heading[2:]}\n{rest}"
-                    if "\u4e00" <= title[:1] <= "\u9fff"
-                    else f"# {title}: {heading[2:]}\n{rest}"
-                )
+                joiner = " · "
+                cell["source"] = f"# {title}{joiner}{heading[2:]}\n{rest}"
                 return
 
 
-def report_pages(executed: Path, target: Path, lang: str, title: str) -> None:
+def _not_printed(notebook: dict, report, lang: str) -> bool:
+    """Whether the report prints none of the tables the notebook needs (its metadata says which)."""
+    needs = notebook.get("metadata", {}).get("fundanalysis", {}).get("requires", [])
+    return bool(needs) and not any(report.has(name) for name in needs)
+
+
+def _empty_page(notebook: dict, lang: str) -> dict:
+    """The page of a subject the report does not print: its heading and one line."""
+    heading = next(c for c in notebook["cells"] if c["cell_type"] == "markdown")
+    title = "".join(heading["source"]).partition("\n")[0]
+    line = "本报告未印此项内容。" if lang == "zh" else "This report does not print this."
+    cell = {
+        "cell_type": "markdown",
+        "id": "not-printed",
+        "metadata": {},
+        "source": f"{title}\n\n{line}",
+    }
+    return {**notebook, "cells": [cell]}
+
+
+def report_pages(executed: Path, target: Path, lang: str, report, title: str) -> None:
     """Write one report's pages for ``lang``: the overview as its index, then the analyses."""
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(executed.glob("*.ipynb")):
         notebook = for_language(json.loads(path.read_text(encoding="utf-8")), lang)
+        _retitle(notebook, title, lang)
+        if _not_printed(notebook, report, lang):
+            notebook = _empty_page(notebook, lang)
         name = "index" if path.stem == "00-overview" else path.stem
         if name == "index":
-            _retitle(notebook, title)
             toctree = (
                 "```{toctree}\n:hidden:\n:maxdepth: 1\n\n"
                 + "\n".join([*NOTEBOOK_ORDER, "data"])
@@ -157,14 +176,15 @@ DATA_PAGE = {
 }
 
 
-def data_page(listed: list[tuple[str, str, str]], report_id: str, lang: str) -> str:
+def data_page(listed: list[tuple[str, str, str]], report_id: str, lang: str, title: str) -> str:
     rows = [
         f"- {zh if lang == 'zh' else en}：[{file}](path:../_static/data/{report_id}/{file})"
         if lang == "zh"
         else f"- {en}: [{file}](path:../_static/data/{report_id}/{file})"
         for file, zh, en in listed
     ]
-    return DATA_PAGE[lang] + "\n".join(rows) + "\n"
+    heading, _, rest = DATA_PAGE[lang].partition("\n")
+    return f"# {title} · {heading[2:]}\n{rest}" + "\n".join(rows) + "\n"
 
 
 def index_page(reports: list, lang: str) -> str:

@@ -17,7 +17,7 @@ from fundanalysis.specs import TableSpec
 
 #: (figure column, fragment column) pairs checked per table; the unit comes from the row.
 FIGURES = {
-    "budget": [("amount", "printed")],
+    "budget": [("amount", "printed"), ("year", "printed")],
     "transfers": [("amount", "printed")],
     "evaluated_funds": [("amount", "printed")],
     "allocations": [("amount", "printed")],
@@ -40,11 +40,11 @@ DATES = {
     "totals": ("as_of", "as_of_printed"),
 }
 
-COUNT_WORDS = {"project_count": "个"}
+COUNT_WORDS = {"project_count": "个", "year": "年"}
 
 
 def _unit(frame: pd.DataFrame, column: str, line) -> str:
-    if column == "project_count":
+    if column in COUNT_WORDS:
         return COUNT_WORDS[column]
     if "unit_as_printed" in frame.columns:
         return str(frame.at[line, "unit_as_printed"])
@@ -55,16 +55,24 @@ def _figure_text(value) -> str:
     return str(int(value)) if isinstance(value, int) or hasattr(value, "__index__") else str(value)
 
 
+def _prints_a_figure(fragment: str, unit: str, column: str) -> bool:
+    """Whether a fragment prints a number followed by the unit (for an empty cell beside it)."""
+    if column == "year":
+        return False
+    return re.search(rf"(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*{re.escape(unit)}", fragment) is not None
+
+
 def _printed_with_unit(figure: str, unit: str, fragment: str) -> bool:
     pattern = rf"(?<![0-9.]){re.escape(figure)}\s*{re.escape(unit)}"
     return re.search(pattern, fragment) is not None
 
 
-def _date_parts(text: str) -> dict[str, int]:
-    parts = {}
+def _date_parts(text: str) -> dict[str, object]:
+    """What a printed date says of year, month and day; a day may be a range (中旬: 11-20)."""
     iso = re.search(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
     if iso:
         return {"year": int(iso[1]), "month": int(iso[2]), "day": int(iso[3])}
+    parts: dict[str, object] = {}
     for name, pattern in (
         ("year", r"([0-9]{4})\s*年"),
         ("month", r"([0-9]{1,2})\s*月"),
@@ -73,26 +81,72 @@ def _date_parts(text: str) -> dict[str, int]:
         found = re.search(pattern, text)
         if found:
             parts[name] = int(found[1])
+    if re.search(r"年\s*初", text):
+        parts.update(month=1, day=1)
+    elif re.search(r"年\s*(底|末)", text):
+        parts.update(month=12, day=31)
+    elif "day" not in parts and "month" in parts:
+        for words, days in (
+            ("上旬", range(1, 11)),
+            ("中旬", range(11, 21)),
+            ("下旬", range(21, 32)),
+            ("初", range(1, 11)),
+        ):
+            if re.search(rf"月\s*{words}", text):
+                parts["day"] = days
+        if re.search(r"月\s*(底|末)", text):
+            parts["day"] = "last"
     return parts
 
 
+def _implied_year(fragment: str, year: int) -> int:
+    """The year of a date printed without one: the report's, or the one after or before it."""
+    if re.search("明年|次年|下年", fragment):
+        return year + 1
+    if re.search("去年|上年", fragment):
+        return year - 1
+    return year
+
+
+def _agrees(value, name: str, printed: object) -> bool:
+    actual = getattr(value, name)
+    if printed == "last":
+        return value.is_month_end
+    if isinstance(printed, range):
+        return actual in printed
+    return actual == printed
+
+
 def disagreements(
-    spec: TableSpec, frame: pd.DataFrame, skip: set[tuple[int, str]]
+    spec: TableSpec, frame: pd.DataFrame, skip: set[tuple[int, str]], year: int | None = None
 ) -> list[Problem]:
-    """Cells whose figure is not the one their own fragment prints; ``skip``: cells already refused."""
+    """Cells whose figure is not the one their own fragment prints; ``skip``: cells already refused.
+
+    ``year`` is the report's year: a date printed without its year falls in it (or in the year
+    after or before, where the text says 明年 or 去年).
+    An empty cell beside a fragment that prints its figure is refused too.
+    """
     problems = []
     for column, fragment_column in FIGURES.get(spec.name, []):
         for line, value, fragment in zip(
             frame.index, frame[column], frame[fragment_column], strict=True
         ):
-            if (
-                (line, column) in skip
-                or pd.isna(value)
-                or not isinstance(fragment, str)
-                or not fragment
-            ):
+            if (line, column) in skip or not isinstance(fragment, str) or not fragment:
                 continue
             unit = _unit(frame, column, line)
+            if pd.isna(value):
+                if _prints_a_figure(fragment, unit, column):
+                    problems.append(
+                        Problem(
+                            spec.file,
+                            int(line),
+                            column,
+                            "",
+                            f"原文「{fragment}」印有此数，此处为空 / the text, 「{fragment}」, prints "
+                            "this figure but the cell is empty",
+                        )
+                    )
+                continue
             figure = _figure_text(value)
             if not _printed_with_unit(figure, unit, fragment):
                 problems.append(
@@ -110,11 +164,28 @@ def disagreements(
         for line, value, fragment in zip(
             frame.index, frame[column], frame[fragment_column], strict=True
         ):
-            if (line, column) in skip or pd.isna(value) or not isinstance(fragment, str):
+            if (line, column) in skip or not isinstance(fragment, str):
                 continue
             printed = _date_parts(fragment)
-            actual = {"year": value.year, "month": value.month, "day": value.day}
-            wrong = [name for name, number in printed.items() if actual[name] != number]
+            if pd.isna(value):
+                if printed:
+                    problems.append(
+                        Problem(
+                            spec.file,
+                            int(line),
+                            column,
+                            "",
+                            f"原文印有日期「{fragment}」，此处为空 / the text prints a date, 「{fragment}」, but the cell is empty",
+                        )
+                    )
+                continue
+            wrong = [name for name, number in printed.items() if not _agrees(value, name, number)]
+            if (
+                "year" not in printed
+                and year is not None
+                and value.year != _implied_year(fragment, year)
+            ):
+                wrong.append("year")
             if wrong:
                 problems.append(
                     Problem(

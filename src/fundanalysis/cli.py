@@ -13,6 +13,7 @@ registers are printed but are not errors: they are what the report gets wrong.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
@@ -150,17 +151,39 @@ def _new(directory: Path, out, err) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``fundanalysis`` command."""
+    """Entry point of the ``fundanalysis`` command.
+
+    The report is written in full to a buffer first, so the exit code is known before any of it
+    is printed: piped into ``head``, a failing validation still exits 1.
+    """
     out, err = sys.stdout, sys.stderr
-    if out is None or err is None:  # started with stdout or stderr closed
+    if err is None:
+        err = out
+    if out is None:  # started with its output closed: say so where possible
+        if err is not None:
+            err.write("fundanalysis: 标准输出已关闭 / standard output is closed\n")
         return 2
-    for stream in (out, err):
+    for stream in {id(out): out, id(err): err}.values():
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
         return 0 if exit_.code == 0 else 2
+    buffer = io.StringIO()
+    code = _run(args, buffer, err)
+    try:
+        out.write(buffer.getvalue())
+        out.flush()
+    except BrokenPipeError:  # e.g. piped into `head`: the code is already known
+        pass
+    except OSError as error:
+        err.write(f"fundanalysis: {error.strerror or error}\n")
+        return 2
+    return code
+
+
+def _run(args: argparse.Namespace, out, err) -> int:
     try:
         if args.command == "new":
             return _new(Path(args.data_dir), out, err)
@@ -176,8 +199,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "coverage":
             return _coverage(directory, args.write, out)
         return _validate(directory, out)
-    except BrokenPipeError:  # e.g. piped into `head`
-        return 0
     except OSError as error:
         err.write(f"fundanalysis: {error.strerror or error}: {error.filename or ''}\n")
         return 2

@@ -30,10 +30,17 @@ class Problem:
         return f"{where}: {self.message}{shown}"
 
 
+#: Characters Python counts as printable that show as nothing (Hangul fillers, braille blank).
+INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
 def visible(text: str) -> str:
     """Text in quotes with every invisible or control character written as an escape (\\u200b)."""
     shown = "".join(
-        c if c.isprintable() and c not in "\u00a0\u3000" else f"\\u{ord(c):04x}" for c in text
+        c
+        if c.isprintable() and c not in "\u00a0\u3000" and c not in INVISIBLE
+        else f"\\u{ord(c):04x}"
+        for c in text
     )
     return f"'{shown}'"
 

@@ -156,8 +156,9 @@ def write_workbook(report: Report, path: Path) -> Path:
             _write(about, row, column, value, bold if column == 0 else wrap)
     about.set_column(0, 0, 22)
     about.set_column(1, 2, 70)
-    for name in tables_present(report):
-        frame = corrected(report, name)
+    sheets = [(name, corrected(report, name)) for name in tables_present(report)]
+    sheets += [("checks", report.checks), ("findings-register", report.findings)]
+    for name, frame in sheets:
         sheet = workbook.add_worksheet(name[:31])
         for column, header in enumerate(frame.columns):
             sheet.write_string(0, column, str(header), bold)

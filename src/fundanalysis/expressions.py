@@ -58,9 +58,23 @@ def matching_rows(frame: pd.DataFrame, conditions: Iterable[Condition]) -> pd.Se
     for condition in conditions:
         if condition.column not in frame.columns:
             raise ExpressionError(f"没有列 / no column {condition.column!r}")
-        hit = as_text(frame[condition.column]).isin(condition.values)
+        hit = _matches(frame[condition.column], condition.values)
         mask &= ~hit if condition.negated else hit
     return mask
+
+
+def _matches(column: pd.Series, values: tuple[str, ...]) -> pd.Series:
+    """``as_text(column).isin(values)``, without writing a whole column as text where it can."""
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return as_text(column).isin(values)
+    if pd.api.types.is_integer_dtype(column):
+        numbers = [int(v) for v in values if v.isdigit() and str(int(v)) == v]
+        hit = column.isin(numbers).fillna(False).astype(bool)
+    else:
+        hit = column.isin(values)
+    if "" in values:
+        hit |= column.isna()
+    return hit
 
 
 @dataclass(frozen=True)

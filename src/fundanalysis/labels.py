@@ -45,7 +45,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # identities
     "year": ("年度", "year"),
     "batch": ("批次", "batch"),
-    "batch_name": ("批次名称", "batch"),
+    "batch_name": ("批次名称", "name"),
     "level": ("财政级次", "level of government"),
     "fund_type": ("资金类型", "fund type"),
     "funds": ("资金口径", "funds"),

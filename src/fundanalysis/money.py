@@ -40,6 +40,12 @@ def parse_decimal(text: str) -> Decimal:
     if _FULL_WIDTH.search(text):
         raise AmountError("金额含全角字符，请用半角数字 / full-width characters; use ASCII digits")
     if "," in text:
+        if re.fullmatch(r"[0-9]{1,3},[0-9]{3}", text):  # 4,551: a thousand and more, or 4.551?
+            thousands, decimal = text.replace(",", ""), text.replace(",", ".")
+            raise AmountError(
+                f"逗号有歧义：千位分隔应写 {thousands}，小数点应写 {decimal} / an ambiguous comma: "
+                f"write {thousands} if it separates thousands, {decimal} if it is a decimal point"
+            )
         if _THOUSANDS.fullmatch(text):
             fixed = text.replace(",", "")
             raise AmountError(
@@ -53,6 +59,8 @@ def parse_decimal(text: str) -> Decimal:
         raise AmountError("逗号位置不对，不是数字 / commas in the wrong places: not a number")
     if text.startswith("-"):
         raise AmountError("金额为负 / amount is negative; amounts are never below zero")
+    if text.startswith("+"):
+        raise AmountError(f"请去掉正号，写 {text[1:]} / no sign: write {text[1:]}")
     if not _PLAIN_NUMBER.fullmatch(text):
         raise AmountError(
             "不是数字，单位请写在 unit 列 / not a plain number; put the unit in the unit column"

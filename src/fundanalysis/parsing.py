@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from fundanalysis.errors import Problem
+from fundanalysis.errors import INVISIBLE, Problem
 from fundanalysis.money import VECTORISE_FROM, AmountError, parse_decimal
 
 _INTEGER = re.compile(r"[0-9]+")
@@ -33,8 +33,8 @@ def _text(value: str) -> str:
         raise CellError("前后有空格 / leading or trailing spaces")
     if "\n" in value or "\r" in value:
         raise CellError("单元格内有换行 / line break inside the cell")
-    if not value.isprintable():
-        char = next(c for c in value if not c.isprintable())
+    if not value.isprintable() or any(c in INVISIBLE for c in value):
+        char = next(c for c in value if not c.isprintable() or c in INVISIBLE)
         name = unicodedata.name(char, "control character").lower()
         raise CellError(
             f"含不可见字符 U+{ord(char):04X} / invisible character U+{ord(char):04X} ({name}) "
@@ -101,6 +101,9 @@ def _fast_values(kind: str, cells: pd.Series, ok: pd.Series) -> pd.Series:
     if kind == "int":
         return pd.to_numeric(cells.where(ok)).astype("Int64")
     if kind == "date":
+        # only plausible years reach the converter, which cannot hold 0201 or 9999
+        years = pd.to_numeric(cells.str.slice(0, 4).where(ok), errors="coerce")
+        ok = ok & years.between(FIRST_YEAR, LAST_YEAR)
         return pd.to_datetime(cells.where(ok), format="%Y-%m-%d", errors="coerce").astype(
             "datetime64[ns]"
         )
@@ -126,6 +129,7 @@ def parse_columns(
         text = cells.astype(str)
         if vectorise:
             ok = ~empty & (text == text.str.strip()) & text.map(str.isprintable).astype(bool)
+            ok &= ~text.str.contains(f"[{''.join(sorted(INVISIBLE))}]", regex=True)
             if base in _WELL_FORMED:
                 ok &= text.str.fullmatch(_WELL_FORMED[base])
             values = _fast_values(base, text, ok)

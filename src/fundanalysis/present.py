@@ -139,7 +139,7 @@ def table_html(
         numeric = kind in ("money", "percent", "exact", "count")
         shown.append((header, [_format(v, kind, decimals) for v in values], numeric))
 
-    def cell(tag: str, text: str, numeric: bool) -> str:
+    def cell(tag: str, text: str, numeric: bool, header: str = "") -> str:
         # numbers and short words never break inside; long text wraps
         if numeric:
             marked = ' class="num"'
@@ -148,16 +148,19 @@ def table_html(
         else:  # long text keeps a readable width; the table scrolls instead
             marked = ' class="long"'
 
-        return f"<{tag}{marked}>{html.escape(text)}</{tag}>"
+        label = f' data-label="{html.escape(header, quote=True)}"' if header else ""
+        return f"<{tag}{marked}{label}>{html.escape(text)}</{tag}>"
 
     head = "".join(cell("th", header, numeric) for header, _, numeric in shown)
     rows = [
-        "<tr>" + "".join(cell("td", cells[i], numeric) for _, cells, numeric in shown) + "</tr>"
+        "<tr>"
+        + "".join(cell("td", cells[i], numeric, header) for header, cells, numeric in shown)
+        + "</tr>"
         for i in range(len(frame))
     ]
     language = "zh-CN" if lang == "zh" else "en"
     html_out = (
-        f'<div class="fa-table-wrap" lang="{language}"><table class="fa-table">'
+        f'<div class="fa-table-wrap" lang="{language}"><table class="fa-table{" fa-cards" if len(shown) > 3 else ""}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
     text = "\n".join(
@@ -189,12 +192,20 @@ def show_table(
 PHONE_WIDTH = 4.2
 
 
-def _png(chart: Chart) -> str:
+def _png(chart: Chart) -> tuple[str, int]:
+    """The chart as base64 PNG at twice its resolution, and its width in CSS pixels."""
     buffer = io.BytesIO()
     chart.figure.savefig(
-        buffer, format="png", dpi=chart.figure.get_dpi() * 2, metadata={"Software": None}
+        buffer,
+        format="png",
+        dpi=chart.figure.get_dpi() * 2,
+        bbox_inches="tight",  # text that reaches past the figure's edge is kept, not cut
+        pad_inches=0.08,
+        metadata={"Software": None},
     )
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    data = buffer.getvalue()
+    pixels = int.from_bytes(data[16:20], "big")  # the PNG header's width
+    return base64.b64encode(data).decode("ascii"), pixels // 2
 
 
 def chart_html(chart: Chart) -> str:
@@ -204,13 +215,12 @@ def chart_html(chart: Chart) -> str:
     keep their size in points and stay readable when the screen is narrow.
     """
     width, height = chart.figure.get_size_inches()
-    dpi = chart.figure.get_dpi()
-    wide = _png(chart)
+    wide, wide_px = _png(chart)
     for phone in (PHONE_WIDTH, (PHONE_WIDTH + width) / 2):  # wider if the labels need it
         chart.figure.set_size_inches(phone, height * 1.25)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            narrow = _png(chart)
+            narrow, _ = _png(chart)
         if not any("constrained_layout not applied" in str(w.message) for w in caught):
             break
     chart.figure.set_size_inches(width, height)
@@ -218,20 +228,22 @@ def chart_html(chart: Chart) -> str:
     return (
         '<figure class="fa-chart"><picture>'
         f'<source media="(max-width: 600px)" srcset="data:image/png;base64,{narrow}">'
-        f'<img src="data:image/png;base64,{wide}" alt="{alt}" width="{round(width * dpi)}">'
+        f'<img src="data:image/png;base64,{wide}" alt="{alt}" width="{wide_px}">'
         "</picture></figure>"
     )
 
 
 def show_chart(make: Callable[..., Chart | NotReported], *args, **kwargs) -> None:
-    """Draw ``make(*args, lang=…)`` for each language and display it with its alt text."""
+    """Draw ``make(*args, lang=…)`` for each language and display it with its alt text.
+
+    Where there is nothing to draw, nothing is shown: each chart follows the table of the same
+    figures, which has said in one line that the report does not print them.
+    """
     import matplotlib.pyplot as plt
 
     for lang in languages():
         chart = make(*args, lang=lang, **kwargs)
         if isinstance(chart, NotReported):
-            sentence = chart.sentence(lang)
-            _display({"text/markdown": sentence, "text/plain": sentence}, lang)
-            continue
+            continue  # the table this chart draws has already said that it is not reported
         _display({"text/html": chart_html(chart), "text/plain": chart.alt}, lang)
         plt.close(chart.figure)

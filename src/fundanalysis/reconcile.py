@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pandas as pd
 
@@ -338,14 +339,22 @@ def _checks(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return frame
 
 
+#: The checks of each loaded directory, computed once (a reload gives a new Loaded object).
+_RESULTS: dict[Path, tuple[object, pd.DataFrame]] = {}
+
+
 def reconcile(data_dir: PathLike = None) -> pd.DataFrame:
     """One row per declared check, with its status, exact figures and explanation."""
     directory = resolve_data_dir(data_dir)
-    tables = load_report_tables(directory).tables
-    try:
-        return _checks(tables)
-    except Exception as error:
-        raise unexpected(str(directory), error) from error
+    loaded = load_report_tables(directory)
+    cached = _RESULTS.get(directory.resolve())
+    if cached is None or cached[0] is not loaded:
+        try:
+            cached = (loaded, _checks(loaded.tables))
+        except Exception as error:
+            raise unexpected(str(directory), error) from error
+        _RESULTS[directory.resolve()] = cached
+    return cached[1].copy()
 
 
 def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Problem]:
@@ -364,7 +373,36 @@ def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Proble
         for line, check in zip(loaded.lines[table], loaded.tables[table][key], strict=True):
             declared[check] = (file, line)
     problems = []
-    for row in checks[checks["status"].isin(FAILING) & (checks["finding"] == "")].itertuples():
+    failing = set(checks.loc[checks["status"].isin(FAILING), "check"])
+    for line, finding in zip(
+        loaded.lines["findings"], loaded.tables["findings"].itertuples(), strict=True
+    ):
+        named = finding.checks.split(";") if isinstance(finding.checks, str) else []
+        if named and not failing & set(named):
+            problems.append(
+                Problem(
+                    "findings.csv",
+                    line,
+                    "checks",
+                    finding.checks,
+                    "所列核对均成立，这不是问题 / none of its checks fails: nothing to explain",
+                )
+            )
+    zero = checks[
+        (checks["kind"] == "ratio") & checks["note_en"].str.startswith("The denominator is zero")
+    ]
+    for row in zero.itertuples():
+        file, line = declared[row.check]
+        problems.append(
+            Problem(
+                file, line, "denominator", row.check, "分母之和为零 / the denominator sums to zero"
+            )
+        )
+    for row in checks[
+        checks["status"].isin(FAILING)
+        & (checks["finding"] == "")
+        & ~checks["check"].isin(set(zero["check"]))
+    ].itertuples():
         file, line = declared[row.check]
         problems.append(
             Problem(

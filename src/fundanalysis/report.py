@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from fundanalysis.errors import DataError, Problem
+from fundanalysis.errors import INVISIBLE, DataError, Problem
 from fundanalysis.paths import source_dirs
 
 DESCRIPTOR = "report.toml"
@@ -54,13 +54,82 @@ def _problem(message: str, key: str | None = None, value: object = None) -> Prob
     return Problem(DESCRIPTOR, None, key, None if value is None else str(value), message)
 
 
+_OPTIONAL_TEXT = (
+    "short_name",
+    "short_name_en",
+    "jurisdiction_level",
+    "jurisdiction_level_en",
+    "province",
+    "province_en",
+)
+
+
+def _text_problem(value: object, key: str, required: bool) -> Problem | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or (required and not value):
+        return _problem("必须是非空文本 / must be non-empty text", key, value)
+    if not value.isprintable() or any(c in INVISIBLE for c in value):
+        return _problem("含不可见字符 / contains an invisible character", key, value)
+    return None
+
+
+def _texts(raw: object, problems: list[Problem]) -> list[Text]:
+    if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
+        problems.append(
+            _problem("应为 [[texts]] 表的列表 / must be a list of [[texts]] tables", "texts")
+        )
+        return []
+    texts = []
+    for number, text in enumerate(raw, start=1):
+        key = f"texts[{number}]"
+        file, digest = text.get("file"), text.get("sha256", "")
+        documents, published = text.get("documents", []), text.get("published_at", "")
+        if not isinstance(file, str) or not file or "/" in file or "\\" in file:
+            problems.append(_problem("应为文件名 / must be a file name", f"{key}.file", file))
+            continue
+        if not (
+            isinstance(digest, str)
+            and len(digest) == 64
+            and set(digest.lower()) <= set("0123456789abcdef")
+        ):
+            problems.append(
+                _problem(
+                    "应为 64 位十六进制 SHA-256 / must be a SHA-256 in hex", f"{key}.sha256", digest
+                )
+            )
+            continue
+        if not isinstance(documents, list) or not all(isinstance(d, str) and d for d in documents):
+            problems.append(
+                _problem(
+                    '应为文件代号的列表，如 ["SE"] / must be a list of document ids',
+                    f"{key}.documents",
+                    documents,
+                )
+            )
+            continue
+        if not isinstance(published, str):
+            problems.append(
+                _problem("应为网址文本 / must be an address", f"{key}.published_at", published)
+            )
+            continue
+        texts.append(Text(file, digest.lower(), tuple(documents), published))
+    return texts
+
+
 def read_report_info(data_dir: Path) -> ReportInfo:
     """Read and check ``report.toml``; raises :class:`DataError` naming every problem."""
     path = data_dir / DESCRIPTOR
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise DataError([_problem("文件不存在 / file not found: every report needs a descriptor")])
+    if not path.is_file():
+        raise DataError([_problem("不是文件 / not a file (a directory, or a link to nothing?)")])
     try:
         raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as error:
+        raise DataError(
+            [_problem(f"无法读取 / cannot read the file: {error.strerror or error}")]
+        ) from None
     except UnicodeDecodeError:
         raise DataError([_problem("文件不是 UTF-8 编码 / file is not UTF-8")]) from None
     except tomllib.TOMLDecodeError as error:
@@ -70,36 +139,26 @@ def read_report_info(data_dir: Path) -> ReportInfo:
     if not isinstance(report, dict):
         raise DataError([_problem("缺少 [report] 表 / the [report] table is missing", "report")])
     for key in _REQUIRED_TEXT:
-        if not isinstance(report.get(key), str) or not report.get(key):
-            problems.append(_problem("必须是非空文本 / must be non-empty text", f"report.{key}"))
+        found = _text_problem(report.get(key), f"report.{key}", required=True)
+        problems += [found] if found else []
+    for key in _OPTIONAL_TEXT:
+        found = _text_problem(report.get(key), f"report.{key}", required=False)
+        problems += [found] if found else []
     year = report.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
         problems.append(_problem("应为 2000-2100 的整数 / must be a year", "report.year", year))
     materiality = report.get("materiality", 0.01)
-    if not isinstance(materiality, int | float) or not 0 < materiality < 1:
+    if (
+        isinstance(materiality, bool)
+        or not isinstance(materiality, int | float)
+        or not 0 < materiality < 1
+    ):
         problems.append(
             _problem(
                 "应为 0 与 1 之间的比例 / must be a fraction", "report.materiality", materiality
             )
         )
-    texts = []
-    for number, text in enumerate(raw.get("texts", []), start=1):
-        key = f"texts[{number}]"
-        file, digest = text.get("file"), text.get("sha256", "")
-        if not isinstance(file, str) or not file or "/" in file or "\\" in file:
-            problems.append(_problem("应为文件名 / must be a file name", f"{key}.file", file))
-            continue
-        if not (
-            isinstance(digest, str) and len(digest) == 64 and set(digest) <= set("0123456789abcdef")
-        ):
-            problems.append(
-                _problem(
-                    "应为 64 位十六进制 SHA-256 / must be a SHA-256 in hex", f"{key}.sha256", digest
-                )
-            )
-            continue
-        documents = text.get("documents", [])
-        texts.append(Text(file, digest, tuple(documents), str(text.get("published_at", ""))))
+    texts = _texts(raw.get("texts", []), problems)
     if problems:
         raise DataError(problems)
     return ReportInfo(
@@ -108,8 +167,8 @@ def read_report_info(data_dir: Path) -> ReportInfo:
         title_en=report["title_en"],
         jurisdiction=report["jurisdiction"],
         jurisdiction_en=report["jurisdiction_en"],
-        short_name=report.get("short_name", report["jurisdiction"]),
-        short_name_en=report.get("short_name_en", report["jurisdiction_en"]),
+        short_name=report.get("short_name") or report["jurisdiction"],
+        short_name_en=report.get("short_name_en") or report["jurisdiction_en"],
         jurisdiction_level=report.get("jurisdiction_level", ""),
         jurisdiction_level_en=report.get("jurisdiction_level_en", ""),
         province=report.get("province", ""),

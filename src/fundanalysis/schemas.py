@@ -15,6 +15,9 @@ from pandera.typing import Series
 from fundanalysis import vocabulary as vocab
 
 MAX_FEN = 10**15  # 1,000,000,000 万元: far above any poverty budget, far below int64 limits.
+MAX_COUNT = (
+    10**12
+)  # far above any count of people or projects; a million of them still sum in int64
 
 
 def _field(description: str, **checks) -> object:
@@ -167,7 +170,7 @@ class Carryover(Money):
     kind: Series[str] = _field("Kind of carry-over (vocabulary: carryover_kind)")
     kind_en: Series[str] = _english("kind")
     project_count: Series[pd.Int64Dtype] = _field(
-        "Projects in the line, where stated", ge=1, nullable=True
+        "Projects in the line, where stated", ge=1, le=MAX_COUNT, nullable=True
     )
     payment_status: Series[str] = _field("Payment status", isin=list(vocab.PAYMENT_STATUSES))
     payment_status_en: Series[str] = _field("Payment status in English")
@@ -192,7 +195,7 @@ class Spending(Money):
 
 class Poverty(Printed):
     measure: Series[str] = _field("What is counted", isin=list(vocab.POVERTY_MEASURES))
-    value: Series[pd.Int64Dtype] = _field("Count", ge=0)
+    value: Series[pd.Int64Dtype] = _field("Count", ge=0, le=MAX_COUNT)
     unit: Series[str] = _field("Unit of the count", isin=list(vocab.COUNT_UNITS))
     as_of: Series[pd.Timestamp] = _field("Date the count refers to", nullable=True)
     as_of_printed: Series[str] = _field("Date as printed", nullable=True)
@@ -211,7 +214,7 @@ class Projects(Cited):
     )
     category_en: Series[str] = _english("category")
     project_count: Series[pd.Int64Dtype] = _field(
-        "Number of projects, where printed", ge=0, nullable=True
+        "Number of projects, where printed", ge=0, le=MAX_COUNT, nullable=True
     )
     amount: Series[str] = _field("Funds as printed, in `unit`", nullable=True)
     unit: Series[str] = _field("Unit of `amount`", isin=list(vocab.MONEY_UNITS))
@@ -232,7 +235,7 @@ class Projects(Cited):
 
 class Supervision(Printed):
     measure: Series[str] = _field("What is counted")
-    value: Series[pd.Int64Dtype] = _field("Count", ge=0)
+    value: Series[pd.Int64Dtype] = _field("Count", ge=0, le=MAX_COUNT)
     unit: Series[str] = _field("Unit of the count", isin=list(vocab.COUNT_UNITS))
     period: Series[str] = _field("Period as printed, where stated", nullable=True)
 

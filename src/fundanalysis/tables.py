@@ -26,7 +26,7 @@ from fundanalysis.expressions import (
     parse_sum,
 )
 from fundanalysis.money import FEN_PER_WAN, amounts_to_fen
-from fundanalysis.parsing import parse_columns
+from fundanalysis.parsing import PARSERS, CellError, parse_columns
 from fundanalysis.report import DESCRIPTOR, ReportInfo, read_report_info
 from fundanalysis.specs import SPECS, TableSpec
 
@@ -82,6 +82,20 @@ def _apply_corrections(
                 correction["printed"],
             )
             continue
+        kind = spec.columns[correction["column"]].rstrip("?")
+        try:
+            PARSERS[kind](correction["corrected"])
+            if correction["column"] == "unit" and correction["corrected"] not in vocab.MONEY_UNITS:
+                raise CellError(
+                    f"不是金额单位 / not a unit of money; expected {list(vocab.MONEY_UNITS)}"
+                )
+        except CellError as error:
+            problem(
+                "corrected",
+                f"更正后的值无效 / the corrected value is invalid: {error}",
+                correction["corrected"],
+            )
+            continue
         frame.at[target, correction["column"]] = correction["corrected"]
         previous = applied[name].at[target]
         applied[name].at[target] = f"{previous} {correction['correction_id']}".strip()
@@ -96,8 +110,23 @@ def _money_columns(
     Cells already refused (``bad``) are not read again, so each bad cell is reported once.
     """
     column = spec.amount_column
-    refused = frame.index.isin([line for line, name in bad if name in (column, "unit")])
     problems: list[Problem] = []
+    if spec.name != "totals":  # a stated total may count; every other amount is money
+        units = frame["unit"]
+        wrong = units.notna() & ~units.isin(list(vocab.MONEY_UNITS))
+        for line in frame.index[wrong]:
+            if (line, "unit") not in bad:
+                problems.append(
+                    Problem(
+                        spec.file,
+                        int(line),
+                        "unit",
+                        units[line],
+                        f"不是金额单位 / not a unit of money; expected {list(vocab.MONEY_UNITS)}",
+                    )
+                )
+                bad = bad | {(line, "unit")}
+    refused = frame.index.isin([line for line, name in bad if name in (column, "unit")])
     for target, source in (("amount_fen", frame), ("amount_as_printed_fen", printed)):
         # Totals of counts carry no money unit: nothing to convert for them.
         is_money = source["unit"].isin(list(vocab.MONEY_UNITS)) & ~refused
@@ -112,15 +141,43 @@ def _money_columns(
     return problems
 
 
-def _schema_problems(error: pa.errors.SchemaErrors, file: str) -> list[Problem]:
+#: Columns the loaders add, and the column of the file each is made from.
+DERIVED_FROM = {
+    "amount_fen": "amount",
+    "amount_as_printed_fen": "amount",
+    "amount_wan": "amount",
+    "unit_as_printed": "unit",
+    "item_as_printed": "item",
+}
+
+
+def _schema_problems(
+    error: pa.errors.SchemaErrors, spec: TableSpec, raw: pd.DataFrame
+) -> list[Problem]:
+    """pandera's failure cases, each at the cell of the file it comes from, shown as written.
+
+    Uniqueness is checked separately (one problem per duplicated row); failures of English
+    columns taken from the vocabulary are the vocabulary's problem, reported there.
+    """
     problems = []
     for case in error.failure_cases.itertuples(index=False):
-        line = None if pd.isna(case.index) else int(case.index)
-        value = None if pd.isna(case.failure_case) else str(case.failure_case)
         check = str(case.check)
-        if "uniqueness" in check or check.startswith("field_uniqueness"):
-            message = "重复的键 / duplicate key: another row has the same key"
-        elif check.startswith("isin"):
+        column = None if pd.isna(case.column) else str(case.column)
+        if "uniqueness" in check or (
+            column and column.endswith("_en") and column not in spec.columns
+        ):
+            continue
+        line = None if pd.isna(case.index) else int(case.index)
+        if column in DERIVED_FROM:
+            column = (
+                spec.amount_column if DERIVED_FROM[column] == "amount" else DERIVED_FROM[column]
+            )
+        if column not in spec.columns and spec.name == "carryover" and column == "level":
+            column = "funding_source"
+        value = None if pd.isna(case.failure_case) else str(case.failure_case)
+        if line is not None and column in raw.columns and line in raw.index:
+            value = raw.at[line, column]
+        if check.startswith("isin"):
             message = f"不在允许的取值中 / not an allowed value: {check[5:-1]}"
         elif check == "not_nullable":
             message = "不能为空 / must not be empty"
@@ -130,9 +187,41 @@ def _schema_problems(error: pa.errors.SchemaErrors, file: str) -> list[Problem]:
             message = f"数值过大 / value too large: must be {check.replace('less_than_or_equal_to', '≤ ')}"
         else:
             message = f"不符合规则 / fails check {check}"
-        problems.append(
-            Problem(file, line, None if pd.isna(case.column) else str(case.column), value, message)
-        )
+        problems.append(Problem(spec.file, line, column, value, message))
+    return problems
+
+
+def _duplicate_keys(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
+    """One problem per row whose key another row above it already has."""
+    schema = spec.schema.to_schema()
+    keys = (
+        list(schema.unique)
+        if schema.unique
+        else [c for c in spec.columns if schema.columns[c].unique]
+    )
+    problems = []
+    for key in [keys] if schema.unique else [[k] for k in keys]:
+        present = [k for k in key if k in frame.columns]
+        if not present or frame.empty:
+            continue
+        marked = frame[present].astype(object).where(frame[present].notna(), None)
+        first_seen: dict[tuple, int] = {}
+        for line, values in zip(
+            frame.index, marked.itertuples(index=False, name=None), strict=True
+        ):
+            if values in first_seen:
+                shown = "；".join("" if v is None else str(v) for v in values)
+                problems.append(
+                    Problem(
+                        spec.file,
+                        int(line),
+                        present[0],
+                        shown,
+                        f"重复的键 / duplicate key ({', '.join(present)}): the same as row {first_seen[values]}",
+                    )
+                )
+            else:
+                first_seen[values] = int(line)
     return problems
 
 
@@ -180,6 +269,10 @@ def _expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]
                 for term in terms:
                     _measure_column(tables, term.table, term.measure)
                     _check_filter(tables, term.table, term.filter)
+                    if not matching_rows(tables[term.table], term.conditions).any():
+                        raise ExpressionError(
+                            f"{term.table}[{term.filter}] 未选中任何行 / selects no rows of {term.table}.csv"
+                        )
         except ExpressionError as error:
             problems.append(Problem(file, line, column, text, f"表达式无效 / invalid: {error}"))
 
@@ -211,6 +304,33 @@ def _expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]
                     )
                 )
         money = measure == "amount_fen"
+        parts = (
+            tables[total.table][matching_rows(tables[total.table], parse_filter(filter_text))]
+            if not any(p.file == "totals.csv" and p.row == line for p in problems)
+            else tables[total.table].iloc[0:0]
+        )
+        if money and len(parts) and parts["amount_fen"].isna().all():
+            problems.append(
+                Problem(
+                    "totals.csv",
+                    line,
+                    "filter",
+                    filter_text,
+                    "所选各部分均未印金额 / none of the parts it selects prints an amount",
+                )
+            )
+        if total.table == "totals" and len(parts):
+            kinds = {"money" if u in vocab.MONEY_UNITS else "count" for u in parts["unit"]}
+            if kinds != {"money" if money else "count"}:
+                problems.append(
+                    Problem(
+                        "totals.csv",
+                        line,
+                        "filter",
+                        filter_text,
+                        "所选合计的单位与本合计不同 / it adds totals of another kind (money and counts)",
+                    )
+                )
         if not money and "." in total.stated:
             problems.append(
                 Problem(
@@ -240,6 +360,16 @@ def _expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]
     for line, row in zip(lines["crosschecks"], tables["crosschecks"].itertuples(), strict=True):
         check_terms("crosschecks.csv", line, "left", row.left, parts=False)
         check_terms("crosschecks.csv", line, "right", row.right, parts=True)
+        if row.left.replace(" ", "") == row.right.replace(" ", ""):
+            problems.append(
+                Problem(
+                    "crosschecks.csv",
+                    line,
+                    "right",
+                    row.right,
+                    "两边相同，核对不了任何东西 / both sides are the same: it checks nothing",
+                )
+            )
     return problems
 
 
@@ -284,8 +414,26 @@ def _total_cycles(totals: pd.DataFrame, lines: list[int]) -> list[Problem]:
 def _reference_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) -> list[Problem]:
     """Ids that one declaration gives of another must exist."""
     problems = []
-    check_ids = set(tables["totals"]["total_id"]) | set(tables["crosschecks"]["check_id"])
-    check_ids |= set(tables["indicators"]["indicator_id"])
+    owners: dict[str, tuple[str, int]] = {}
+    for file, table, key in (
+        ("totals.csv", "totals", "total_id"),
+        ("indicators.csv", "indicators", "indicator_id"),
+        ("crosschecks.csv", "crosschecks", "check_id"),
+    ):
+        for line, check in zip(lines[table], tables[table][key], strict=True):
+            if check in owners and owners[check][0] != file:
+                first_file, first_line = owners[check]
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        key,
+                        check,
+                        f"与 {first_file} 第 {first_line} 行同名；核对名须唯一 / the same id as {first_file} row {first_line}: check ids must be unique",
+                    )
+                )
+            owners.setdefault(check, (file, line))
+    check_ids = set(owners)
     correction_ids = set(tables["corrections"]["correction_id"])
     evidence = tables["corrections"]["evidence"]
     for line, value in zip(lines["corrections"], evidence, strict=True):
@@ -348,6 +496,8 @@ def _check_claim_test(tables: dict[str, pd.DataFrame], test: str, check_ids: set
         if len(terms) != 1 or terms[0].sign != 1:
             raise ExpressionError(f"{kind}: 只能有一项 / takes one table[filter]")
         (term,) = terms
+        if kind == "all" and term.measure != "amount":
+            raise ExpressionError("all: 不带列名 / takes TABLE[filter], without a column")
         if term.table not in tables:
             raise ExpressionError(f"未知的表 / unknown table {term.table!r}")
         if kind == "count" and term.measure not in tables[term.table].columns:
@@ -454,7 +604,7 @@ def _build(data_dir: Path) -> Loaded:
     raw: dict[str, pd.DataFrame] = {}
     for spec in SPECS.values():
         path = data_dir / spec.file
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raw[spec.name] = _empty(spec)
             continue
         if not path.is_file():
@@ -517,10 +667,13 @@ def _build(data_dir: Path) -> Loaded:
         frame = tables[spec.name]
         bad_lines = {line for line, _ in bad_cells[spec.name]}
         clean = frame.drop(index=[line for line in bad_lines if line in frame.index])
+        if clean.empty:  # nothing to check: the columns were typed when the table was read
+            continue
+        problems += _duplicate_keys(spec, clean)
         try:
             spec.schema.validate(clean, lazy=True)
         except pa.errors.SchemaErrors as error:
-            problems += _schema_problems(error, spec.file)
+            problems += _schema_problems(error, spec, raw[spec.name])
     # Last, on rows with no other problem: does each figure say what its own text prints?
     refused = {(p.file, p.row) for p in problems}
     for spec in SPECS.values():
@@ -530,12 +683,24 @@ def _build(data_dir: Path) -> Loaded:
             if len(frame)
             else frame
         )
-        problems += disagreements(spec, whole, set())
+        problems += disagreements(spec, whole, set(), info.year if info else None)
     if problems:
-        raise DataError(problems)
+        raise DataError(_one_per_cell(problems))
     tables = {name: frame.reset_index(drop=True) for name, frame in tables.items()}
     assert info is not None
     return Loaded(info, tables, lines)
+
+
+def _one_per_cell(problems: list[Problem]) -> list[Problem]:
+    """The first problem found for each cell: later rules only repeat what an earlier one said."""
+    seen, kept = set(), []
+    for problem in problems:
+        key = (problem.file, problem.row, problem.column)
+        if problem.row is not None and key in seen:
+            continue
+        seen.add(key)
+        kept.append(problem)
+    return kept
 
 
 _CACHE: dict[Path, tuple[tuple, Loaded]] = {}

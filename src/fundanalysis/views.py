@@ -2,7 +2,8 @@
 
 One function per notebook section, so that the notebooks hold narrative and one call each; the
 analysis functions return data (see :mod:`fundanalysis.analysis`), these only choose the columns,
-their formats and the charts, and say in one line whatever the report does not print.
+their formats and the charts, and say in one line whatever the report does not print. Where a
+whole page's subject is missing, its first section says so and the others stay silent.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from fundanalysis.present import (
 )
 
 MONEY = "money"
+CHECK_FORMATS = {"stated": "exact", "computed": "exact", "difference": "exact"}
 
 
 def about(report: Report) -> None:
@@ -39,28 +41,33 @@ def headlines(report: Report) -> None:
     show_table(overview.headline_figures(report), ["figure", "value"])
 
 
+def _findings_sentence(register) -> tuple[str, str]:
+    material = register[register["material"] == "重大"]
+    if material.empty:
+        return (
+            f"核对发现 {len(register)} 处问题，均非重大。",
+            f"Checking found {len(register)} inconsistencies, none of them material.",
+        )
+    return (
+        f"核对发现 {len(register)} 处问题，其中 {len(material)} 处重大："
+        + "；".join(material["title"])
+        + "。",
+        f"Checking found {len(register)} inconsistencies, {len(material)} of them material: "
+        + "; ".join(material["title_en"])
+        + ".",
+    )
+
+
 def findings_summary(report: Report) -> None:
     register = audit.findings_register(report)
     if register.empty:
         show_text("核对未发现问题。", "Checking found no inconsistency.")
         return
-    material = register[register["material"] == "重大"]
-    show_text(
-        f"核对发现 {len(register)} 处问题，其中 {len(material)} 处重大："
-        + "；".join(material["title"])
-        + "。"
-        if len(material)
-        else f"核对发现 {len(register)} 处问题，均非重大。",
-        f"Checking found {len(register)} inconsistencies, {len(material)} of them material: "
-        + "; ".join(material["title_en"])
-        + "."
-        if len(material)
-        else f"Checking found {len(register)} inconsistencies, none material.",
-    )
+    show_text(*_findings_sentence(register))
     show_table(
         register,
         ["finding", "title", "amount_shown", "materiality", "material"],
-        formats={"materiality": "percent"},
+        {"materiality": "percent"},
         headers={"amount_shown": ("差额", "gap")},
     )
 
@@ -76,8 +83,11 @@ def funds_by_level(report: Report) -> None:
 
 
 def evaluated_funds(report: Report) -> None:
+    table = funding.funds_by_level_and_type(report)
+    if isinstance(table, NotReported) or table["fund_type"].isna().all():
+        return  # nothing beyond the levels above
     show_table(
-        funding.funds_by_level_and_type(report),
+        table,
         ["level", "fund_type", "amount_wan", "share"],
         {"amount_wan": MONEY, "share": "percent"},
     )
@@ -87,9 +97,9 @@ def budget(report: Report) -> None:
     growth = funding.budget_growth(report)
     show_table(
         growth,
-        ["year", "amount_wan", "as_printed_wan", "change_wan", "growth", "corrections"],
-        {"amount_wan": MONEY, "as_printed_wan": MONEY, "change_wan": MONEY, "growth": "percent"},
-        headers={"corrections": ("更正", "corrections")},
+        ["year", "amount_wan", "as_printed", "change_wan", "growth", "corrections"],
+        {"amount_wan": MONEY, "change_wan": MONEY, "growth": "percent"},
+        headers={"corrections": ("更正", "corrections"), "as_printed": ("原文", "as printed")},
     )
     if isinstance(growth, NotReported):
         return
@@ -147,23 +157,28 @@ def allocations(report: Report) -> None:
         headers["total"] = ("合计", "total")
         name = report.terms("funds").get(funds, funds)
         show_text(f"**{funds}**", f"**{name}**")
+        shown = types if len(types) > 2 else ["total"]  # one fund type: its column is the total
         show_table(
-            matrix, ["place", *types], {t: MONEY for t in types}, decimals=0, headers=headers
+            matrix, ["place", *shown], {t: MONEY for t in shown}, decimals=0, headers=headers
         )
         show_chart(charts.allocations_chart, report, funds)
-        show_table(
-            funding.largest_fund_type_share(report, funds),
-            ["place", "fund_type", "share", "amount_wan"],
-            {"share": "percent", "amount_wan": MONEY},
-            decimals=0,
-            headers={
-                "fund_type": ("最大的资金类型", "largest fund type"),
-                "share": ("其占比", "its share"),
-            },
-        )
+        if len(types) > 2:
+            show_table(
+                funding.largest_fund_type_share(report, funds),
+                ["place", "fund_type", "share", "amount_wan"],
+                {"share": "percent", "amount_wan": MONEY},
+                decimals=0,
+                headers={
+                    "fund_type": ("最大的资金类型", "largest fund type"),
+                    "share": ("其占比", "its share"),
+                },
+            )
 
 
 def spending_and_execution(report: Report) -> None:
+    if not report.has("spending"):
+        show_missing(NotReported("资金支出情况", "what was spent"))
+        return
     show_table(
         spending.execution_by_category(report),
         ["category", "spent_wan", "planned_wan", "execution"],
@@ -175,11 +190,14 @@ def spending_and_execution(report: Report) -> None:
         ["spent_wan", "funds_wan", "execution"],
         {"spent_wan": MONEY, "funds_wan": MONEY, "execution": "percent"},
     )
-    show_table(
-        spending.stated_rates(report),
-        ["description", "stated", "computed", "status", "note"],
-        {"stated": "exact", "computed": "exact"},
-    )
+    rates = spending.stated_rates(report)
+    if not isinstance(rates, NotReported):
+        show_table(
+            rates,
+            ["description", "status", "stated", "computed", "note"],
+            {"stated": "exact", "computed": "exact"},
+        )
+    report_claims(report, "spending")
 
 
 def report_claims(report: Report, topic: str) -> None:
@@ -188,18 +206,18 @@ def report_claims(report: Report, topic: str) -> None:
 
 def checks_of(report: Report, table: str) -> None:
     """The report's own totals over one table that do not simply hold."""
-    checks = report.checks
+    checks = audit.all_checks(report)
     totals = report.tables["totals"]
     ids = set(totals.loc[totals["table"] == table, "total_id"])
-    chosen = checks[checks["check"].isin(ids) & (checks["status"] != "ok")]
+    chosen = checks[checks["check"].isin(ids) & (checks["status_en"] != "ok")]
     if chosen.empty:
         if ids:
             show_text("所述合计均与明细一致。", "Every stated total equals the sum of its parts.")
         return
     show_table(
-        audit.all_checks(report).loc[chosen.index],
-        ["description", "stated", "computed", "difference", "status", "finding", "check"],
-        {"stated": "exact", "computed": "exact", "difference": "exact"},
+        chosen,
+        ["description", "status", "stated", "computed", "difference", "finding"],
+        CHECK_FORMATS,
     )
 
 
@@ -215,33 +233,30 @@ def carryover_overview(report: Report) -> None:
 
 
 def carryover_sources(report: Report) -> None:
+    if not report.has("carryover"):
+        return  # the page's first section has said the report does not print it
     formats = {"amount_wan": MONEY, "share": "percent", "items": "count"}
     show_table(
-        carryover.carryover_by_level(report),
-        ["level", "amount_wan", "share", "items"],
-        formats,
-        decimals=6,
+        carryover.carryover_by_level(report), ["level", "amount_wan", "share", "items"], formats
     )
     show_table(
-        carryover.carryover_by_kind(report),
-        ["kind", "amount_wan", "share", "items"],
-        formats,
-        decimals=6,
+        carryover.carryover_by_kind(report), ["kind", "amount_wan", "share", "items"], formats
     )
     show_chart(charts.carryover_kind_chart, report)
 
 
 def carryover_items(report: Report) -> None:
+    if not report.has("carryover"):
+        return
     show_table(
         carryover.leaf_items(report),
         [
-            "place",
-            "seq",
-            "funding_source",
             "item",
-            "kind",
-            "project_count",
+            "place",
             "amount_wan",
+            "kind",
+            "funding_source",
+            "project_count",
             "payment_status",
         ],
         {"amount_wan": MONEY, "project_count": "count"},
@@ -250,6 +265,8 @@ def carryover_items(report: Report) -> None:
 
 
 def payments(report: Report) -> None:
+    if not report.has("carryover"):
+        return
     show_table(
         carryover.payment_schedule(report),
         ["payment_status", "payment_date", "place", "items", "amount_wan"],
@@ -260,6 +277,8 @@ def payments(report: Report) -> None:
 
 
 def carryover_rates(report: Report) -> None:
+    if not report.has("carryover"):
+        return
     show_table(
         carryover.carryover_rates(report),
         ["place", "carryover_wan", "allocated_wan", "carryover_rate"],
@@ -276,20 +295,26 @@ def poverty_counts(report: Report) -> None:
 
 
 def poverty_reduction(report: Report) -> None:
+    if not report.has("poverty"):
+        return
     show_table(
         poverty.poverty_changes(report),
         ["measure", "first", "last", "change", "change_share"],
         {"change": "count", "change_share": "percent"},
     )
     show_chart(charts.poverty_chart, report)
-    show_table(
-        poverty.people_per_household(report),
-        ["as_of", "people_per_household"],
-        {"as_of": "date", "people_per_household": MONEY},
-    )
+    per_household = poverty.people_per_household(report)
+    if not isinstance(per_household, NotReported):
+        show_table(
+            per_household,
+            ["as_of", "people_per_household"],
+            {"as_of": "date", "people_per_household": MONEY},
+        )
 
 
 def funds_per_poor(report: Report) -> None:
+    if not report.has("poverty"):
+        return
     show_table(
         poverty.funds_per_poor(report),
         ["level", "amount_wan", "per_person_yuan", "per_household_yuan"],
@@ -308,6 +333,8 @@ def project_stages(report: Report) -> None:
 
 
 def project_breakdowns(report: Report) -> None:
+    if not report.has("projects"):
+        return
     columns = [
         "project_count",
         "funds_wan",
@@ -322,10 +349,14 @@ def project_breakdowns(report: Report) -> None:
         "share_of_projects": "percent",
         "share_of_funds": "percent",
     }
-    show_table(projects.projects_by_level(report), ["stage", "level", *columns], formats)
-    show_chart(charts.projects_breakdown_chart, report, "level")
-    show_table(projects.projects_by_category(report), ["stage", "category", *columns], formats)
-    show_chart(charts.projects_breakdown_chart, report, "category")
+    for by, table in (
+        ("level", projects.projects_by_level(report)),
+        ("category", projects.projects_by_category(report)),
+    ):
+        if isinstance(table, NotReported):
+            continue  # this report breaks its projects down the other way
+        show_table(table, ["stage", by, *columns], formats)
+        show_chart(charts.projects_breakdown_chart, report, by)
     checks_of(report, "projects")
 
 
@@ -336,25 +367,14 @@ def findings_register(report: Report) -> None:
         return
     show_table(
         register,
-        [
-            "finding",
-            "title",
-            "amount_shown",
-            "materiality",
-            "material",
-            "checks_shown",
-            "explanation",
-        ],
+        ["finding", "title", "explanation", "amount_shown", "materiality", "material"],
         {"materiality": "percent"},
-        headers={
-            "amount_shown": ("差额", "gap"),
-            "checks_shown": ("涉及的核对", "checks it reaches"),
-        },
+        headers={"amount_shown": ("差额", "gap")},
     )
     threshold = percent(report.info.materiality)
     show_text(
-        f"差额达到所涉数字的 {threshold} 即为重大（report.toml 中的 materiality）。",
-        f"A finding is material when its gap is {threshold} or more of the figure it touches (materiality in report.toml).",
+        f"差额达到所涉数字的 {threshold} 即视为重大。",
+        f"A finding is material when its gap is {threshold} or more of the figure it touches.",
     )
 
 
@@ -364,53 +384,35 @@ def check_results(report: Report) -> None:
 
 
 def failing_checks(report: Report) -> None:
-    failing = audit.failing_checks(report)
+    checks = audit.all_checks(report)
+    failing = checks[checks["status_en"] != "ok"]
     if failing.empty:
         show_text("所有核对均一致。", "Every check holds exactly.")
         return
     show_table(
-        audit.all_checks(report).loc[audit.all_checks(report)["check"].isin(failing["check"])],
-        [
-            "description",
-            "stated",
-            "computed",
-            "difference",
-            "status",
-            "finding",
-            "note",
-            "source",
-            "check",
-        ],
-        {"stated": "exact", "computed": "exact", "difference": "exact"},
+        failing,
+        ["description", "status", "stated", "computed", "difference", "note", "finding"],
+        CHECK_FORMATS,
     )
 
 
 def corrections(report: Report) -> None:
-    table = report.tables["corrections"]
+    table = audit.corrections_for_readers(report)
     if table.empty:
         show_text("没有更正。", "No corrections.")
         return
     show_table(
         table,
-        [
-            "correction_id",
-            "table",
-            "filter",
-            "column",
-            "printed",
-            "corrected",
-            "reason",
-            "evidence",
-        ],
-        headers={"filter": ("所更正的行", "row corrected"), "printed": ("原文", "as printed")},
+        ["correction_id", "where", "printed", "corrected", "reason"],
+        headers={"where": ("更正之处", "what is corrected"), "printed": ("原文", "as printed")},
     )
 
 
 def every_check(report: Report) -> None:
     show_table(
         audit.all_checks(report),
-        ["description", "stated", "computed", "difference", "status", "check"],
-        {"stated": "exact", "computed": "exact", "difference": "exact"},
+        ["description", "status", "stated", "computed", "difference"],
+        CHECK_FORMATS,
     )
 
 
@@ -421,6 +423,7 @@ def coverage(report: Report) -> None:
         return
     show_table(
         table,
-        ["section_id", "title", "numbers_printed", "covered", "not_covered"],
+        ["title", "numbers_printed", "covered", "not_covered"],
         {"numbers_printed": "count", "covered": "count"},
+        headers={"title": ("章节", "section")},
     )

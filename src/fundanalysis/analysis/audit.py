@@ -76,6 +76,33 @@ def coverage_note(report: Report) -> tuple[str, str]:
         )
     digests = ", ".join(sorted({d[:12] for d in stored["text_sha256"]}))
     return (
-        f"核对所用原文 SHA-256 {digests}…；每次提供原文时都会重新核对。",
-        f"Verified against the text with SHA-256 {digests}…; re-verified whenever the text is supplied.",
+        f"以下结果已与报告原文逐字核对（原文指纹 SHA-256 {digests}…），每次提供原文时都会重新核对。",
+        f"Checked word for word against the report's text (fingerprint SHA-256 {digests}…), and again whenever it is supplied.",
     )
+
+
+def _readable_filter(filter_text: str, lang: str) -> str:
+    """``place=轮台县;seq=11`` as a reader says it: 地区 轮台县，序号 11."""
+    from fundanalysis.expressions import parse_filter
+    from fundanalysis.labels import label
+
+    parts = [f"{label(c.column, lang)} {'/'.join(c.values)}" for c in parse_filter(filter_text)]
+    return ("，" if lang == "zh" else ", ").join(parts)
+
+
+def corrections_for_readers(report: Report) -> pd.DataFrame:
+    """Each correction: which table, row and column, the value as printed and as corrected."""
+    from fundanalysis.labels import label
+    from fundanalysis.specs import SPECS
+
+    table = report.tables["corrections"].copy()
+    if table.empty:
+        return table
+    rows = list(zip(table["table"], table["filter"], table["column"], strict=True))
+    table["where"] = [
+        f"{SPECS[t].title}：{_readable_filter(f, 'zh')}；{label(c, 'zh')}" for t, f, c in rows
+    ]
+    table["where_en"] = [
+        f"{SPECS[t].title_en}: {_readable_filter(f, 'en')}; {label(c, 'en')}" for t, f, c in rows
+    ]
+    return table

@@ -18,8 +18,9 @@ import re
 
 import pandas as pd
 
+from fundanalysis import vocabulary as vocab
 from fundanalysis.expressions import matching_rows, parse_sum
-from fundanalysis.labels import STATUS_LABELS, VERDICTS
+from fundanalysis.labels import STATUS_LABELS, VERDICTS, label
 from fundanalysis.loaders import Report
 from fundanalysis.present import NotReported
 
@@ -41,6 +42,14 @@ COLUMNS = [
 ]
 
 
+def _unit_en(unit: str) -> str:
+    return vocab.COUNT_UNITS.get(unit, unit)
+
+
+def _years(years: list[int], none: str) -> str:
+    return "、".join(map(str, years)) if years else none
+
+
 def _check_verdict(checks: pd.DataFrame, ids: list[str]) -> tuple[str, str, str]:
     rows = checks.set_index("check").loc[ids]
     statuses = set(rows["status"].astype(str))
@@ -51,11 +60,12 @@ def _check_verdict(checks: pd.DataFrame, ids: list[str]) -> tuple[str, str, str]
     else:
         verdict = HOLDS
     zh = "；".join(
-        f"{r.description}：所述 {r.stated}，计算 {r.computed} {r.unit}（{STATUS_LABELS[str(r.status)][0]}）"
+        f"{r.description}：所述 {r.stated:,f}，计算 {r.computed:,f} {r.unit}（{STATUS_LABELS[str(r.status)][0]}）"
         for r in rows.itertuples()
     )
     en = "; ".join(
-        f"{r.description_en}: stated {r.stated}, computed {r.computed} {r.unit} ({r.status})"
+        f"{r.description_en}: stated {r.stated:,f}, computed {r.computed:,f} {_unit_en(r.unit)} "
+        f"({STATUS_LABELS[str(r.status)][1]})"
         for r in rows.itertuples()
     )
     return verdict, zh, en
@@ -76,8 +86,13 @@ def _increasing(report: Report, argument: str) -> tuple[str, str, str]:
     else:
         verdict = HOLDS
     years = f"{int(frame['year'].min())}–{int(frame['year'].max())}"
-    zh = f"{years}：照印未增加的年份 {falls_printed or '无'}；更正后未增加的年份 {falls or '无'}。"
-    en = f"{years}: years that do not rise as printed {falls_printed or 'none'}; corrected, {falls or 'none'}."
+    zh = (
+        f"{years}：照印未增加的年份：{_years(falls_printed, '无')}；更正后：{_years(falls, '无')}。"
+    )
+    en = (
+        f"{years}: years that do not rise as printed: {_years(falls_printed, 'none').replace('、', ', ')}; "
+        f"corrected: {_years(falls, 'none').replace('、', ', ')}."
+    )
     return verdict, zh, en
 
 
@@ -87,8 +102,8 @@ def _all(report: Report, argument: str) -> tuple[str, str, str]:
     matches = matching_rows(frame, term.conditions)
     others = frame[~matches]
     verdict = HOLDS if others.empty else FAILS
-    zh = f"{len(frame)} 行中 {int(matches.sum())} 行符合"
-    en = f"{int(matches.sum())} of {len(frame)} rows match"
+    zh = f"共 {len(frame)} 项，{int(matches.sum())} 项符合"
+    en = f"{int(matches.sum())} of {len(frame)} items match"
     if not others.empty:
         column = term.conditions[0].column
         values = list(dict.fromkeys(others[column].astype(str)))
@@ -108,8 +123,8 @@ def _count(report: Report, argument: str, printed: str) -> tuple[str, str, str]:
     verdict = HOLDS if claimed == found else FAILS
     return (
         verdict,
-        f"数据中有 {found} 个不同的 {term.measure}。",
-        f"The data holds {found} distinct {term.measure} values.",
+        f"数据中共有 {found} 个{label(term.measure, 'zh')}。",
+        f"The data names {found} different {label(term.measure, 'en')}s.",
     )
 
 

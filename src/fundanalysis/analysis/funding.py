@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
 
 from fundanalysis.analysis._common import exact_sum, with_english
@@ -25,6 +27,11 @@ def budget_growth(report: Report) -> pd.DataFrame | NotReported:
     frame = frame.reset_index(drop=True)
     frame["amount_wan"] = frame["amount_fen"].astype(float) / FEN_PER_WAN
     frame["as_printed_wan"] = frame["amount_as_printed_fen"].astype(float) / FEN_PER_WAN
+    printed = budget.sort_values("year").reset_index(drop=True)
+    frame["as_printed"] = [
+        f"{Decimal(amount):,f} {unit}"
+        for amount, unit in zip(printed["amount"], printed["unit_as_printed"], strict=True)
+    ]
     frame["change_wan"] = frame["amount_fen"].diff().astype(float) / FEN_PER_WAN
     previous = frame["amount_fen"].shift()
     frame["growth"] = (frame["amount_fen"] - previous).astype(float) / previous.astype(float)

@@ -46,7 +46,7 @@ def _hbars(labels, values, colors, title, xlabel, bar_labels, source, lang, heig
     fig, ax = plt.subplots(figsize=(7.2, height or max(2.4, 0.55 * len(labels) + 1.4)))
     bars = ax.barh(labels[::-1], values[::-1], color=colors[::-1])
     ax.bar_label(bars, labels=bar_labels[::-1], padding=4, fontsize=10)
-    ax.set_title(title, loc="left")
+    ax.set_title(title, loc="left", wrap=True)
     ax.set_xlabel(xlabel)
     ax.xaxis.set_major_formatter(THOUSANDS)
     top = max(values) if len(values) and max(values) > 0 else 1
@@ -87,6 +87,7 @@ def budget_chart(report: Report, lang: str) -> Chart | NotReported:
             f"{name}: own poverty budget, {first}–{last}",
         ),
         loc="left",
+        wrap=True,
     )
     ax.set_ylabel(pick(WAN, lang))
     ax.yaxis.set_major_formatter(THOUSANDS)
@@ -161,14 +162,17 @@ def batch_timeline_chart(report: Report, lang: str) -> Chart | NotReported:
     ax.set_yticks(
         rows, [f"{b}. {n}" for b, n in zip(timeline["batch"], names, strict=True)], fontsize=9.5
     )
-    ax.set_title(_t(lang, "各批资金下达日期", "When each batch was passed on"), loc="left")
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    ax.tick_params(axis="x", labelrotation=45)
+    ax.set_title(
+        _t(lang, "各批资金下达日期", "When each batch was passed on"), loc="left", wrap=True
+    )
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=5)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     span = timeline["disbursed_on"].max() - timeline["disbursed_on"].min()
+    # the labels beside the last dots reach past the axis; the saved image keeps them whole
     ax.set_xlim(
         timeline["disbursed_on"].min() - pd.Timedelta(days=10),
-        timeline["disbursed_on"].max() + max(span * 0.6, pd.Timedelta(days=60)),
+        timeline["disbursed_on"].max() + max(span * 0.15, pd.Timedelta(days=10)),
     )
     ax.set_ylim(-0.7, len(timeline) - 0.3)
     add_source(fig, _source(report, lang, _t(lang, "资金拨付进度", "disbursement")))
@@ -216,7 +220,9 @@ def allocations_chart(report: Report, funds: str, lang: str) -> Chart | NotRepor
     totals = _stacked(ax, labels, body[types], colors_for([*list(fund_types), ""]), names, 0)
     funds_name = funds if lang == "zh" else report.terms("funds").get(funds, funds)
     ax.set_title(
-        _t(lang, f"分地区分配：{funds_name}", f"Allocations by place: {funds_name}"), loc="left"
+        _t(lang, f"分地区分配：{funds_name}", f"Allocations by place: {funds_name}"),
+        loc="left",
+        wrap=True,
     )
     ax.set_xlabel(pick(WAN, lang))
     ax.xaxis.set_major_formatter(THOUSANDS)
@@ -280,7 +286,9 @@ def carryover_by_place_chart(report: Report, lang: str) -> Chart | NotReported:
     labels = list(table.index) if lang == "zh" else [places[p] for p in table.index]
     totals = _stacked(ax, labels, table, colors_for(list(levels)), names, 2)
     ax.set_title(
-        _t(lang, "结转结余（按地区、资金级次）", "Carry-over by place and level"), loc="left"
+        _t(lang, "结转结余（按地区、资金级次）", "Carry-over by place and level"),
+        loc="left",
+        wrap=True,
     )
     ax.set_xlabel(pick(WAN, lang))
     ax.set_xlim(0, totals.max() * 1.25)
@@ -397,15 +405,15 @@ def poverty_chart(report: Report, lang: str) -> Chart | NotReported:
         )
     names = [vocab.POVERTY_MEASURES[m][0 if lang == "zh" else 1] for m in measures]
     ax.set_yticks([len(measures) - 1 - j for j in range(len(measures))], names)
-    ax.set_xscale("symlog", linthresh=10)
     ax.xaxis.set_major_formatter(THOUSANDS)
-    ax.set_title(_t(lang, "贫困人口（按日期）", "Poverty counts by date"), loc="left")
-    ax.legend(loc="lower right")
+    ax.set_xlim(0, counts["value"].max() * 1.25)
+    ax.set_title(_t(lang, "贫困人口（按日期）", "Poverty counts by date"), loc="left", wrap=True)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(dates))
     add_source(fig, _source(report, lang, _t(lang, "贫困人口", "poverty")))
     alt = _t(
         lang,
-        f"横向柱状图：{len(measures)} 项贫困人口指标在 {len(dates)} 个日期的数值（对数刻度）。",
-        f"Bar chart of {len(measures)} poverty counts at {len(dates)} date(s) (log scale).",
+        f"横向柱状图：{len(measures)} 项贫困人口指标在 {len(dates)} 个日期的数值。",
+        f"Bar chart of {len(measures)} poverty counts at {len(dates)} dates.",
     )
     return Chart(fig, alt)
 
@@ -484,8 +492,9 @@ def projects_breakdown_chart(report: Report, by: str, lang: str) -> Chart | NotR
             f"Projects ({stage_name}): count and funds by {what}",
         ),
         loc="left",
+        wrap=True,
     )
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
     add_source(fig, _source(report, lang, _t(lang, "项目", "projects")))
     alt = _t(
         lang,

@@ -77,4 +77,4 @@ def use_style() -> None:
 def add_source(fig: Figure, source: str) -> None:
     """Write the source line under the chart."""
     fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
-    fig.text(0.01, 0.015, source, fontsize=9, color="#555555", ha="left")
+    fig.text(0.01, 0.015, source, fontsize=9, color="#555555", ha="left", wrap=True)
