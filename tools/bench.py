@@ -27,15 +27,23 @@ PY = sys.executable
 ENV = {**os.environ, "PYTHONHASHSEED": "0"}
 
 
-def run(command: list[str], env: dict | None = None, cwd: Path | None = None) -> tuple[float, int]:
-    """Wall time in seconds and peak resident memory in MiB of one child process."""
+def run(
+    command: list[str],
+    env: dict | None = None,
+    cwd: Path | None = None,
+    allow_failure: bool = False,
+) -> tuple[float, int]:
+    """Wall time in seconds and peak resident memory in MiB of one child process.
+
+    ``allow_failure``: a validator that reports problems exits non-zero; that is a result.
+    """
     started = time.perf_counter()
     process = subprocess.Popen(
         command, env=env or ENV, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
+    if os.waitstatus_to_exitcode(status) != 0 and not allow_failure:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}")
     return elapsed, usage.ru_maxrss // 1024
 
@@ -160,14 +168,14 @@ def synthetic_directory(rows: int, target: Path) -> Path:
         source = generator.choice(sources)
         lines.append(
             f"{generator.choice(counties)},{seq},{source},{source},项目{seq},Project {seq},"
-            f"{generator.choice(kinds)},1,{amount},万元,未说明,,,SE-4.1,synthetic"
+            f"{generator.choice(kinds)},1,{amount},万元,未说明,,,SE-4.1,项目{seq} 1个，结转资金{amount}万元"
         )
     (target / "carryover.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     totals = (target / "totals.csv").read_text(encoding="utf-8").splitlines()
     kept = [line for line in totals if ",carryover," not in line and ",totals," not in line]
     stated = f"{total // 10**6}.{total % 10**6:06d}"
     kept.append(
-        f"synthetic_all,carryover,,amount,{stated},万元,SE-4.1,synthetic,,,合计,Synthetic total,"
+        f"synthetic_all,carryover,,amount,{stated},万元,SE-4.1,合计{stated}万元,,,合计,Synthetic total,"
     )
     (target / "totals.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
     _without(target / "corrections.csv", ",carryover,")
@@ -175,6 +183,60 @@ def synthetic_directory(rows: int, target: Path) -> Path:
     _without(target / "findings.csv", "carryover_", ",C3,")
     (target / "coverage.csv").unlink()
     return target
+
+
+FRICTIONLESS = "frictionless==5.21.0"
+
+
+def frictionless_env() -> Path:
+    """Frictionless installed alone, as its users install it, under build/ (made once)."""
+    env_dir = ROOT / "build" / "bench" / "frictionless"
+    command = env_dir / "bin" / "frictionless"
+    if not command.exists():
+        print(f"  (installing {FRICTIONLESS} alone into {env_dir}, once)", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True)
+        subprocess.run(
+            [str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet", FRICTIONLESS],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    return command
+
+
+def validate_vs_frictionless(sizes: list[int], runs: int) -> list[dict]:
+    """V1: `fundanalysis validate` against `frictionless validate` of the same directory."""
+    from fundanalysis import datapackage
+    from fundanalysis.paths import default_data_dir
+
+    frictionless = str(frictionless_env())
+    ours_cli = str(Path(PY).with_name("fundanalysis"))
+    rows = []
+    for size in [0, *sizes]:
+        work = Path(tempfile.mkdtemp(prefix="bench-v1-"))
+        try:
+            directory = (
+                default_data_dir() if size == 0 else synthetic_directory(size, work / "data")
+            )
+            if size:
+                datapackage.write(directory)
+            label = "shipped data" if size == 0 else f"{size:,} rows"
+            row = compare(
+                f"V1 validate vs frictionless, {label}",
+                [ours_cli, "validate", str(directory)],
+                [frictionless, "validate", str(directory / "datapackage.json")],
+                runs if size < 10**5 else max(1, runs // 2),
+                "≤ 1.0" if size == 0 else "≤ 0.25, memory ≤ frictionless",
+                allow_failure=True,
+            )
+            print(
+                f"{'':<34} peak memory ours {row['ours_mib']} MiB, frictionless {row['floor_mib']} MiB",
+                flush=True,
+            )
+            rows.append(row)
+        finally:
+            shutil.rmtree(work)
+    return rows
 
 
 def scale(sizes: list[int], runs: int) -> list[dict]:
@@ -219,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", default="10000,100000,1000000")
-    parser.add_argument("--only", default="P1,P2,P3,scale")
+    parser.add_argument("--only", default="P1,P2,P3,V1,scale")
+    parser.add_argument("--v1-scale", default="100000")
     args = parser.parse_args(argv)
     chosen = set(args.only.split(","))
     print(
@@ -231,6 +294,10 @@ def main(argv: list[str] | None = None) -> int:
         notebooks(max(1, args.runs // 2))
     if "P3" in chosen:
         site(max(1, args.runs // 2))
+    if "V1" in chosen:
+        validate_vs_frictionless(
+            [int(s) for s in args.v1_scale.split(",") if s], max(1, args.runs // 2)
+        )
     if "scale" in chosen:
         scale([int(s) for s in args.scale.split(",")], max(1, args.runs // 2))
     return 0

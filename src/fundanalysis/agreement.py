@@ -43,16 +43,12 @@ DATES = {
 COUNT_WORDS = {"project_count": "个", "year": "年"}
 
 
-def _unit(frame: pd.DataFrame, column: str, line) -> str:
+def _units(frame: pd.DataFrame, column: str) -> list[str]:
+    """The unit each row's figure is printed with: its own unit as printed, or the count word."""
     if column in COUNT_WORDS:
-        return COUNT_WORDS[column]
-    if "unit_as_printed" in frame.columns:
-        return str(frame.at[line, "unit_as_printed"])
-    return str(frame.at[line, "unit"])
-
-
-def _figure_text(value) -> str:
-    return str(int(value)) if isinstance(value, int) or hasattr(value, "__index__") else str(value)
+        return [COUNT_WORDS[column]] * len(frame)
+    source = "unit_as_printed" if "unit_as_printed" in frame.columns else "unit"
+    return [str(u) for u in frame[source]]
 
 
 def _prints_a_figure(fragment: str, unit: str, column: str) -> bool:
@@ -62,9 +58,25 @@ def _prints_a_figure(fragment: str, unit: str, column: str) -> bool:
     return re.search(rf"(?<![0-9.])[0-9]+(?:\.[0-9]+)?\s*{re.escape(unit)}", fragment) is not None
 
 
+_SPACES = " \t\u3000"
+
+
 def _printed_with_unit(figure: str, unit: str, fragment: str) -> bool:
-    pattern = rf"(?<![0-9.]){re.escape(figure)}\s*{re.escape(unit)}"
-    return re.search(pattern, fragment) is not None
+    """Whether ``fragment`` prints ``figure`` then ``unit`` (spaces between allowed) as a whole number.
+
+    Plain string search, no regular expression: it runs once per row of tables of any size.
+    """
+    start = fragment.find(figure)
+    while start >= 0:
+        end = start + len(figure)
+        while end < len(fragment) and fragment[end] in _SPACES:
+            end += 1
+        if fragment.startswith(unit, end) and (
+            start == 0 or fragment[start - 1] not in "0123456789."
+        ):
+            return True
+        start = fragment.find(figure, start + 1)
+    return False
 
 
 def _date_parts(text: str) -> dict[str, object]:
@@ -128,13 +140,17 @@ def disagreements(
     """
     problems = []
     for column, fragment_column in FIGURES.get(spec.name, []):
-        for line, value, fragment in zip(
-            frame.index, frame[column], frame[fragment_column], strict=True
-        ):
-            if (line, column) in skip or not isinstance(fragment, str) or not fragment:
+        rows = zip(
+            frame.index,
+            frame[column].tolist(),
+            frame[fragment_column].tolist(),
+            _units(frame, column),
+            strict=True,
+        )
+        for line, value, fragment, unit in rows:
+            if not isinstance(fragment, str) or not fragment or (line, column) in skip:
                 continue
-            unit = _unit(frame, column, line)
-            if pd.isna(value):
+            if value is None or value is pd.NA or (isinstance(value, float) and value != value):
                 if _prints_a_figure(fragment, unit, column):
                     problems.append(
                         Problem(
@@ -147,7 +163,7 @@ def disagreements(
                         )
                     )
                 continue
-            figure = _figure_text(value)
+            figure = str(value)
             if not _printed_with_unit(figure, unit, fragment):
                 problems.append(
                     Problem(
