@@ -204,24 +204,26 @@ def _duplicate_keys(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
         present = [k for k in key if k in frame.columns]
         if not present or frame.empty:
             continue
-        marked = frame[present].astype(object).where(frame[present].notna(), None)
-        first_seen: dict[tuple, int] = {}
+        repeated = frame.duplicated(subset=present, keep="first")
+        if not repeated.any():
+            continue
+        first_line = {}
         for line, values in zip(
-            frame.index, marked.itertuples(index=False, name=None), strict=True
+            frame.index, frame[present].itertuples(index=False, name=None), strict=True
         ):
-            if values in first_seen:
-                shown = "；".join("" if v is None else str(v) for v in values)
+            found = tuple(None if pd.isna(v) else v for v in values)
+            first_seen = first_line.setdefault(found, int(line))
+            if repeated[line]:
+                shown = "；".join("" if v is None else str(v) for v in found)
                 problems.append(
                     Problem(
                         spec.file,
                         int(line),
                         present[0],
                         shown,
-                        f"重复的键 / duplicate key ({', '.join(present)}): the same as row {first_seen[values]}",
+                        f"重复的键 / duplicate key ({', '.join(present)}): the same as row {first_seen}",
                     )
                 )
-            else:
-                first_seen[values] = int(line)
     return problems
 
 
@@ -543,7 +545,8 @@ def _vocabulary_problems(
 
 def _lookup(values: pd.Series, mapping: dict) -> pd.Series:
     """Each value's entry in ``mapping`` as text, '' where it has none (or is missing)."""
-    return pd.Series([mapping.get(v, "") for v in values], index=values.index, dtype="str")
+    mapped = values.map(mapping) if mapping else pd.Series(pd.NA, index=values.index)
+    return pd.Series(mapped, index=values.index, dtype="str").fillna("")
 
 
 def _derive_terms(
