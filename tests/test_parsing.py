@@ -49,3 +49,32 @@ def test_vectorised_parsing_equals_cell_by_cell(rows) -> None:
     slow, slow_problems = parse_columns(raw, KINDS, "x.csv", vectorise_from=10**9)
     pd.testing.assert_frame_equal(fast, slow)
     assert sorted(map(repr, fast_problems)) == sorted(map(repr, slow_problems))
+
+
+def test_arrow_reads_large_files_exactly_as_the_csv_module(tmp_path, monkeypatch) -> None:
+    """The fast reader gives the same text, in the same rows, at the same line numbers."""
+    from fundanalysis import csvfile
+
+    lines = ["a,b,c"]
+    for number in range(1, 3001):
+        lines.append(f"{number},轮台县 {number},{number / 7:.6f}")
+        if number % 97 == 0:
+            lines.append("")  # blank lines are skipped and keep the numbering
+    path = tmp_path / "big.csv"
+    path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    monkeypatch.setattr(csvfile, "ARROW_FROM", 10**12)
+    exact = csvfile.read_text_table(path, ["a", "b", "c"])
+    assert csvfile._read_with_arrow(path.read_bytes(), ["a", "b", "c"]) is not None
+    monkeypatch.setattr(csvfile, "ARROW_FROM", 0)
+    fast = csvfile.read_text_table(path, ["a", "b", "c"])
+    pd.testing.assert_frame_equal(fast, exact)
+    assert fast.index[96:98].tolist() == [98, 100]  # line 99 is blank
+
+
+def test_arrow_leaves_quotes_and_bad_rows_to_the_exact_reader(tmp_path) -> None:
+    from fundanalysis import csvfile
+
+    quoted = b'a,b\n1,"x,y"\n'
+    ragged = b"a,b\n1,2,3\n"
+    assert csvfile._read_with_arrow(quoted, ["a", "b"]) is None
+    assert csvfile._read_with_arrow(ragged, ["a", "b"]) is None

@@ -63,15 +63,23 @@ def matching_rows(frame: pd.DataFrame, conditions: Iterable[Condition]) -> pd.Se
     return mask
 
 
+#: Below this many rows a filter is evaluated row by row.
+SMALL = 2000
+
+
 def _matches(column: pd.Series, values: tuple[str, ...]) -> pd.Series:
     """``as_text(column).isin(values)``, without writing a whole column as text where it can."""
     if pd.api.types.is_datetime64_any_dtype(column):
         return as_text(column).isin(values)
     if pd.api.types.is_integer_dtype(column):
-        numbers = [int(v) for v in values if v.isdigit() and str(int(v)) == v]
-        hit = column.isin(numbers).fillna(False).astype(bool)
+        wanted = {int(v) for v in values if v.isdigit() and str(int(v)) == v}
     else:
-        hit = column.isin(values)
+        wanted = set(values)
+    if len(column) < SMALL:  # a few rows: plain Python is faster than a vectorised call
+        empty = "" in values
+        hits = [(v in wanted) if not pd.isna(v) else empty for v in column.tolist()]
+        return pd.Series(hits, index=column.index, dtype=bool)
+    hit = column.isin(list(wanted)).fillna(False).astype(bool)
     if "" in values:
         hit |= column.isna()
     return hit

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 
 FEN_PER_UNIT = {"万元": 1_000_000, "元": 100}
@@ -116,25 +117,33 @@ def amounts_to_fen(
     present = texts.notna() & (texts != "")
     if len(texts) < max(vectorise_from, 1):
         return _amounts_one_by_one(texts, units, present, fen, errors)
-    text = texts.where(present, "0").astype(str)
-    unit = units.astype(str)
-    whole, _, fraction = (text.str.partition(".")[i] for i in range(3))
-    fraction = fraction.str.rstrip("0")
-    allowed = unit.map({"万元": MAX_WAN_DECIMALS, "元": 2})
+    text = texts.where(present, "0").astype("str")
+    unit = units.astype("str")
+    parts = text.str.partition(".")
+    whole, fraction = parts[0], parts[2].str.rstrip("0")
+    is_wan, is_yuan = (unit == "万元").fillna(False), (unit == "元").fillna(False)
+    allowed = pd.Series(np.select([is_wan, is_yuan], [MAX_WAN_DECIMALS, 2], -1), index=text.index)
     fast = (
         present
         & text.str.fullmatch(_PLAIN_NUMBER.pattern)
-        & allowed.notna()
-        & (fraction.str.len() <= allowed.fillna(0))
+        & (allowed >= 0)
+        & (fraction.str.len() <= allowed)
         & (whole.str.len() <= _FAST_INTEGER_DIGITS)
     )
     if fast.any():
-        scale = unit[fast].map(FEN_PER_UNIT).astype("int64")
-        digits = allowed[fast].astype(int)
-        padded = [f.ljust(d, "0") or "0" for f, d in zip(fraction[fast], digits, strict=True)]
+        scale = pd.Series(
+            np.where(is_wan[fast], FEN_PER_UNIT["万元"], FEN_PER_UNIT["元"]), index=fast.index[fast]
+        )
+        digits = allowed[fast]
+        padded = fraction[fast]
+        for width in digits.unique():  # the fraction written out to the 分: 1.5 万元 → 500000
+            rows = digits == width
+            padded = padded.where(
+                ~rows, padded[rows].str.pad(int(width), side="right", fillchar="0")
+            )
         fen[fast] = (
             pd.to_numeric(whole[fast]).astype("int64") * scale
-            + pd.to_numeric(pd.Series(padded, index=scale.index)).astype("int64")
+            + pd.to_numeric(padded).astype("int64")
         ).astype("Int64")
     return _amounts_one_by_one(texts, units, present & ~fast, fen, errors)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -127,7 +128,11 @@ def _money_columns(
                 )
                 bad = bad | {(line, "unit")}
     refused = frame.index.isin([line for line, name in bad if name in (column, "unit")])
+    unchanged = frame[column].equals(printed[column]) and frame["unit"].equals(printed["unit"])
     for target, source in (("amount_fen", frame), ("amount_as_printed_fen", printed)):
+        if target == "amount_as_printed_fen" and unchanged:  # no correction touched the money
+            frame[target] = frame["amount_fen"]
+            continue
         # Totals of counts carry no money unit: nothing to convert for them.
         is_money = source["unit"].isin(list(vocab.MONEY_UNITS)) & ~refused
         texts = source[column].where(is_money, None)
@@ -545,8 +550,9 @@ def _vocabulary_problems(
 
 def _lookup(values: pd.Series, mapping: dict) -> pd.Series:
     """Each value's entry in ``mapping`` as text, '' where it has none (or is missing)."""
-    mapped = values.map(mapping) if mapping else pd.Series(pd.NA, index=values.index)
-    return pd.Series(mapped, index=values.index, dtype="str").fillna("")
+    codes, uniques = pd.factorize(values)  # a few distinct terms among many rows
+    looked_up = np.array([mapping.get(u, "") for u in uniques] + [""], dtype=object)
+    return pd.Series(looked_up[codes], index=values.index, dtype="str")
 
 
 def _derive_terms(
