@@ -293,13 +293,16 @@ def _expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]
             value = total.table if column == "table" else total.measure
             problems.append(Problem("totals.csv", line, column, value, str(error)))
             continue
+        parts = tables[total.table].iloc[0:0]
         try:
             _check_filter(tables, total.table, filter_text)
         except ExpressionError as error:
             problems.append(Problem("totals.csv", line, "filter", filter_text, str(error)))
         else:
-            parts = tables[total.table]
-            if not matching_rows(parts, parse_filter(filter_text)).any():
+            parts = tables[total.table][
+                matching_rows(tables[total.table], parse_filter(filter_text))
+            ]
+            if parts.empty:
                 problems.append(
                     Problem(
                         "totals.csv",
@@ -311,11 +314,6 @@ def _expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]
                     )
                 )
         money = measure == "amount_fen"
-        parts = (
-            tables[total.table][matching_rows(tables[total.table], parse_filter(filter_text))]
-            if not any(p.file == "totals.csv" and p.row == line for p in problems)
-            else tables[total.table].iloc[0:0]
-        )
         if money and len(parts) and parts["amount_fen"].isna().all():
             problems.append(
                 Problem(
