@@ -15,13 +15,6 @@ from pathlib import Path
 
 LANGUAGES = {"zh": "zh_CN", "en": "en"}
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK_ORDER = [
-    "01-funding-and-disbursement",
-    "02-carry-over",
-    "03-poverty-reduction",
-    "04-project-completion",
-    "05-data-audit",
-]
 
 
 def _keep_output(output: dict, lang: str) -> bool:
@@ -46,19 +39,18 @@ def for_language(notebook: dict, lang: str) -> dict:
     return {**notebook, "cells": cells}
 
 
-def _retitle(notebook: dict, title: str, lang: str) -> None:
+def _retitle(notebook: dict, title: str) -> None:
     """Name the report in the page's heading, so that menus, tabs and search tell reports apart."""
     for cell in notebook["cells"]:
         if cell["cell_type"] == "markdown":
             source = "".join(cell["source"])
             if source.startswith("# "):
                 heading, _, rest = source.partition("\n")
-                joiner = " · "
-                cell["source"] = f"# {title}{joiner}{heading[2:]}\n{rest}"
+                cell["source"] = f"# {title} · {heading[2:]}\n{rest}"
                 return
 
 
-def _not_printed(notebook: dict, report, lang: str) -> bool:
+def _not_printed(notebook: dict, report) -> bool:
     """Whether the report prints none of the tables the notebook needs (its metadata says which)."""
     needs = notebook.get("metadata", {}).get("fundanalysis", {}).get("requires", [])
     return bool(needs) and not any(report.has(name) for name in needs)
@@ -81,16 +73,18 @@ def _empty_page(notebook: dict, lang: str) -> dict:
 def report_pages(executed: Path, target: Path, lang: str, report, title: str) -> None:
     """Write one report's pages for ``lang``: the overview as its index, then the analyses."""
     target.mkdir(parents=True, exist_ok=True)
-    for path in sorted(executed.glob("*.ipynb")):
+    notebooks = sorted(executed.glob("*.ipynb"))
+    analyses = [path.stem for path in notebooks if path.stem != "00-overview"]
+    for path in notebooks:
         notebook = for_language(json.loads(path.read_text(encoding="utf-8")), lang)
-        _retitle(notebook, title, lang)
-        if _not_printed(notebook, report, lang):
+        _retitle(notebook, title)
+        if _not_printed(notebook, report):
             notebook = _empty_page(notebook, lang)
         name = "index" if path.stem == "00-overview" else path.stem
         if name == "index":
             toctree = (
                 "```{toctree}\n:hidden:\n:maxdepth: 1\n\n"
-                + "\n".join([*NOTEBOOK_ORDER, "data"])
+                + "\n".join([*analyses, "data"])
                 + "\n```"
             )
             notebook["cells"].append(

@@ -129,10 +129,8 @@ def _agrees(value, name: str, printed: object) -> bool:
     return actual == printed
 
 
-def disagreements(
-    spec: TableSpec, frame: pd.DataFrame, skip: set[tuple[int, str]], year: int | None = None
-) -> list[Problem]:
-    """Cells whose figure is not the one their own fragment prints; ``skip``: cells already refused.
+def disagreements(spec: TableSpec, frame: pd.DataFrame, year: int | None = None) -> list[Problem]:
+    """Cells whose figure is not the one their own fragment prints (rows with no other problem).
 
     ``year`` is the report's year: a date printed without its year falls in it (or in the year
     after or before, where the text says 明年 or 去年).
@@ -155,8 +153,6 @@ def disagreements(
                 at = fragment.find(f"{value}{unit}")
                 if at == 0 or (at > 0 and fragment[at - 1] not in "0123456789."):
                     continue
-            if (line, column) in skip:
-                continue
             if value is None or value is pd.NA or (isinstance(value, float) and value != value):
                 if _prints_a_figure(fragment, unit, column):
                     problems.append(
@@ -187,7 +183,7 @@ def disagreements(
         for line, value, fragment in zip(
             frame.index, frame[column], frame[fragment_column], strict=True
         ):
-            if (line, column) in skip or not isinstance(fragment, str):
+            if not isinstance(fragment, str):
                 continue
             printed = _date_parts(fragment)
             if pd.isna(value):

@@ -112,8 +112,6 @@ VERDICTS = {
     "unverifiable": ("无法核实", "cannot be verified"),
 }
 
-YES_NO = {True: ("是", "yes"), False: ("否", "no")}
-
 
 def label(code: str, lang: str) -> str:
     """The reader's word for ``code`` in ``lang`` (the code itself where none is defined)."""

@@ -20,7 +20,6 @@ from fundanalysis.csvfile import read_text_table
 from fundanalysis.errors import DataError, Problem, unexpected
 from fundanalysis.expressions import (
     ExpressionError,
-    as_text,
     matching_rows,
     parse_filter,
     parse_parts,
@@ -31,7 +30,7 @@ from fundanalysis.parsing import PARSERS, CellError, parse_columns
 from fundanalysis.report import DESCRIPTOR, ReportInfo, read_report_info
 from fundanalysis.specs import SPECS, TableSpec
 
-__all__ = ["SPECS", "Loaded", "as_text", "load_report_tables", "load_tables", "source_lines"]
+__all__ = ["SPECS", "Loaded", "load_report_tables", "load_tables", "source_lines"]
 
 
 def _apply_corrections(
@@ -690,7 +689,7 @@ def _build(data_dir: Path) -> Loaded:
             if len(frame)
             else frame
         )
-        problems += disagreements(spec, whole, set(), info.year if info else None)
+        problems += disagreements(spec, whole, info.year if info else None)
     if problems:
         raise DataError(_one_per_cell(problems))
     tables = {name: frame.reset_index(drop=True) for name, frame in tables.items()}

@@ -417,8 +417,8 @@ def every_check(report: Report) -> None:
 
 
 def coverage(report: Report) -> None:
-    show_text(*audit.coverage_note(report))
     table = audit.figure_coverage(report)
+    show_text(*audit.coverage_note(table))
     if table.empty:
         return
     show_table(

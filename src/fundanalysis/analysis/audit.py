@@ -33,12 +33,6 @@ def findings_register(report: Report) -> pd.DataFrame:
     return register
 
 
-def failing_checks(report: Report) -> pd.DataFrame:
-    """Every check that is not plainly ok, with its figures, source and explanation."""
-    checks = report.checks
-    return checks[checks["status"] != "ok"].reset_index(drop=True)
-
-
 def all_checks(report: Report) -> pd.DataFrame:
     """Every check, with its status in both languages."""
     checks = report.checks.copy()
@@ -53,28 +47,35 @@ def figure_coverage(report: Report) -> pd.DataFrame:
 
     The result is the one stored in the data directory; when the report's text is supplied it
     is re-verified first (see :func:`fundanalysis.provenance.checked_coverage`), so it reads
-    the same with or without the text.
+    the same with or without the text. ``text_sha256`` names the text it was found against.
     """
     stored = checked_coverage(report.data_dir)
-    columns = ["section_id", "title", "title_en", "numbers_printed", "covered", "not_covered"]
+    columns = [
+        "section_id",
+        "title",
+        "title_en",
+        "numbers_printed",
+        "covered",
+        "not_covered",
+        "text_sha256",
+    ]
     if stored is None:
         return pd.DataFrame(columns=columns)
     sections = report.tables["sections"].set_index("section_id")
-    table = stored.drop(columns="text_sha256")
+    table = stored.copy()
     table["title"] = table["section_id"].map(sections["title"])
     table["title_en"] = table["section_id"].map(sections["title_en"])
     return table[columns]
 
 
-def coverage_note(report: Report) -> tuple[str, str]:
-    """One line per language saying which text the stored coverage was verified against."""
-    stored = checked_coverage(report.data_dir)
-    if stored is None or stored.empty:
+def coverage_note(coverage: pd.DataFrame) -> tuple[str, str]:
+    """One line per language saying which text the coverage (:func:`figure_coverage`) was verified against."""
+    if coverage.empty:
         return (
             "本报告未存储与原文的覆盖率核对结果。",
             "No coverage against the text is stored for this report.",
         )
-    digests = ", ".join(sorted({d[:12] for d in stored["text_sha256"]}))
+    digests = ", ".join(sorted({d[:12] for d in coverage["text_sha256"]}))
     return (
         f"以下结果已与报告原文逐字核对（原文指纹 SHA-256 {digests}…），每次提供原文时都会重新核对。",
         f"Checked word for word against the report's text (fingerprint SHA-256 {digests}…), and again whenever it is supplied.",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pandas as pd
 
 from fundanalysis import vocabulary as vocab
@@ -145,7 +143,3 @@ def about(report: Report) -> tuple[str, str]:
         zh += " 所依文件：" + "；".join(issued) + "。"
         en += " Documents: " + "; ".join(issued_en) + "."
     return zh, en
-
-
-def decimal_or_none(value) -> Decimal | None:
-    return None if value is None else Decimal(value)
