@@ -7,6 +7,9 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 KERNEL_SPEC := $(VENV)/share/jupyter/kernels/fundanalysis/kernel.json
 export PYTHONHASHSEED := 0
+# Validated tables and checks are reused between kernels while their bytes are the same
+# (src/fundanalysis/cache.py); here they stay inside the clone, in an ignored path.
+export FUNDANALYSIS_CACHE ?= $(CURDIR)/build/cache
 
 .PHONY: env test lint unit nbval notebooks lab site validate bench lock clean
 
@@ -65,4 +68,4 @@ lock:
 	/tmp/fundanalysis-lock/bin/pip freeze --exclude-editable > requirements.lock
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache build/cache

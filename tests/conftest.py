@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from fundanalysis.paths import default_data_dir
 from fundanalysis.report import find_text, read_report_info, read_text
+
+# The tests' own result cache, outside the user's and the project's: the many scratch copies
+# they load would otherwise each leave an entry behind (see fundanalysis.cache).
+os.environ["FUNDANALYSIS_CACHE"] = tempfile.mkdtemp(prefix="fundanalysis-test-cache-")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEFAULT_DATA_DIR = default_data_dir()

@@ -10,13 +10,18 @@ show. Anything a report does not print is said in one plain line.
 from __future__ import annotations
 
 import base64
+import dataclasses
+import functools
+import hashlib
 import html
 import io
 import os
+import pickle
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -212,7 +217,8 @@ def chart_html(chart: Chart) -> str:
     """The chart as an HTML figure: 2× PNG, redrawn narrower for phones, with its alt text.
 
     The phone version is the same figure laid out again at :data:`PHONE_WIDTH`, so its labels
-    keep their size in points and stay readable when the screen is narrow.
+    keep their size in points and stay readable when the screen is narrow; where they do not
+    fit, it is laid out again a little wider.
     """
     width, height = chart.figure.get_size_inches()
     wide, wide_px = _png(chart)
@@ -233,17 +239,136 @@ def chart_html(chart: Chart) -> str:
     )
 
 
+#: Libraries whose version changes the pixels of a chart.
+_DRAWING_LIBRARIES = ("matplotlib", "pillow", "noto-cjk-sans-otc")
+
+
+@functools.cache
+def _versions(names: tuple[str, ...]) -> tuple[str, ...]:
+    import importlib.metadata
+
+    return tuple(importlib.metadata.version(name) for name in names)
+
+
+def _as_drawn(argument: object) -> object:
+    """What of an argument a chart can draw, in a form that pickles alike in every process.
+
+    For a report: its descriptor, the bytes of its directory (its checks are computed from
+    those) and its tables by content. A frame's own pickle is not used: the same frame pickles
+    differently depending on how it was made (read afresh or from the cache).
+    """
+    from fundanalysis.loaders import Report
+    from fundanalysis.tables import load_report_tables
+
+    if isinstance(argument, Report):
+        digest = load_report_tables(argument.data_dir).digest
+        tables = {name: _frame_digest(frame) for name, frame in argument.tables.items()}
+        return ("report", str(argument.data_dir), digest, argument.info, tables)
+    if isinstance(argument, pd.DataFrame | pd.Series):
+        return _frame_digest(argument)
+    return argument
+
+
+def _frame_digest(frame: pd.DataFrame | pd.Series) -> tuple:
+    whole = frame.to_frame() if isinstance(frame, pd.Series) else frame
+    values = pd.util.hash_pandas_object(whole, index=True).to_numpy().tobytes()
+    labels = [(str(c), str(t)) for c, t in whole.dtypes.items()]
+    return (type(frame).__name__, labels, str(whole.index.dtype), len(whole), values)
+
+
+#: matplotlib settings that change how a figure is shown on screen, never its pixels.
+_INTERACTIVE_SETTINGS = {"backend", "backend_fallback", "interactive", "toolbar"}
+
+
+def _canonical(value: object) -> bytes:
+    """``value`` as bytes that are the same in every process for the same content.
+
+    Pickles are not: equal strings pickle differently when one process shares them between
+    two places and another does not. Plain values are written by ``repr``; anything else by its
+    pickle, which at worst misses the cache, never hits it wrongly.
+    """
+    if value is None or isinstance(value, str | bytes | bool | int | float | Decimal | Path):
+        return f"{type(value).__name__}:{value!r}".encode()
+    if isinstance(value, list | tuple):
+        inner = b",".join(_canonical(member) for member in value)
+        return type(value).__name__.encode() + b"(" + inner + b")"
+    if isinstance(value, dict):
+        inner = b",".join(_canonical(k) + b":" + _canonical(v) for k, v in value.items())
+        return b"dict(" + inner + b")"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)]
+        return type(value).__qualname__.encode() + _canonical(fields)
+    return b"pickle:" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _chart_key(make: Callable, args: tuple, kwargs: dict) -> tuple[str, str, str] | None:
+    """Where a chart is stored (place, slot) and the digest of what it draws; ``None`` when the
+    cache is off or an argument cannot be digested.
+
+    A chart is a function of its arguments (the report's tables among them), this library's
+    code, matplotlib's settings and the drawing libraries' versions; the digest covers all of
+    them, so a changed table or setting draws afresh.
+    """
+    import matplotlib as mpl
+
+    from fundanalysis import cache
+
+    if cache.cache_dir() is None:
+        return None
+    try:
+        inputs = _canonical(([_as_drawn(a) for a in args], kwargs))
+    except Exception:  # arguments that cannot be pickled are drawn each time
+        return None
+    settings = repr(
+        sorted(
+            (key, repr(value))
+            for key, value in mpl.rcParams.items()
+            if key not in _INTERACTIVE_SETTINGS  # set when a kernel makes its first figure
+        )
+    )
+    name = f"{make.__module__}.{make.__qualname__}"
+    versions = _versions(_DRAWING_LIBRARIES)
+    digest = hashlib.sha256(
+        cache.code_digest() + repr((name, versions, settings)).encode() + inputs
+    ).hexdigest()
+    place = str(getattr(args[0], "data_dir", "")) if args else ""
+    others = repr((name, [a for a in args if not hasattr(a, "data_dir")], kwargs))
+    slot = f"chart-{make.__qualname__}-{hashlib.sha256(others.encode()).hexdigest()[:16]}"
+    return place, slot, digest
+
+
+def _drawn(
+    make: Callable[..., Chart | NotReported],
+    args: tuple,
+    kwargs: dict,
+    lang: str,
+    key: tuple[str, str, str] | None,
+) -> tuple[str, str] | NotReported:
+    """``make``'s chart in ``lang`` as (HTML, alt text), from the cache if drawn before."""
+    from fundanalysis import cache
+
+    if key is not None:
+        place, slot, digest = key
+        stored = cache.read(place, f"{slot}-{lang}", digest)
+        if stored is not None:
+            return stored
+    chart = make(*args, lang=lang, **kwargs)
+    result = chart if isinstance(chart, NotReported) else (chart_html(chart), chart.alt)
+    if key is not None:
+        cache.write(place, f"{slot}-{lang}", digest, result)
+    return result
+
+
 def show_chart(make: Callable[..., Chart | NotReported], *args, **kwargs) -> None:
     """Draw ``make(*args, lang=…)`` for each language and display it with its alt text.
 
     Where there is nothing to draw, nothing is shown: each chart follows the table of the same
     figures, which has said in one line that the report does not print them.
     """
-    import matplotlib.pyplot as plt
-
+    key = _chart_key(make, args, kwargs)
     for lang in languages():
-        chart = make(*args, lang=lang, **kwargs)
-        if isinstance(chart, NotReported):
+        drawn = _drawn(make, args, kwargs, lang, key)
+        if isinstance(drawn, NotReported):
             continue  # the table this chart draws has already said that it is not reported
-        _display({"text/html": chart_html(chart), "text/plain": chart.alt}, lang)
-        plt.close(chart.figure)
+        figure_html, alt = drawn
+        _display({"text/html": figure_html, "text/plain": alt}, lang)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from fundanalysis import cache
 from fundanalysis.errors import Problem, unexpected
 from fundanalysis.expressions import Term, matching_rows, parse_filter, parse_parts, parse_sum
 from fundanalysis.loaders import PathLike
@@ -349,10 +350,15 @@ def reconcile(data_dir: PathLike = None) -> pd.DataFrame:
     loaded = load_report_tables(directory)
     cached = _RESULTS.get(directory.resolve())
     if cached is None or cached[0] is not loaded:
-        try:
-            cached = (loaded, _checks(loaded.tables))
-        except Exception as error:
-            raise unexpected(str(directory), error) from error
+        stored = cache.read(directory, "checks", loaded.digest) if loaded.digest else None
+        if not isinstance(stored, pd.DataFrame):
+            try:
+                stored = _checks(loaded.tables)
+            except Exception as error:
+                raise unexpected(str(directory), error) from error
+            if loaded.digest:
+                cache.write(directory, "checks", loaded.digest, stored)
+        cached = (loaded, stored)
         _RESULTS[directory.resolve()] = cached
     return cached[1].copy()
 

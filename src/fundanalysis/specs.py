@@ -7,9 +7,12 @@ does not print that kind of figure, and the loaders return it empty with its col
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from fundanalysis import schemas
 from fundanalysis import vocabulary as vocab
+
+if TYPE_CHECKING:
+    from fundanalysis.schemas import Table
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,8 @@ class TableSpec:
     title: str
     title_en: str
     columns: dict[str, str]
-    schema: type[schemas.Table]
+    #: the name of its pandera model in :mod:`fundanalysis.schemas`
+    model: str
     correctable: tuple[str, ...] = ()
     #: column → vocabulary of vocabulary.csv whose terms it must use
     report_terms: dict[str, str] = field(default_factory=dict)
@@ -28,6 +32,13 @@ class TableSpec:
     library_terms: dict[str, dict[str, str]] = field(default_factory=dict)
     #: the column holding the stated figure, for money conversion
     amount_column: str | None = None
+
+    @property
+    def schema(self) -> type[Table]:
+        """The pandera model (imported when first needed: a load from the cache needs none)."""
+        from fundanalysis import schemas
+
+        return getattr(schemas, self.model)
 
     @property
     def file(self) -> str:
@@ -61,7 +72,7 @@ SPECS: dict[str, TableSpec] = {
                 "section_id": "text",
                 "printed": "text?",
             },
-            schemas.Documents,
+            "Documents",
         ),
         TableSpec(
             "sections",
@@ -76,21 +87,21 @@ SPECS: dict[str, TableSpec] = {
                 "start_anchor": "text",
                 "end_anchor": "text",
             },
-            schemas.Sections,
+            "Sections",
         ),
         TableSpec(
             "vocabulary",
             "词表",
             "The report's own terms (levels, fund types, places, …) with English forms",
             {"vocabulary": "text", "term": "text", "term_en": "text", "parent": "text?"},
-            schemas.Vocabulary,
+            "Vocabulary",
         ),
         TableSpec(
             "budget",
             "本级预算",
             "The jurisdiction's own poverty-alleviation budget by year",
             {"year": "int", **_MONEY, **_CITED},
-            schemas.Budget,
+            "Budget",
             correctable=("unit",),
             amount_column="amount",
         ),
@@ -109,7 +120,7 @@ SPECS: dict[str, TableSpec] = {
                 "disbursed_on_printed": "text",
                 **_CITED,
             },
-            schemas.Transfers,
+            "Transfers",
             correctable=("unit",),
             report_terms={"level": "level", "fund_type": "fund_type"},
             amount_column="amount",
@@ -119,7 +130,7 @@ SPECS: dict[str, TableSpec] = {
             "纳入绩效评价的资金",
             "Funds covered by the performance evaluation, by level and fund type",
             {"level": "text", "fund_type": "text?", **_MONEY, **_CITED},
-            schemas.EvaluatedFunds,
+            "EvaluatedFunds",
             correctable=("unit",),
             report_terms={"level": "level", "fund_type": "fund_type"},
             amount_column="amount",
@@ -129,7 +140,7 @@ SPECS: dict[str, TableSpec] = {
             "分地区分配",
             "Allocations to places by fund type",
             {"funds": "text", "place": "text", "fund_type": "text?", **_MONEY, **_CITED},
-            schemas.Allocations,
+            "Allocations",
             correctable=("unit",),
             report_terms={"funds": "funds", "place": "place", "fund_type": "fund_type"},
             amount_column="amount",
@@ -153,7 +164,7 @@ SPECS: dict[str, TableSpec] = {
                 "payment_printed": "text?",
                 **_CITED,
             },
-            schemas.Carryover,
+            "Carryover",
             correctable=("unit", "item"),
             report_terms={
                 "place": "place",
@@ -175,7 +186,7 @@ SPECS: dict[str, TableSpec] = {
                 "as_of_printed": "text?",
                 **_CITED,
             },
-            schemas.Spending,
+            "Spending",
             correctable=("unit",),
             report_terms={"category": "category"},
             amount_column="amount",
@@ -192,7 +203,7 @@ SPECS: dict[str, TableSpec] = {
                 "as_of_printed": "text?",
                 **_CITED,
             },
-            schemas.Poverty,
+            "Poverty",
         ),
         TableSpec(
             "projects",
@@ -211,7 +222,7 @@ SPECS: dict[str, TableSpec] = {
                 "amount_printed": "text?",
                 "section_id": "text",
             },
-            schemas.Projects,
+            "Projects",
             correctable=("unit",),
             report_terms={"level": "level", "category": "category"},
             library_terms={"stage": vocab.PROJECT_STAGES},
@@ -229,7 +240,7 @@ SPECS: dict[str, TableSpec] = {
                 "period": "text?",
                 "printed": "text",
             },
-            schemas.Supervision,
+            "Supervision",
         ),
         TableSpec(
             "totals",
@@ -247,7 +258,7 @@ SPECS: dict[str, TableSpec] = {
                 "as_of_printed": "text?",
                 **_DESCRIBED,
             },
-            schemas.Totals,
+            "Totals",
             correctable=("unit",),
             amount_column="stated",
         ),
@@ -264,7 +275,7 @@ SPECS: dict[str, TableSpec] = {
                 **_CITED,
                 **_DESCRIBED,
             },
-            schemas.Indicators,
+            "Indicators",
         ),
         TableSpec(
             "crosschecks",
@@ -278,7 +289,7 @@ SPECS: dict[str, TableSpec] = {
                 "right": "text",
                 "explanation": "text?",
             },
-            schemas.Crosschecks,
+            "Crosschecks",
         ),
         TableSpec(
             "corrections",
@@ -294,7 +305,7 @@ SPECS: dict[str, TableSpec] = {
                 "reason": "text",
                 "evidence": "text?",
             },
-            schemas.Corrections,
+            "Corrections",
         ),
         TableSpec(
             "claims",
@@ -310,7 +321,7 @@ SPECS: dict[str, TableSpec] = {
                 "explanation_en": "text?",
                 **_CITED,
             },
-            schemas.Claims,
+            "Claims",
         ),
         TableSpec(
             "findings",
@@ -325,7 +336,7 @@ SPECS: dict[str, TableSpec] = {
                 "explanation": "text",
                 "explanation_en": "text",
             },
-            schemas.Findings,
+            "Findings",
         ),
     ]
 }

@@ -7,13 +7,14 @@ refreshed when any of its files changes, so loading in every notebook cell costs
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
+from fundanalysis import cache
 from fundanalysis import vocabulary as vocab
 from fundanalysis.agreement import disagreements
 from fundanalysis.csvfile import read_text_table
@@ -29,6 +30,9 @@ from fundanalysis.money import FEN_PER_WAN, amounts_to_fen
 from fundanalysis.parsing import PARSERS, CellError, parse_columns
 from fundanalysis.report import DESCRIPTOR, ReportInfo, read_report_info
 from fundanalysis.specs import SPECS, TableSpec
+
+if TYPE_CHECKING:
+    from pandera.errors import SchemaErrors
 
 __all__ = ["SPECS", "Loaded", "load_report_tables", "load_tables", "source_lines"]
 
@@ -155,9 +159,7 @@ DERIVED_FROM = {
 }
 
 
-def _schema_problems(
-    error: pa.errors.SchemaErrors, spec: TableSpec, raw: pd.DataFrame
-) -> list[Problem]:
+def _schema_problems(error: SchemaErrors, spec: TableSpec, raw: pd.DataFrame) -> list[Problem]:
     """pandera's failure cases, each at the cell of the file it comes from, shown as written.
 
     Uniqueness is checked separately (one problem per duplicated row); failures of English
@@ -582,11 +584,15 @@ def _derive_terms(
 
 @dataclass(frozen=True)
 class Loaded:
-    """A data directory, loaded: its descriptor, its tables and each row's CSV line."""
+    """A data directory, loaded: its descriptor, its tables and each row's CSV line.
+
+    ``digest`` names the bytes it was loaded from (see :mod:`fundanalysis.cache`).
+    """
 
     info: ReportInfo
     tables: dict[str, pd.DataFrame]
     lines: dict[str, list[int]]
+    digest: str = ""
 
 
 def _empty(spec: TableSpec) -> pd.DataFrame:
@@ -596,6 +602,8 @@ def _empty(spec: TableSpec) -> pd.DataFrame:
 
 
 def _build(data_dir: Path) -> Loaded:
+    from pandera.errors import SchemaErrors  # here: a load from the cache needs no pandera
+
     if not data_dir.is_dir():
         what = (
             "不是目录 / not a directory" if data_dir.exists() else "目录不存在 / no such directory"
@@ -678,7 +686,7 @@ def _build(data_dir: Path) -> Loaded:
         problems += _duplicate_keys(spec, clean)
         try:
             spec.schema.validate(clean, lazy=True)
-        except pa.errors.SchemaErrors as error:
+        except SchemaErrors as error:
             problems += _schema_problems(error, spec, raw[spec.name])
     # Last, on rows with no other problem: does each figure say what its own text prints?
     refused = {(p.file, p.row) for p in problems}
@@ -712,9 +720,13 @@ def _one_per_cell(problems: list[Problem]) -> list[Problem]:
 _CACHE: dict[Path, tuple[tuple, Loaded]] = {}
 
 
+#: The files a load reads: what its result is stored under in the cache.
+INPUT_FILES = (DESCRIPTOR, *(spec.file for spec in SPECS.values()))
+
+
 def _fingerprint(data_dir: Path) -> tuple:
     stats = []
-    for file in [DESCRIPTOR, *(spec.file for spec in SPECS.values())]:
+    for file in INPUT_FILES:
         path = data_dir / file
         try:
             stat = path.stat()
@@ -726,18 +738,40 @@ def _fingerprint(data_dir: Path) -> tuple:
 
 
 def load_report_tables(data_dir: Path) -> Loaded:
-    """The loaded data directory, validated; raises :class:`DataError` listing all problems."""
+    """The loaded data directory, validated; raises :class:`DataError` listing all problems.
+
+    Within a process, a directory is loaded again only when one of its files changes; between
+    processes, a validated result is reused from :mod:`fundanalysis.cache` while its bytes, and
+    this library, are the same.
+    """
     key = data_dir.resolve()
     fingerprint = _fingerprint(key)
     cached = _CACHE.get(key)
     if cached is None or cached[0] != fingerprint:
         try:
-            _CACHE[key] = (fingerprint, _build(key))
+            _CACHE[key] = (fingerprint, _load_or_build(key))
         except DataError:
             raise
         except Exception as error:
             raise unexpected(str(data_dir), error) from error
     return _CACHE[key][1]
+
+
+def _load_or_build(directory: Path) -> Loaded:
+    if not directory.is_dir() or cache.cache_dir() is None:
+        return _build(directory)
+    # Stored only if no file changed from before the digest to after the load, so that the
+    # digest names the bytes that were validated.
+    before = _fingerprint(directory)
+    digest = cache.content_digest(directory, INPUT_FILES)
+    stored = cache.read(directory, "tables", digest)
+    if isinstance(stored, Loaded):
+        return stored
+    loaded = _build(directory)
+    if _fingerprint(directory) == before:
+        loaded = replace(loaded, digest=digest)
+        cache.write(directory, "tables", digest, loaded)
+    return loaded
 
 
 def load_tables(data_dir: Path) -> dict[str, pd.DataFrame]:

@@ -8,8 +8,8 @@ its key figure. Where the report prints nothing to draw, the function returns No
 from __future__ import annotations
 
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from fundanalysis import vocabulary as vocab
@@ -22,6 +22,12 @@ from fundanalysis.present import Chart, NotReported
 
 THOUSANDS = FuncFormatter(lambda value, _: f"{value:,.0f}")
 WAN = ("万元", "10,000 yuan (万元)")
+
+
+def _subplots(**figure_options):
+    """A figure with one axes, outside pyplot: nothing global to close, no GUI backend."""
+    fig = Figure(**figure_options)
+    return fig, fig.subplots()
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -43,7 +49,7 @@ def _term(frame: pd.DataFrame, column: str, lang: str) -> list[str]:
 
 
 def _hbars(labels, values, colors, title, xlabel, bar_labels, source, lang, height=None):
-    fig, ax = plt.subplots(figsize=(7.2, height or max(2.4, 0.55 * len(labels) + 1.4)))
+    fig, ax = _subplots(figsize=(7.2, height or max(2.4, 0.55 * len(labels) + 1.4)))
     bars = ax.barh(labels[::-1], values[::-1], color=colors[::-1])
     ax.bar_label(bars, labels=bar_labels[::-1], padding=4, fontsize=10)
     ax.set_title(title, loc="left", wrap=True)
@@ -60,7 +66,7 @@ def budget_chart(report: Report, lang: str) -> Chart | NotReported:
     growth = funding.budget_growth(report)
     if isinstance(growth, NotReported):
         return growth
-    fig, ax = plt.subplots()
+    fig, ax = _subplots()
     colors = ["#E69F00" if c else "#0072B2" for c in growth["corrections"]]
     bars = ax.bar(growth["year"].astype(str), growth["amount_wan"], color=colors, width=0.6)
     ax.bar_label(bars, labels=[f"{v:,.0f}" for v in growth["amount_wan"]], padding=3, fontsize=10)
@@ -139,7 +145,7 @@ def batch_timeline_chart(report: Report, lang: str) -> Chart | NotReported:
     if isinstance(timeline, NotReported):
         return timeline
     colors = colors_for(list(report.terms("level")))
-    fig, ax = plt.subplots(figsize=(7.2, 0.75 * len(timeline) + 1.8))
+    fig, ax = _subplots(figsize=(7.2, 0.75 * len(timeline) + 1.8))
     rows = list(range(len(timeline)))[::-1]
     biggest = timeline["amount_wan"].max() or 1
     ax.scatter(
@@ -215,7 +221,7 @@ def allocations_chart(report: Report, funds: str, lang: str) -> Chart | NotRepor
         t: (t if lang == "zh" else fund_types.get(t, t)) or _t(lang, "未分类型", "no fund type")
         for t in types
     }
-    fig, ax = plt.subplots(figsize=(7.2, 0.5 * len(body) + 2.2))
+    fig, ax = _subplots(figsize=(7.2, 0.5 * len(body) + 2.2))
     labels = list(body.index) if lang == "zh" else list(body["place_en"])
     totals = _stacked(ax, labels, body[types], colors_for([*list(fund_types), ""]), names, 0)
     funds_name = funds if lang == "zh" else report.terms("funds").get(funds, funds)
@@ -282,7 +288,7 @@ def carryover_by_place_chart(report: Report, lang: str) -> Chart | NotReported:
     table = table.reindex([p for p in places if p in table.index])
     table = table[[lv for lv in levels if lv in table.columns]]
     names = {lv: (lv if lang == "zh" else levels[lv]) for lv in table.columns}
-    fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(table) + 2.4))
+    fig, ax = _subplots(figsize=(7.2, 0.55 * len(table) + 2.4))
     labels = list(table.index) if lang == "zh" else [places[p] for p in table.index]
     totals = _stacked(ax, labels, table, colors_for(list(levels)), names, 2)
     ax.set_title(
@@ -379,7 +385,7 @@ def poverty_chart(report: Report, lang: str) -> Chart | NotReported:
         return NotReported("同一指标在两个日期的贫困人口数", "a poverty count at two dates")
     measures = list(dict.fromkeys(counts["measure_code"]))
     dates = sorted(set(counts["as_of"]))
-    fig, ax = plt.subplots(figsize=(7.2, 0.5 * len(measures) * len(dates) + 1.8))
+    fig, ax = _subplots(figsize=(7.2, 0.5 * len(measures) * len(dates) + 1.8))
     height = 0.8 / len(dates)
     shades = ["#56B4E9", "#0072B2", "#003f63", "#999999"]
     for i, date in enumerate(dates):
@@ -461,7 +467,7 @@ def projects_breakdown_chart(report: Report, by: str, lang: str) -> Chart | NotR
         return table
     stage = table["stage"].iloc[0]
     table = table[table["stage"] == stage].reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(7.2, 0.7 * len(table) + 2.0))
+    fig, ax = _subplots(figsize=(7.2, 0.7 * len(table) + 2.0))
     positions = list(range(len(table)))[::-1]
     ax.barh(
         [p + 0.2 for p in positions],

@@ -1,0 +1,201 @@
+"""The on-disk result cache: reused only for the same bytes and code, never a different answer."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from fundanalysis import cache, tables
+from fundanalysis.errors import DataError
+
+# The module, not the function of the same name that the package exports.
+reconcile = importlib.import_module("fundanalysis.reconcile")
+
+
+@pytest.fixture
+def cache_root(tmp_path: Path, monkeypatch) -> Path:
+    """An empty cache of this test's own; the in-process memories are forgotten around it."""
+    root = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(root))
+    monkeypatch.setattr(tables, "_CACHE", {})
+    monkeypatch.setattr(reconcile, "_RESULTS", {})
+    return root
+
+
+def _forget() -> None:
+    """Forget what this process loaded, as a new process would."""
+    tables._CACHE.clear()
+    reconcile._RESULTS.clear()
+
+
+def _refuse(*_args, **_kwargs):
+    raise AssertionError("computed again although the cache holds the result")
+
+
+def test_a_new_process_reads_the_stored_tables_and_checks(tiny_dir, cache_root, monkeypatch):
+    built = tables.load_report_tables(tiny_dir)
+    checks = reconcile.reconcile(tiny_dir)
+    assert sorted(p.name.split("-")[1] for p in cache_root.iterdir()) == [
+        "checks.pickle",
+        "tables.pickle",
+    ]
+    _forget()
+    monkeypatch.setattr(tables, "_build", _refuse)
+    monkeypatch.setattr(reconcile, "_checks", _refuse)
+    stored = tables.load_report_tables(tiny_dir)
+    assert stored.lines == built.lines
+    assert stored.info == built.info
+    assert stored.tables.keys() == built.tables.keys()
+    for name, frame in built.tables.items():
+        pd.testing.assert_frame_equal(stored.tables[name], frame)
+    pd.testing.assert_frame_equal(reconcile.reconcile(tiny_dir), checks)
+
+
+def test_the_stored_result_is_what_an_uncached_load_gives(tiny_dir, cache_root, monkeypatch):
+    tables.load_report_tables(tiny_dir)
+    _forget()
+    stored = tables.load_report_tables(tiny_dir)
+    _forget()
+    monkeypatch.setenv(cache.CACHE_ENV, "off")
+    fresh = tables.load_report_tables(tiny_dir)
+    for name, frame in fresh.tables.items():
+        pd.testing.assert_frame_equal(stored.tables[name], frame)
+
+
+def test_a_changed_byte_is_loaded_afresh(tiny_dir, cache_root):
+    before = tables.load_report_tables(tiny_dir).tables["allocations"]
+    assert before.loc[0, "amount_fen"] == 30_000_000
+    path = tiny_dir / "allocations.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            ",30,万元,T-1,甲县 30 万元", ",31,万元,T-1,甲县 31 万元"
+        ),
+        encoding="utf-8",
+    )
+    _forget()
+    assert (
+        tables.load_report_tables(tiny_dir).tables["allocations"].loc[0, "amount_fen"] == 31_000_000
+    )
+
+
+def test_a_change_of_code_is_loaded_afresh(tiny_dir, cache_root, monkeypatch):
+    tables.load_report_tables(tiny_dir)
+    _forget()
+    calls = []
+    original = tables._build
+    monkeypatch.setattr(tables, "_build", lambda d: calls.append(d) or original(d))
+    monkeypatch.setattr(cache, "code_digest", lambda: b"another version of the library")
+    tables.load_report_tables(tiny_dir)
+    assert calls == [tiny_dir.resolve()]
+
+
+def test_a_directory_with_problems_is_never_stored(tiny_dir, cache_root):
+    path = tiny_dir / "budget.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header, first = lines[0], lines[1].split(",")
+    first[header.split(",").index("amount")] = "12x"
+    path.write_text("\n".join([header, ",".join(first), *lines[2:]]) + "\n", encoding="utf-8")
+    for _ in range(2):
+        _forget()
+        with pytest.raises(DataError, match=r"budget\.csv"):
+            tables.load_report_tables(tiny_dir)
+    assert not cache_root.exists() or not list(cache_root.iterdir())
+
+
+def test_a_damaged_cache_file_is_ignored(tiny_dir, cache_root):
+    expected = tables.load_report_tables(tiny_dir).tables["allocations"]
+    for entry in cache_root.iterdir():
+        entry.write_bytes(b"not a pickle")
+    _forget()
+    pd.testing.assert_frame_equal(
+        tables.load_report_tables(tiny_dir).tables["allocations"], expected
+    )
+
+
+@pytest.mark.parametrize("setting", ["off", "0", ""])
+def test_the_cache_can_be_turned_off(tiny_dir, tmp_path, monkeypatch, setting):
+    monkeypatch.setenv(cache.CACHE_ENV, setting)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tables, "_CACHE", {})
+    tables.load_report_tables(tiny_dir)
+    assert cache.cache_dir() is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny"]
+
+
+def test_a_cache_that_cannot_be_written_costs_nothing_but_time(tiny_dir, tmp_path, monkeypatch):
+    blocker = tmp_path / "a file, not a directory"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))
+    monkeypatch.setattr(tables, "_CACHE", {})
+    assert len(tables.load_report_tables(tiny_dir).tables["allocations"]) == 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a file, not a directory", "tiny"]
+
+
+# --- charts -------------------------------------------------------------------------------
+
+DRAWN: list[str] = []
+
+
+def _allocations_chart(report, lang: str):
+    """A small chart of the report's allocations; records that it was drawn."""
+    from matplotlib.figure import Figure
+
+    from fundanalysis.present import Chart
+
+    DRAWN.append(lang)
+    figure = Figure(figsize=(3, 2))
+    allocations = report.tables["allocations"]
+    figure.subplots().bar(range(len(allocations)), allocations["amount_fen"])
+    return Chart(figure, f"{lang}: {allocations['amount_fen'].sum()}")
+
+
+@pytest.fixture
+def shown(monkeypatch) -> list[tuple[str, str]]:
+    """What show_chart displays, as (language, alt text); the drawing record emptied."""
+    from fundanalysis import present
+
+    outputs: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        present, "_display", lambda bundle, lang: outputs.append((lang, bundle["text/plain"]))
+    )
+    DRAWN.clear()
+    return outputs
+
+
+def test_a_chart_is_drawn_once_for_the_same_tables(tiny_dir, cache_root, shown):
+    from fundanalysis.loaders import load_report
+    from fundanalysis.present import show_chart
+
+    show_chart(_allocations_chart, load_report(tiny_dir))
+    _forget()
+    show_chart(_allocations_chart, load_report(tiny_dir))  # as a new kernel would
+    assert DRAWN == ["zh", "en"]
+    assert shown == [("zh", "zh: 170000000"), ("en", "en: 170000000")] * 2
+
+
+def test_a_chart_of_changed_tables_is_drawn_again(tiny_dir, cache_root, shown):
+    from fundanalysis.loaders import load_report
+    from fundanalysis.present import show_chart
+
+    show_chart(_allocations_chart, load_report(tiny_dir))
+    report = load_report(tiny_dir)
+    report.tables["allocations"].loc[0, "amount_fen"] = 1  # changed in memory, not on disk
+    show_chart(_allocations_chart, report)
+    assert DRAWN == ["zh", "en", "zh", "en"]
+    assert shown[-1] == ("en", "en: 140000001")
+
+
+def test_a_chart_under_other_matplotlib_settings_is_drawn_again(tiny_dir, cache_root, shown):
+    import matplotlib as mpl
+
+    from fundanalysis.loaders import load_report
+    from fundanalysis.present import show_chart
+
+    report = load_report(tiny_dir)
+    show_chart(_allocations_chart, report)
+    with mpl.rc_context({"axes.facecolor": "#eeeeee"}):
+        show_chart(_allocations_chart, report)
+    assert DRAWN == ["zh", "en", "zh", "en"]
