@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -121,3 +122,24 @@ def test_both_paths_give_the_same_result(cells) -> None:
     scalar_fen, scalar_errors = amounts_to_fen(texts, units, vectorise_from=10**9)
     pd.testing.assert_series_equal(vector_fen, scalar_fen)
     pd.testing.assert_series_equal(vector_errors, scalar_errors)
+
+
+def test_sums_past_int64_stay_exact() -> None:
+    from fundanalysis.money import exact_sum
+
+    big = 4 * 10**18  # each fits int64; any two of them do not
+    values = pd.Series([big, big, big, None, 7], dtype="Int64")
+    assert exact_sum(values) == 3 * big + 7
+    assert exact_sum(pd.Series([1, None, 2], dtype="Int64")) == 3
+    assert exact_sum(pd.Series([], dtype="Int64")) == 0
+
+
+def test_most_decimals_is_the_same_on_both_paths() -> None:
+    from fundanalysis.money import VECTORISE_FROM, decimals_of, max_decimals
+
+    texts = ["12", "1.5", "0.000001", "300.25"] * VECTORISE_FROM
+    expected = max(decimals_of(text) for text in texts)
+    assert expected == 6
+    assert max_decimals(pd.Series(texts, dtype="str")) == expected
+    assert max_decimals(pd.Series(texts[:3], dtype="str")) == expected
+    assert max_decimals(pd.Series(["7"] * VECTORISE_FROM, dtype="str")) == 0

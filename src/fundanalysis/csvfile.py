@@ -177,6 +177,11 @@ def _read_with_arrow(raw: bytes, columns: list[str]) -> pd.DataFrame | None:
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
     # line numbers: every non-blank line after the header, in order (Arrow skips blank ones)
+    if b"\n\n" not in body and b"\n\r\n" not in body:  # no blank line: the 2nd line onwards
+        records = body.count(b"\n") - body.endswith(b"\n")
+        if records != table.num_rows:
+            return None
+        return _as_frame(table, np.arange(2, 2 + records))
     data = np.frombuffer(body, dtype=np.uint8)
     ends = np.flatnonzero(data == 10)
     starts = np.concatenate(([0], ends + 1))
@@ -185,6 +190,14 @@ def _read_with_arrow(raw: bytes, columns: list[str]) -> pd.DataFrame | None:
     numbers = np.flatnonzero(lengths > 0)[1:] + 1
     if len(numbers) != table.num_rows:
         return None
+    return _as_frame(table, numbers)
+
+
+def _as_frame(table, numbers) -> pd.DataFrame:
+    """Arrow's table as a frame of Arrow-backed text, indexed by line number."""
+    import numpy as np
+    import pyarrow as pa
+
     frame = table.to_pandas(
         types_mapper=lambda t: (
             pd.StringDtype("pyarrow", na_value=np.nan) if t == pa.string() else None

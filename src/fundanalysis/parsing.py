@@ -102,8 +102,13 @@ _WELL_FORMED = {
 
 def _fast_values(kind: str, cells: pd.Series, ok: pd.Series) -> pd.Series:
     """Vectorised conversion of the well-formed cells of one column."""
-    if kind == "int":
-        return pd.to_numeric(cells.where(ok)).astype("Int64")
+    if kind == "int":  # at most 18 plain digits each: Arrow's integer cast is exact
+        import pyarrow as pa
+
+        return pd.Series(
+            pd.array(pa.array(cells.where(ok, None)).cast(pa.int64()), dtype="Int64"),
+            index=cells.index,
+        )
     if kind == "date":
         # only plausible years reach the converter, which cannot hold 0201 or 9999
         years = pd.to_numeric(cells.str.slice(0, 4).where(ok), errors="coerce")

@@ -28,7 +28,7 @@ from fundanalysis import cache
 from fundanalysis.errors import Problem, unexpected
 from fundanalysis.expressions import Term, matching_rows, parse_filter, parse_parts, parse_sum
 from fundanalysis.loaders import PathLike
-from fundanalysis.money import FEN_PER_UNIT, decimals_of, fen_to_wan
+from fundanalysis.money import FEN_PER_UNIT, decimals_of, exact_sum, fen_to_wan, max_decimals
 from fundanalysis.paths import data_dir as resolve_data_dir
 from fundanalysis.tables import load_report_tables
 
@@ -151,9 +151,9 @@ def _row(
 def _money_side(frame: pd.DataFrame, text_column: str) -> Side:
     present = frame[frame["amount_fen"].notna()]
     return Side(
-        int(present["amount_fen"].sum()),
-        int(present["amount_as_printed_fen"].sum()),
-        max((decimals_of(t) for t in present[text_column]), default=0),
+        exact_sum(present["amount_fen"]),
+        exact_sum(present["amount_as_printed_fen"]),
+        max_decimals(present[text_column]),
     )
 
 
@@ -162,18 +162,21 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     for total in tables["totals"].itertuples(index=False):
         parts_table = tables[total.table]
         filter_text = total.filter if isinstance(total.filter, str) else ""
-        parts = parts_table[matching_rows(parts_table, parse_filter(filter_text))]
         money = total.measure == "amount"
+        text_column = "stated" if total.table == "totals" else "amount"
+        needed = ["amount_fen", "amount_as_printed_fen", text_column] if money else [total.measure]
+        # only the columns summed: selecting whole rows of a large table costs more than the sum
+        parts = parts_table.loc[matching_rows(parts_table, parse_filter(filter_text)), needed]
         if money:
             stated = Side(
                 int(total.amount_fen), int(total.amount_as_printed_fen), decimals_of(total.stated)
             )
-            computed = _money_side(parts, "stated" if total.table == "totals" else "amount")
+            computed = _money_side(parts, text_column)
             counted = int(parts["amount_fen"].notna().sum())
             per_unit = FEN_PER_UNIT[total.unit]
         else:
             stated = Side(int(total.stated), int(total.stated), 0)
-            value = int(parts[total.measure].sum())
+            value = exact_sum(parts[total.measure])
             computed = Side(value, value, 0)
             counted = int(parts[total.measure].notna().sum())
             per_unit = 1
@@ -211,14 +214,16 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
 def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, int]:
     """(value, value as printed, rows counted) of one term, signed."""
     frame = tables[term.table]
-    rows = frame[matching_rows(frame, term.conditions)]
-    if term.measure == "amount":
+    money = term.measure == "amount"
+    needed = ["amount_fen", "amount_as_printed_fen"] if money else [term.measure]
+    rows = frame.loc[matching_rows(frame, term.conditions), needed]
+    if money:
         present = rows[rows["amount_fen"].notna()]
-        value = int(present["amount_fen"].sum())
-        as_printed = int(present["amount_as_printed_fen"].sum())
+        value = exact_sum(present["amount_fen"])
+        as_printed = exact_sum(present["amount_as_printed_fen"])
     else:
         present = rows[rows[term.measure].notna()]
-        value = as_printed = int(present[term.measure].sum())
+        value = as_printed = exact_sum(present[term.measure])
     return term.sign * value, term.sign * as_printed, len(present)
 
 

@@ -547,11 +547,24 @@ def _vocabulary_problems(
     return problems
 
 
+#: Tables this long take the Arrow paths below.
+LARGE = 10_000
+
+
 def _lookup(values: pd.Series, mapping: dict) -> pd.Series:
     """Each value's entry in ``mapping`` as text, '' where it has none (or is missing)."""
     codes, uniques = pd.factorize(values)  # a few distinct terms among many rows
-    looked_up = np.array([mapping.get(u, "") for u in uniques] + [""], dtype=object)
-    return pd.Series(looked_up[codes], index=values.index, dtype="str")
+    looked_up = [mapping.get(u, "") for u in uniques] + [""]
+    if len(values) < LARGE:
+        return pd.Series(np.array(looked_up, dtype=object)[codes], index=values.index, dtype="str")
+    import pyarrow as pa  # a million Python strings into Arrow cost more than one take
+
+    positions = np.where(codes < 0, len(looked_up) - 1, codes)
+    taken = pa.array(looked_up, type=pa.string()).take(pa.array(positions))
+    frame = pa.table({"term": taken}).to_pandas(
+        types_mapper=lambda t: pd.StringDtype("pyarrow", na_value=np.nan)
+    )
+    return pd.Series(frame["term"].array, index=values.index, dtype="str")
 
 
 def _derive_terms(
@@ -680,7 +693,8 @@ def _build(data_dir: Path) -> Loaded:
     for spec in SPECS.values():
         frame = tables[spec.name]
         bad_lines = {line for line, _ in bad_cells[spec.name]}
-        clean = frame.drop(index=[line for line in bad_lines if line in frame.index])
+        dropped = [line for line in bad_lines if line in frame.index]
+        clean = frame.drop(index=dropped) if dropped else frame
         if clean.empty:  # nothing to check: the columns were typed when the table was read
             continue
         problems += _duplicate_keys(spec, clean)
@@ -692,11 +706,8 @@ def _build(data_dir: Path) -> Loaded:
     refused = {(p.file, p.row) for p in problems}
     for spec in SPECS.values():
         frame = tables[spec.name]
-        whole = (
-            frame.loc[[(spec.file, line) not in refused for line in frame.index]]
-            if len(frame)
-            else frame
-        )
+        refused_here = {line for file, line in refused if file == spec.file}
+        whole = frame.drop(index=list(refused_here & set(frame.index))) if refused_here else frame
         problems += disagreements(spec, whole, info.year if info else None)
     if problems:
         raise DataError(_one_per_cell(problems))
