@@ -158,6 +158,8 @@ def _digits_to_int64(digits: pd.Series) -> pd.Series:
 def exact_sum(values: pd.Series) -> int:
     """The exact sum of an integer column (missing cells skipped): numpy's sum where no partial
     sum can pass int64, Python's integers where one could."""
+    if len(values) < VECTORISE_FROM:  # a few rows: Python's integers, without pandas' overhead
+        return sum(int(value) for value in values.dropna().tolist())
     present = values.dropna()
     if present.empty:
         return 0

@@ -22,11 +22,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from fundanalysis.labels import LANGUAGES, label
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 EMPTY = "—"
 
@@ -322,7 +325,7 @@ def _chart_key(make: Callable, args: tuple, kwargs: dict) -> tuple[str, str, str
     settings = repr(
         sorted(
             (key, repr(value))
-            for key, value in mpl.rcParams.items()
+            for key, value in dict.items(mpl.rcParams)  # raw: reading "backend" imports pyplot
             if key not in _INTERACTIVE_SETTINGS  # set when a kernel makes its first figure
         )
     )

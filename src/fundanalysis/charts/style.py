@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 import matplotlib as mpl
 from matplotlib import font_manager
-from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 #: Noto Sans CJK (SIL OFL) ships in the ``noto-cjk-sans-otc`` wheel; no system font is used.
 FONT_FAMILY = "Noto Sans CJK SC"
