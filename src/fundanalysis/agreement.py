@@ -57,21 +57,30 @@ def _units(frame: pd.DataFrame, column: str) -> list[str]:
 VECTORISE_FROM = 10_000
 
 
-def _plainly_printed(frame: pd.DataFrame, column: str, fragment_column: str) -> np.ndarray:
+def _strings(values: pd.Series) -> np.ndarray:
+    """A column as numpy strings ('' where missing); few distinct values are converted once."""
+    from numpy.dtypes import StringDType
+
+    if values.iloc[:1000].nunique() < 100:  # a unit, say: convert each distinct value once
+        codes, uniques = pd.factorize(values)
+        words = np.array([str(u) for u in uniques] + [""], dtype=StringDType())
+        return words[np.where(codes < 0, len(uniques), codes)]
+    return values.astype("string").fillna("").to_numpy(dtype=StringDType())
+
+
+def _plainly_printed(
+    frame: pd.DataFrame, column: str, fragment_column: str, fragments: np.ndarray
+) -> np.ndarray:
     """Rows whose fragment prints the figure followed at once by its unit, not inside a longer
     number: the test of the row-by-row path's first step, for every row in one pass."""
     from numpy.dtypes import StringDType
-
-    def strings(values: pd.Series) -> np.ndarray:
-        return values.astype("string").fillna("").to_numpy(dtype=StringDType())
 
     present = (frame[column].notna() & frame[fragment_column].notna()).to_numpy()
     if column in COUNT_WORDS:
         units: np.ndarray | str = COUNT_WORDS[column]
     else:
-        units = strings(frame["unit_as_printed" if "unit_as_printed" in frame else "unit"])
-    fragments = strings(frame[fragment_column])
-    at = np.strings.find(fragments, np.strings.add(strings(frame[column]), units))
+        units = _strings(frame["unit_as_printed" if "unit_as_printed" in frame else "unit"])
+    at = np.strings.find(fragments, np.strings.add(_strings(frame[column]), units))
     before = np.strings.slice(fragments, np.maximum(at - 1, 0), np.maximum(at, 0))
     inside_a_number = np.isin(before, np.array(list("0123456789."), dtype=StringDType()))
     return present & (at >= 0) & ((at == 0) | ~inside_a_number)
@@ -168,10 +177,14 @@ def disagreements(
     An empty cell beside a fragment that prints its figure is refused too.
     """
     problems = []
+    fragments: dict[str, np.ndarray] = {}  # each fragment column converted once
     for column, fragment_column in FIGURES.get(spec.name, []):
         checked = frame
         if len(frame) >= vectorise_from:  # most rows agree at once; the rest are explained
-            checked = frame[~_plainly_printed(frame, column, fragment_column)]
+            if fragment_column not in fragments:
+                fragments[fragment_column] = _strings(frame[fragment_column])
+            plain = _plainly_printed(frame, column, fragment_column, fragments[fragment_column])
+            checked = frame[~plain]
         rows = zip(
             checked.index,
             checked[column].tolist(),

@@ -154,9 +154,10 @@ def _read_with_arrow(raw: bytes, columns: list[str]) -> pd.DataFrame | None:
     from pyarrow import csv as arrow_csv
 
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    if b'"' in body or body.count(b"\r") != body.count(b"\r\n"):
+    if b'"' in body or (b"\r" in body and body.count(b"\r") != body.count(b"\r\n")):
         return None
-    first_line = body.split(b"\n", 1)[0].rstrip(b"\r")
+    end_of_header = body.find(b"\n")
+    first_line = (body if end_of_header < 0 else body[:end_of_header]).rstrip(b"\r")
     try:
         header = first_line.decode("utf-8").split(",")
     except UnicodeDecodeError:
@@ -169,7 +170,7 @@ def _read_with_arrow(raw: bytes, columns: list[str]) -> pd.DataFrame | None:
             read_options=arrow_csv.ReadOptions(use_threads=True),
             parse_options=arrow_csv.ParseOptions(quote_char=False, newlines_in_values=False),
             convert_options=arrow_csv.ConvertOptions(
-                column_types={c: pa.string() for c in header},
+                column_types={c: pa.large_string() for c in header},  # pandas' own type
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -200,7 +201,7 @@ def _as_frame(table, numbers) -> pd.DataFrame:
 
     frame = table.to_pandas(
         types_mapper=lambda t: (
-            pd.StringDtype("pyarrow", na_value=np.nan) if t == pa.string() else None
+            pd.StringDtype("pyarrow", na_value=np.nan) if t == pa.large_string() else None
         )
     )
     frame.index = pd.Index(numbers, name="line")
