@@ -57,7 +57,7 @@ def test_console_script_prints_chinese_under_a_plain_locale() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "fundanalysis.cli", "validate"],
         capture_output=True,
-        env={"LC_ALL": "C", "PYTHONIOENCODING": ""},
+        env={"LC_ALL": "C", "PYTHONIOENCODING": "", "FUNDANALYSIS_CACHE": "off"},
         check=False,
     )
     assert result.returncode == 0

@@ -68,8 +68,13 @@ def installed(tmp_path_factory) -> Path:
 
 
 def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """``command`` as a user with a home of their own (``cwd``) and nothing else set."""
     return subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}
+        command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(cwd)},
     )
 
 
@@ -87,6 +92,11 @@ def test_the_library_and_its_data_load_from_the_wheel(installed: Path, tmp_path:
         "fundanalysis did not come from the wheel"
     )
     assert counts == "47 66"  # 47 carry-over leaf items; 66 checks (data/bazhou-2020)
+    # the results are kept in the user's cache directory, and only there
+    stored = sorted(
+        p.name.split("-", 1)[1] for p in (tmp_path / ".cache" / "fundanalysis").iterdir()
+    )
+    assert stored == ["checks.pickle", "tables.pickle"]
 
 
 def test_the_command_validates_the_shipped_report(installed: Path, tmp_path: Path) -> None:
