@@ -115,6 +115,18 @@ def test_a_damaged_cache_file_is_ignored(tiny_dir, cache_root):
     )
 
 
+@pytest.mark.parametrize("keep", [0.5, 0.9])
+def test_a_cache_file_cut_short_is_ignored(tiny_dir, cache_root, keep):
+    expected = tables.load_report_tables(tiny_dir).tables["allocations"]
+    for entry in cache_root.iterdir():
+        data = entry.read_bytes()
+        entry.write_bytes(data[: int(len(data) * keep)])
+    _forget()
+    pd.testing.assert_frame_equal(
+        tables.load_report_tables(tiny_dir).tables["allocations"], expected
+    )
+
+
 @pytest.mark.parametrize("setting", ["off", "0", ""])
 def test_the_cache_can_be_turned_off(tiny_dir, tmp_path, monkeypatch, setting):
     monkeypatch.setenv(cache.CACHE_ENV, setting)
@@ -199,3 +211,21 @@ def test_a_chart_under_other_matplotlib_settings_is_drawn_again(tiny_dir, cache_
     with mpl.rc_context({"axes.facecolor": "#eeeeee"}):
         show_chart(_allocations_chart, report)
     assert DRAWN == ["zh", "en", "zh", "en"]
+
+
+def test_a_table_changed_in_memory_does_not_change_the_next_load(tiny_dir, cache_root):
+    from fundanalysis.loaders import load_all, load_report, load_table
+
+    first = load_table("allocations", tiny_dir)
+    first.loc[first.index[0], "amount_fen"] = 1
+    first["place"] = "改过"
+    report = load_report(tiny_dir)
+    in_report = report.tables["allocations"]
+    in_report.loc[0, "amount_fen"] = 2
+    every = load_all(tiny_dir)
+    in_all = every["allocations"]
+    in_all.loc[0, "amount_fen"] = 3
+    assert (in_report.loc[0, "amount_fen"], in_all.loc[0, "amount_fen"]) == (2, 3)
+    again = load_table("allocations", tiny_dir)
+    assert again.loc[0, "amount_fen"] == 30_000_000
+    assert again.loc[0, "place"] == "甲县"

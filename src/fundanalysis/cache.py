@@ -24,8 +24,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.metadata
+import io
 import os
 import pickle
+import struct
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -37,7 +39,7 @@ CACHE_ENV = "FUNDANALYSIS_CACHE"
 _OFF = {"0", "off", "no", "false", "none"}
 
 #: Raised when what is stored changes shape, so that old files are never read as new ones.
-FORMAT = 1
+FORMAT = 2
 
 #: Libraries whose version changes a result (parsing, dtypes, validation, pickling).
 _DEPENDENCIES = ("pandas", "pandera", "numpy", "pyarrow")
@@ -89,6 +91,14 @@ def _entry(place: Path | str, part: str) -> Path | None:
     return root / f"{hashlib.sha256(where.encode()).hexdigest()[:32]}-{part}.pickle"
 
 
+#: A stored file: this line; the digest it was stored under (one line); the out-of-band
+#: buffers of pickle protocol 5, each after its size; the pickle itself; and last the pickle's
+#: size and the number of buffers. Large arrays travel as buffers, written to the file as the
+#: pickler meets them, so storing a table never holds a second copy of it in memory.
+MAGIC = b"fundanalysis cache 2\n"
+_SIZE = struct.Struct("<Q")
+
+
 def read(place: Path | str, part: str, digest: str) -> Any | None:
     """The ``part`` stored for ``place`` under ``digest``, or ``None``."""
     path = _entry(place, part)
@@ -96,10 +106,24 @@ def read(place: Path | str, part: str, digest: str) -> Any | None:
         return None
     try:
         with path.open("rb") as handle:
-            stored_digest, value = pickle.load(handle)
-    except Exception:  # absent, unreadable or from another version: computed afresh
+            if handle.readline() != MAGIC or handle.readline() != digest.encode() + b"\n":
+                return None  # another format, or other bytes: nothing is unpickled
+            start = handle.tell()
+            handle.seek(-2 * _SIZE.size, os.SEEK_END)
+            head_size, count = struct.unpack("<QQ", handle.read(2 * _SIZE.size))
+            handle.seek(start)
+            length = os.fstat(handle.fileno()).st_size
+            buffers = []
+            for _ in range(count):
+                (size,) = _SIZE.unpack(handle.read(_SIZE.size))
+                if size > length - handle.tell():
+                    return None  # damaged: a size larger than the file
+                buffers.append(bytearray(size))
+                if handle.readinto(buffers[-1]) != size:
+                    return None  # cut short
+            return pickle.loads(handle.read(head_size), buffers=buffers)
+    except Exception:  # absent, unreadable or damaged: computed afresh
         return None
-    return value if stored_digest == digest else None
 
 
 def write(place: Path | str, part: str, digest: str, value: Any) -> None:
@@ -112,7 +136,25 @@ def write(place: Path | str, part: str, digest: str, value: Any) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
             temporary = handle.name
-            pickle.dump((digest, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(MAGIC + digest.encode() + b"\n")
+            count = 0
+
+            def spill(buffer: pickle.PickleBuffer) -> bool:
+                nonlocal count
+                view = buffer.raw()
+                handle.write(_SIZE.pack(view.nbytes))
+                handle.write(view)
+                count += 1
+                return False  # out of band: the pickle only says "next buffer"
+
+            head = io.BytesIO()
+            pickler = pickle.Pickler(head, protocol=5, buffer_callback=spill)
+            # No memo: what the pickler has met is not kept alive until the end (our values hold
+            # no cycles; one would fail here, and the result would simply not be stored).
+            pickler.fast = True
+            pickler.dump(value)
+            handle.write(head.getbuffer())
+            handle.write(struct.pack("<QQ", head.tell(), count))
         os.replace(temporary, path)
     except Exception:  # a read-only or full disk costs time, never a result
         if temporary is not None:

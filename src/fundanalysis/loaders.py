@@ -57,19 +57,19 @@ def load_report(data_dir: PathLike = None) -> Report:
     """The report of ``data_dir`` (default: the default report), validated."""
     directory = resolve_data_dir(data_dir)
     loaded = load_report_tables(directory)
-    tables = {name: frame.copy() for name, frame in loaded.tables.items()}
+    tables = {name: frame.copy(deep=False) for name, frame in loaded.tables.items()}
     return Report(directory.resolve(), loaded.info, tables)
 
 
 def load_table(name: str, data_dir: PathLike = None) -> pd.DataFrame:
     """A copy of table ``name`` (the CSV file's stem) of ``data_dir``, validated."""
-    return load_report_tables(resolve_data_dir(data_dir)).tables[name].copy()
+    return load_report_tables(resolve_data_dir(data_dir)).tables[name].copy(deep=False)
 
 
 def load_all(data_dir: PathLike = None) -> dict[str, pd.DataFrame]:
     """Every table of ``data_dir`` by name, validated (copies); absent tables are empty."""
     tables = load_report_tables(resolve_data_dir(data_dir)).tables
-    return {name: frame.copy() for name, frame in tables.items()}
+    return {name: frame.copy(deep=False) for name, frame in tables.items()}
 
 
 def load_budget(data_dir: PathLike = None) -> pd.DataFrame:

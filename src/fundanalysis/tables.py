@@ -646,7 +646,8 @@ def _build(data_dir: Path) -> Loaded:
     if problems:
         raise DataError(problems)
 
-    printed = {name: frame.copy() for name, frame in raw.items()}
+    # pandas copies on write: the text as printed stays as read while corrections change raw
+    printed = {name: frame.copy(deep=False) for name, frame in raw.items()}
     applied, problems = _apply_corrections(raw, raw["corrections"])
 
     tables: dict[str, pd.DataFrame] = {}
