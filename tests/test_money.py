@@ -143,3 +143,20 @@ def test_most_decimals_is_the_same_on_both_paths() -> None:
     assert max_decimals(pd.Series(texts, dtype="str")) == expected
     assert max_decimals(pd.Series(texts[:3], dtype="str")) == expected
     assert max_decimals(pd.Series(["7"] * VECTORISE_FROM, dtype="str")) == 0
+
+
+def test_amounts_in_arrow_chunks_are_read_like_any_others() -> None:
+    """Large files come from Arrow's reader in chunks; the conversion must not care."""
+    import numpy as np
+    import pyarrow as pa
+
+    from fundanalysis.money import amounts_to_fen
+
+    chunks = pa.chunked_array([["1.5", "2", None], ["3.250000", "x", "0.01"]])
+    texts = pd.Series(
+        chunks.to_pandas(types_mapper=lambda t: pd.StringDtype("pyarrow", na_value=np.nan))
+    )
+    units = pd.Series(["万元", "元", "万元", "万元", "万元", "元"], dtype="str")
+    fen, errors = amounts_to_fen(texts, units, vectorise_from=0)
+    assert fen.tolist() == [1_500_000, 200, pd.NA, 3_250_000, pd.NA, 1]
+    assert [bool(e) for e in errors] == [False, False, False, False, True, False]

@@ -117,42 +117,44 @@ def amounts_to_fen(
     present = texts.notna() & (texts != "")
     if len(texts) < max(vectorise_from, 1):
         return _amounts_one_by_one(texts, units, present, fen, errors)
-    text = texts.where(present, "0").astype("str")
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # one pass of Arrow's regular expressions: plain number or not, and its two parts
+    number = pc.extract_regex(
+        pa.array(texts.where(present, "0").astype("str")),
+        r"^(?P<whole>[0-9]+)(?:\.(?P<fraction>[0-9]+))?$",
+    )
+    plain = pc.is_valid(number).to_numpy(zero_copy_only=False)
+    whole = pc.if_else(plain, pc.struct_field(number, "whole"), "0")
+    fraction = pc.if_else(plain, pc.struct_field(number, "fraction"), "")
+    fraction = pc.utf8_rtrim(fraction, characters="0")
     unit = units.astype("str")
-    parts = text.str.partition(".")
-    whole, fraction = parts[0], parts[2].str.rstrip("0")
     is_wan, is_yuan = (unit == "万元").fillna(False), (unit == "元").fillna(False)
-    allowed = pd.Series(np.select([is_wan, is_yuan], [MAX_WAN_DECIMALS, 2], -1), index=text.index)
+    allowed = np.select([is_wan, is_yuan], [MAX_WAN_DECIMALS, 2], -1)
     fast = (
-        present
-        & text.str.fullmatch(_PLAIN_NUMBER.pattern)
+        present.to_numpy(dtype=bool)
+        & plain
         & (allowed >= 0)
-        & (fraction.str.len() <= allowed)
-        & (whole.str.len() <= _FAST_INTEGER_DIGITS)
+        & (pc.utf8_length(fraction).to_numpy() <= allowed)
+        & (pc.utf8_length(whole).to_numpy() <= _FAST_INTEGER_DIGITS)
     )
     if fast.any():
-        scale = pd.Series(
-            np.where(is_wan[fast], FEN_PER_UNIT["万元"], FEN_PER_UNIT["元"]), index=fast.index[fast]
+        # the fraction written out to the 分: 1.5 万元 → 500000, 1.5 元 → 50
+        padded = pc.if_else(
+            allowed == MAX_WAN_DECIMALS,
+            pc.utf8_rpad(fraction, MAX_WAN_DECIMALS, padding="0"),
+            pc.utf8_rpad(fraction, 2, padding="0"),
         )
-        digits = allowed[fast]
-        padded = fraction[fast]
-        for width in digits.unique():  # the fraction written out to the 分: 1.5 万元 → 500000
-            rows = digits == width
-            padded = padded.where(
-                ~rows, padded[rows].str.pad(int(width), side="right", fillchar="0")
-            )
-        fen[fast] = (_digits_to_int64(whole[fast]) * scale + _digits_to_int64(padded)).astype(
-            "Int64"
+        scale = np.where(is_wan.to_numpy(dtype=bool), FEN_PER_UNIT["万元"], FEN_PER_UNIT["元"])
+        rows = pa.array(fast)
+        value = (
+            pc.cast(whole.filter(rows), pa.int64()).to_numpy() * scale[fast]
+            + pc.cast(padded.filter(rows), pa.int64()).to_numpy()
         )
+        fen[fast] = pd.array(value, dtype="Int64")
+    fast = pd.Series(fast, index=texts.index)
     return _amounts_one_by_one(texts, units, present & ~fast, fen, errors)
-
-
-def _digits_to_int64(digits: pd.Series) -> pd.Series:
-    """Strings of at most 12 plain digits (already checked) as int64, by Arrow's integer cast:
-    exact, and some forty times faster than ``pd.to_numeric`` on a million cells."""
-    import pyarrow as pa
-
-    return pd.Series(pa.array(digits).cast(pa.int64()).to_numpy(), index=digits.index)
 
 
 def exact_sum(values: pd.Series) -> int:
