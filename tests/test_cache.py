@@ -115,6 +115,44 @@ def test_a_damaged_cache_file_is_ignored(tiny_dir, cache_root):
     )
 
 
+def test_a_flipped_byte_in_a_cache_file_is_never_read(tiny_dir, cache_root):
+    expected = tables.load_report_tables(tiny_dir).tables["allocations"]
+    (entry,) = cache_root.glob("*-tables.pickle")
+    data = bytearray(entry.read_bytes())
+    for at in range(len(data) // 3, len(data) - 60, max(1, len(data) // 12)):
+        damaged = data.copy()
+        damaged[at] ^= 0x01
+        entry.write_bytes(bytes(damaged))
+        _forget()
+        loaded = tables.load_report_tables(tiny_dir).tables["allocations"]
+        pd.testing.assert_frame_equal(loaded, expected)
+
+
+def test_a_pipe_where_a_table_should_be_is_refused_not_waited_on(tiny_dir, cache_root):
+    import os
+
+    (tiny_dir / "budget.csv").unlink()
+    os.mkfifo(tiny_dir / "budget.csv")
+    with pytest.raises(DataError, match="not a file"):
+        tables.load_report_tables(tiny_dir)
+
+
+def test_nothing_is_stored_once_the_code_changed_under_the_process(
+    tiny_dir, cache_root, monkeypatch
+):
+    monkeypatch.setattr(cache, "_sources", lambda: b"the package as edited after import")
+    tables.load_report_tables(tiny_dir)
+    assert not cache_root.exists() or not list(cache_root.iterdir())
+
+
+def test_a_cache_under_the_home_directory_is_found_there(tiny_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv(cache.CACHE_ENV, "~/my cache")
+    monkeypatch.setattr(tables, "_CACHE", {})
+    tables.load_report_tables(tiny_dir)
+    assert len(list((tmp_path / "my cache").iterdir())) == 1
+
+
 @pytest.mark.parametrize("keep", [0.5, 0.9])
 def test_a_cache_file_cut_short_is_ignored(tiny_dir, cache_root, keep):
     expected = tables.load_report_tables(tiny_dir).tables["allocations"]
@@ -165,6 +203,15 @@ def _allocations_chart(report, lang: str):
 
 
 @pytest.fixture
+def packaged_chart(monkeypatch):
+    """``_allocations_chart`` as if it were one of the package's charts (only those are cached)."""
+    from fundanalysis.charts import LazyChart, figures
+
+    monkeypatch.setattr(figures, "test_allocations_chart", _allocations_chart, raising=False)
+    return LazyChart("test_allocations_chart")
+
+
+@pytest.fixture
 def shown(monkeypatch) -> list[tuple[str, str]]:
     """What show_chart displays, as (language, alt text); the drawing record emptied."""
     from fundanalysis import present
@@ -177,40 +224,68 @@ def shown(monkeypatch) -> list[tuple[str, str]]:
     return outputs
 
 
-def test_a_chart_is_drawn_once_for_the_same_tables(tiny_dir, cache_root, shown):
+def test_a_chart_is_drawn_once_for_the_same_tables(tiny_dir, cache_root, shown, packaged_chart):
     from fundanalysis.loaders import load_report
     from fundanalysis.present import show_chart
 
-    show_chart(_allocations_chart, load_report(tiny_dir))
+    show_chart(packaged_chart, load_report(tiny_dir))
     _forget()
-    show_chart(_allocations_chart, load_report(tiny_dir))  # as a new kernel would
+    show_chart(packaged_chart, load_report(tiny_dir))  # as a new kernel would
     assert DRAWN == ["zh", "en"]
     assert shown == [("zh", "zh: 170000000"), ("en", "en: 170000000")] * 2
 
 
-def test_a_chart_of_changed_tables_is_drawn_again(tiny_dir, cache_root, shown):
+def test_a_chart_of_changed_tables_is_drawn_again(tiny_dir, cache_root, shown, packaged_chart):
     from fundanalysis.loaders import load_report
     from fundanalysis.present import show_chart
 
-    show_chart(_allocations_chart, load_report(tiny_dir))
+    show_chart(packaged_chart, load_report(tiny_dir))
     report = load_report(tiny_dir)
     report.tables["allocations"].loc[0, "amount_fen"] = 1  # changed in memory, not on disk
-    show_chart(_allocations_chart, report)
+    show_chart(packaged_chart, report)
     assert DRAWN == ["zh", "en", "zh", "en"]
     assert shown[-1] == ("en", "en: 140000001")
 
 
-def test_a_chart_under_other_matplotlib_settings_is_drawn_again(tiny_dir, cache_root, shown):
+def test_a_chart_under_other_matplotlib_settings_is_drawn_again(
+    tiny_dir, cache_root, shown, packaged_chart
+):
     import matplotlib as mpl
 
     from fundanalysis.loaders import load_report
     from fundanalysis.present import show_chart
 
     report = load_report(tiny_dir)
-    show_chart(_allocations_chart, report)
+    show_chart(packaged_chart, report)
     with mpl.rc_context({"axes.facecolor": "#eeeeee"}):
-        show_chart(_allocations_chart, report)
+        show_chart(packaged_chart, report)
     assert DRAWN == ["zh", "en", "zh", "en"]
+
+
+def test_a_chart_with_checks_changed_in_memory_is_drawn_again(
+    tiny_dir, cache_root, shown, packaged_chart
+):
+    from fundanalysis.loaders import load_report
+    from fundanalysis.present import show_chart
+
+    report = load_report(tiny_dir)
+    show_chart(packaged_chart, report)
+    report.checks["status"] = "ok"  # the report's own copy of its checks, edited
+    show_chart(packaged_chart, report)
+    assert DRAWN == ["zh", "en", "zh", "en"]
+
+
+def test_charts_of_the_users_own_functions_are_drawn_every_time(tiny_dir, cache_root, shown):
+    import functools
+
+    from fundanalysis.loaders import load_report
+    from fundanalysis.present import show_chart
+
+    report = load_report(tiny_dir)
+    for make in (_allocations_chart, _allocations_chart, functools.partial(_allocations_chart)):
+        show_chart(make, report)
+    assert DRAWN == ["zh", "en"] * 3
+    assert not list(cache_root.glob("*chart*"))
 
 
 def test_a_table_changed_in_memory_does_not_change_the_next_load(tiny_dir, cache_root):

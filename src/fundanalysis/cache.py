@@ -27,6 +27,7 @@ import importlib.metadata
 import io
 import os
 import pickle
+import stat
 import struct
 import sys
 import tempfile
@@ -39,7 +40,7 @@ CACHE_ENV = "FUNDANALYSIS_CACHE"
 _OFF = {"0", "off", "no", "false", "none"}
 
 #: Raised when what is stored changes shape, so that old files are never read as new ones.
-FORMAT = 2
+FORMAT = 3
 
 #: Libraries whose version changes a result (parsing, dtypes, validation, pickling).
 _DEPENDENCIES = ("pandas", "pandera", "numpy", "pyarrow")
@@ -49,18 +50,17 @@ def cache_dir() -> Path | None:
     """The directory holding the cache, or ``None`` when the cache is off."""
     setting = os.environ.get(CACHE_ENV)
     if setting is not None:
-        return None if setting.strip().lower() in _OFF or not setting.strip() else Path(setting)
+        if setting.strip().lower() in _OFF or not setting.strip():
+            return None
+        return Path(setting).expanduser()
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("fundanalysis", appauthor=False))
 
 
-@cache
-def code_digest() -> bytes:
-    """A digest of this package's source and of the versions it runs on (once per process)."""
-    digest = hashlib.sha256(f"format {FORMAT}; python {sys.version}".encode())
-    for name in _DEPENDENCIES:
-        digest.update(f"; {name} {importlib.metadata.version(name)}".encode())
+def _sources() -> bytes:
+    """A digest of this package's source files as they are on disk now."""
+    digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
@@ -68,13 +68,47 @@ def code_digest() -> bytes:
     return digest.digest()
 
 
+#: The package's source when this process imported it: what its results were computed by.
+_SOURCES_AT_IMPORT = _sources()
+
+
+@cache
+def code_digest() -> bytes:
+    """A digest of this package's source (as imported) and of the versions it runs on."""
+    digest = hashlib.sha256(f"format {FORMAT}; python {sys.version}".encode())
+    for name in _DEPENDENCIES:
+        digest.update(f"; {name} {importlib.metadata.version(name)}".encode())
+    digest.update(_SOURCES_AT_IMPORT)
+    return digest.digest()
+
+
+#: pandas options that change what a load gives (the type strings are read as, for one).
+_PANDAS_OPTIONS = ("future.infer_string", "mode.string_storage", "future.no_silent_downcasting")
+
+
+def _settings() -> bytes:
+    import pandas as pd
+
+    values = []
+    for name in _PANDAS_OPTIONS:
+        try:
+            values.append((name, repr(pd.get_option(name))))
+        except Exception:  # an option this version of pandas does not have
+            values.append((name, "absent"))
+    return repr(values).encode()
+
+
 def content_digest(directory: Path, files: Iterable[str]) -> str:
     """The digest of the code and of ``files`` of ``directory`` (an absent file counts too)."""
-    digest = hashlib.sha256(code_digest())
+    digest = hashlib.sha256(code_digest() + _settings())
     for name in files:
         digest.update(b"\0file\0" + name.encode() + b"\0")
+        path = directory / name
         try:
-            with (directory / name).open("rb") as handle:
+            if not stat.S_ISREG(path.stat().st_mode):  # a pipe or a device is never read here
+                digest.update(b"not a regular file")
+                continue
+            with path.open("rb") as handle:
                 digest.update(hashlib.file_digest(handle, "sha256").digest())
         except OSError as error:  # absent or unreadable: the load says which, and is not stored
             digest.update(f"unreadable: {type(error).__name__}".encode())
@@ -93,10 +127,13 @@ def _entry(place: Path | str, part: str) -> Path | None:
 
 #: A stored file: this line; the digest it was stored under (one line); the out-of-band
 #: buffers of pickle protocol 5, each after its size; the pickle itself; and last the pickle's
-#: size and the number of buffers. Large arrays travel as buffers, written to the file as the
-#: pickler meets them, so storing a table never holds a second copy of it in memory.
-MAGIC = b"fundanalysis cache 2\n"
+#: size, the number of buffers and the SHA-256 of buffers and pickle. Large arrays travel as
+#: buffers, written to the file as the pickler meets them, so storing a table never holds a
+#: second copy of it in memory; the checksum is verified before anything is unpickled, so a
+#: damaged file is computed afresh, never read as a wrong figure or a crash.
+MAGIC = b"fundanalysis cache 3\n"
 _SIZE = struct.Struct("<Q")
+_TRAILER = struct.Struct("<QQ32s")
 
 
 def read(place: Path | str, part: str, digest: str) -> Any | None:
@@ -109,10 +146,11 @@ def read(place: Path | str, part: str, digest: str) -> Any | None:
             if handle.readline() != MAGIC or handle.readline() != digest.encode() + b"\n":
                 return None  # another format, or other bytes: nothing is unpickled
             start = handle.tell()
-            handle.seek(-2 * _SIZE.size, os.SEEK_END)
-            head_size, count = struct.unpack("<QQ", handle.read(2 * _SIZE.size))
-            handle.seek(start)
             length = os.fstat(handle.fileno()).st_size
+            handle.seek(length - _TRAILER.size)
+            head_size, count, checksum = _TRAILER.unpack(handle.read(_TRAILER.size))
+            handle.seek(start)
+            check = hashlib.sha256()
             buffers = []
             for _ in range(count):
                 (size,) = _SIZE.unpack(handle.read(_SIZE.size))
@@ -121,15 +159,26 @@ def read(place: Path | str, part: str, digest: str) -> Any | None:
                 buffers.append(bytearray(size))
                 if handle.readinto(buffers[-1]) != size:
                     return None  # cut short
-            return pickle.loads(handle.read(head_size), buffers=buffers)
+                check.update(buffers[-1])
+            if head_size > length - handle.tell():
+                return None
+            head = handle.read(head_size)
+            check.update(head)
+            if check.digest() != checksum:
+                return None  # damaged on disk
+            return pickle.loads(head, buffers=buffers)
     except Exception:  # absent, unreadable or damaged: computed afresh
         return None
 
 
 def write(place: Path | str, part: str, digest: str, value: Any) -> None:
-    """Store ``value`` as ``part`` of ``place`` under ``digest`` (atomically; quietly)."""
+    """Store ``value`` as ``part`` of ``place`` under ``digest`` (atomically; quietly).
+
+    Nothing is stored if this package's files changed since the process imported it: the
+    digest names the code as imported, and the result may come from either version.
+    """
     path = _entry(place, part)
-    if path is None:
+    if path is None or _sources() != _SOURCES_AT_IMPORT:
         return
     temporary = None
     try:
@@ -138,12 +187,14 @@ def write(place: Path | str, part: str, digest: str, value: Any) -> None:
             temporary = handle.name
             handle.write(MAGIC + digest.encode() + b"\n")
             count = 0
+            check = hashlib.sha256()
 
             def spill(buffer: pickle.PickleBuffer) -> bool:
                 nonlocal count
                 view = buffer.raw()
                 handle.write(_SIZE.pack(view.nbytes))
                 handle.write(view)
+                check.update(view)
                 count += 1
                 return False  # out of band: the pickle only says "next buffer"
 
@@ -153,8 +204,9 @@ def write(place: Path | str, part: str, digest: str, value: Any) -> None:
             # no cycles; one would fail here, and the result would simply not be stored).
             pickler.fast = True
             pickler.dump(value)
+            check.update(head.getbuffer())
             handle.write(head.getbuffer())
-            handle.write(struct.pack("<QQ", head.tell(), count))
+            handle.write(_TRAILER.pack(head.tell(), count, check.digest()))
         os.replace(temporary, path)
     except Exception:  # a read-only or full disk costs time, never a result
         if temporary is not None:

@@ -266,7 +266,13 @@ def _as_drawn(argument: object) -> object:
     if isinstance(argument, Report):
         digest = load_report_tables(argument.data_dir).digest
         tables = {name: _frame_digest(frame) for name, frame in argument.tables.items()}
-        return ("report", str(argument.data_dir), digest, argument.info, tables)
+        # checks and findings once computed live in the report, and may have been changed there
+        derived = {
+            name: _frame_digest(value)
+            for name, value in sorted(vars(argument).items())
+            if isinstance(value, pd.DataFrame) and name != "tables"
+        }
+        return ("report", str(argument.data_dir), digest, argument.info, tables, derived)
     if isinstance(argument, pd.DataFrame | pd.Series):
         return _frame_digest(argument)
     return argument
@@ -316,12 +322,15 @@ def _chart_key(make: Callable, args: tuple, kwargs: dict) -> tuple[str, str, str
 
     from fundanalysis import cache
 
-    if cache.cache_dir() is None:
-        return None
+    name = f"{getattr(make, '__module__', '')}.{getattr(make, '__qualname__', '')}"
+    if cache.cache_dir() is None or not name.startswith("fundanalysis."):
+        return None  # a function of the user's may change under the same name: drawn each time
     try:
         inputs = _canonical(([_as_drawn(a) for a in args], kwargs))
     except Exception:  # arguments that cannot be pickled are drawn each time
         return None
+    from matplotlib import font_manager
+
     settings = repr(
         sorted(
             (key, repr(value))
@@ -329,7 +338,11 @@ def _chart_key(make: Callable, args: tuple, kwargs: dict) -> tuple[str, str, str
             if key not in _INTERACTIVE_SETTINGS  # set when a kernel makes its first figure
         )
     )
-    name = f"{make.__module__}.{make.__qualname__}"
+    # the fonts matplotlib knows: a CJK font not registered draws boxes under the same settings
+    fonts = repr(
+        sorted((f.fname, f.name, f.style, f.weight) for f in font_manager.fontManager.ttflist)
+    )
+    settings += fonts
     versions = _versions(_DRAWING_LIBRARIES)
     digest = hashlib.sha256(
         cache.code_digest() + repr((name, versions, settings)).encode() + inputs

@@ -772,15 +772,14 @@ def load_report_tables(data_dir: Path) -> Loaded:
 def _load_or_build(directory: Path) -> Loaded:
     if not directory.is_dir() or cache.cache_dir() is None:
         return _build(directory)
-    # Stored only if no file changed from before the digest to after the load, so that the
-    # digest names the bytes that were validated.
-    before = _fingerprint(directory)
     digest = cache.content_digest(directory, INPUT_FILES)
     stored = cache.read(directory, "tables", digest)
     if isinstance(stored, Loaded):
         return stored
     loaded = _build(directory)
-    if _fingerprint(directory) == before:
+    # Stored only if the files hold the same bytes after the load as before it, so that the
+    # digest names the bytes that were validated (a time stamp can be set back; bytes cannot).
+    if cache.content_digest(directory, INPUT_FILES) == digest:
         loaded = replace(loaded, digest=digest)
         cache.write(directory, "tables", digest, loaded)
     return loaded
