@@ -304,3 +304,15 @@ def test_a_table_changed_in_memory_does_not_change_the_next_load(tiny_dir, cache
     again = load_table("allocations", tiny_dir)
     assert again.loc[0, "amount_fen"] == 30_000_000
     assert again.loc[0, "place"] == "甲县"
+
+
+def test_frames_that_pandas_hashes_alike_are_told_apart() -> None:
+    from fundanalysis.present import _frame_digest
+
+    numbers = pd.DataFrame({"x": pd.Series([1, 2], dtype=object)})
+    texts = pd.DataFrame({"x": pd.Series(["1", 2], dtype=object)})
+    assert _frame_digest(numbers) != _frame_digest(texts)
+    ordered = pd.DataFrame({"x": pd.Categorical(["a", "b"], ordered=True)})
+    unordered = pd.DataFrame({"x": pd.Categorical(["a", "b"], ordered=False)})
+    assert _frame_digest(ordered) != _frame_digest(unordered)
+    assert _frame_digest(numbers) == _frame_digest(numbers.copy())

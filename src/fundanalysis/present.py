@@ -279,10 +279,17 @@ def _as_drawn(argument: object) -> object:
 
 
 def _frame_digest(frame: pd.DataFrame | pd.Series) -> tuple:
+    """A frame's content: pandas' row hashes, its labels and dtypes (a categorical's order too),
+    and for columns of Python objects each value with its type (pandas hashes 1 and "1" alike)."""
     whole = frame.to_frame() if isinstance(frame, pd.Series) else frame
     values = pd.util.hash_pandas_object(whole, index=True).to_numpy().tobytes()
-    labels = [(str(c), str(t)) for c, t in whole.dtypes.items()]
-    return (type(frame).__name__, labels, str(whole.index.dtype), len(whole), values)
+    labels = [(str(c), repr(t)) for c, t in whole.dtypes.items()]
+    objects = [
+        [(type(v).__name__, repr(v)) for v in whole[c].tolist()]
+        for c, t in whole.dtypes.items()
+        if pd.api.types.is_object_dtype(t)
+    ]
+    return (type(frame).__name__, labels, repr(whole.index.dtype), len(whole), values, objects)
 
 
 #: matplotlib settings that change how a figure is shown on screen, never its pixels.
