@@ -316,3 +316,58 @@ def test_frames_that_pandas_hashes_alike_are_told_apart() -> None:
     unordered = pd.DataFrame({"x": pd.Categorical(["a", "b"], ordered=False)})
     assert _frame_digest(ordered) != _frame_digest(unordered)
     assert _frame_digest(numbers) == _frame_digest(numbers.copy())
+
+
+def test_a_pandas_option_that_changes_a_load_changes_the_digest(tiny_dir):
+    before = cache.content_digest(tiny_dir, tables.INPUT_FILES)
+    with pd.option_context("mode.string_storage", "python"):
+        assert cache.content_digest(tiny_dir, tables.INPUT_FILES) != before
+    assert cache.content_digest(tiny_dir, tables.INPUT_FILES) == before
+
+
+def test_a_file_changed_during_the_load_is_not_stored(tiny_dir, cache_root, monkeypatch):
+    """Even when the change keeps the file's size and time, as `touch -d` can."""
+    import os
+
+    path = tiny_dir / "budget.csv"
+    original = path.read_bytes()
+    build = tables._build
+
+    def build_while_edited(directory):
+        stamp = path.stat()
+        path.write_bytes(original.replace(b"120,", b"130,").replace(b"120 ", b"130 "))
+        os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+        return build(directory)
+
+    monkeypatch.setattr(tables, "_build", build_while_edited)
+    tables.load_report_tables(tiny_dir)
+    assert not cache_root.exists() or not list(cache_root.iterdir())
+
+
+def test_a_font_registered_or_not_changes_the_chart_key(tiny_dir, cache_root, packaged_chart):
+    from matplotlib import font_manager
+
+    from fundanalysis.loaders import load_report
+    from fundanalysis.present import _chart_key
+
+    report = load_report(tiny_dir)
+    before = _chart_key(packaged_chart, (report,), {})
+    extra = font_manager.findfont("DejaVu Sans")
+    font_manager.fontManager.addfont(extra)
+    try:
+        assert _chart_key(packaged_chart, (report,), {}) != before
+    finally:
+        font_manager.fontManager.ttflist.pop()
+    assert _chart_key(packaged_chart, (report,), {}) == before
+
+
+def test_a_charts_key_does_not_depend_on_what_ran_before(tiny_dir, cache_root, packaged_chart):
+    """Two notebooks draw the same chart, one after computing the report's checks: same key."""
+    from fundanalysis.loaders import load_report
+    from fundanalysis.present import _chart_key
+
+    fresh = _chart_key(packaged_chart, (load_report(tiny_dir),), {})
+    used = load_report(tiny_dir)
+    used.checks  # noqa: B018 - a view computes them before the chart
+    used.findings  # noqa: B018
+    assert _chart_key(packaged_chart, (used,), {}) == fresh

@@ -266,30 +266,52 @@ def _as_drawn(argument: object) -> object:
     if isinstance(argument, Report):
         digest = load_report_tables(argument.data_dir).digest
         tables = {name: _frame_digest(frame) for name, frame in argument.tables.items()}
-        # checks and findings once computed live in the report, and may have been changed there
-        derived = {
-            name: _frame_digest(value)
-            for name, value in sorted(vars(argument).items())
-            if isinstance(value, pd.DataFrame) and name != "tables"
-        }
+        # the report's checks and findings, which a chart may draw and a user may have changed
+        # in memory; computed here if not yet, so the key does not depend on what ran before
+        derived = {name: _frame_digest(getattr(argument, name)) for name in ("checks", "findings")}
         return ("report", str(argument.data_dir), digest, argument.info, tables, derived)
     if isinstance(argument, pd.DataFrame | pd.Series):
         return _frame_digest(argument)
     return argument
 
 
-def _frame_digest(frame: pd.DataFrame | pd.Series) -> tuple:
-    """A frame's content: pandas' row hashes, its labels and dtypes (a categorical's order too),
-    and for columns of Python objects each value with its type (pandas hashes 1 and "1" alike)."""
+def _frame_digest(frame: pd.DataFrame | pd.Series) -> bytes:
+    """A frame's content: labels, dtypes (a categorical's order too) and each column's Arrow
+    buffers with their type, offset and length, which together fix every value; columns of
+    Python objects value by value with each value's type (so 1 and "1" differ).
+
+    Buffers are not canonical: the same values laid out differently (sliced, or read back from
+    the cache) give another digest, which costs a drawing, never a wrong chart.
+    """
+    import pyarrow as pa
+
     whole = frame.to_frame() if isinstance(frame, pd.Series) else frame
-    values = pd.util.hash_pandas_object(whole, index=True).to_numpy().tobytes()
-    labels = [(str(c), repr(t)) for c, t in whole.dtypes.items()]
-    objects = [
-        [(type(v).__name__, repr(v)) for v in whole[c].tolist()]
-        for c, t in whole.dtypes.items()
-        if pd.api.types.is_object_dtype(t)
-    ]
-    return (type(frame).__name__, labels, repr(whole.index.dtype), len(whole), values, objects)
+    digest = hashlib.sha256(
+        repr(
+            (
+                type(frame).__name__,
+                [(str(c), repr(t)) for c, t in whole.dtypes.items()],
+                repr(whole.index.dtype),
+                len(whole),
+            )
+        ).encode()
+    )
+    if isinstance(whole.index, pd.RangeIndex):
+        digest.update(repr(whole.index).encode())
+    else:
+        digest.update(pd.util.hash_pandas_object(whole.index).to_numpy().tobytes())
+    for position in range(whole.shape[1]):
+        column = whole.iloc[:, position]
+        if pd.api.types.is_object_dtype(column.dtype):
+            digest.update(repr([(type(v).__name__, repr(v)) for v in column.tolist()]).encode())
+            continue
+        array = pa.array(column, from_pandas=True)
+        if isinstance(array, pa.ChunkedArray):
+            array = array.combine_chunks()
+        digest.update(repr((str(array.type), len(array), array.offset)).encode())
+        for buffer in array.buffers():
+            digest.update(b"\0" if buffer is None else bytes([1]) + buffer)
+    return digest.digest()
 
 
 #: matplotlib settings that change how a figure is shown on screen, never its pixels.
