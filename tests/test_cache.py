@@ -307,7 +307,7 @@ def test_a_table_changed_in_memory_does_not_change_the_next_load(tiny_dir, cache
 
 
 def test_frames_that_pandas_hashes_alike_are_told_apart() -> None:
-    from fundanalysis.present import _frame_digest
+    from fundanalysis.chartkeys import _frame_digest
 
     numbers = pd.DataFrame({"x": pd.Series([1, 2], dtype=object)})
     texts = pd.DataFrame({"x": pd.Series(["1", 2], dtype=object)})
@@ -347,27 +347,27 @@ def test_a_file_changed_during_the_load_is_not_stored(tiny_dir, cache_root, monk
 def test_a_font_registered_or_not_changes_the_chart_key(tiny_dir, cache_root, packaged_chart):
     from matplotlib import font_manager
 
+    from fundanalysis.chartkeys import chart_key
     from fundanalysis.loaders import load_report
-    from fundanalysis.present import _chart_key
 
     report = load_report(tiny_dir)
-    before = _chart_key(packaged_chart, (report,), {})
+    before = chart_key(packaged_chart, (report,), {})
     extra = font_manager.findfont("DejaVu Sans")
     font_manager.fontManager.addfont(extra)
     try:
-        assert _chart_key(packaged_chart, (report,), {}) != before
+        assert chart_key(packaged_chart, (report,), {}) != before
     finally:
         font_manager.fontManager.ttflist.pop()
-    assert _chart_key(packaged_chart, (report,), {}) == before
+    assert chart_key(packaged_chart, (report,), {}) == before
 
 
 def test_a_charts_key_does_not_depend_on_what_ran_before(tiny_dir, cache_root, packaged_chart):
     """Two notebooks draw the same chart, one after computing the report's checks: same key."""
+    from fundanalysis.chartkeys import chart_key
     from fundanalysis.loaders import load_report
-    from fundanalysis.present import _chart_key
 
-    fresh = _chart_key(packaged_chart, (load_report(tiny_dir),), {})
+    fresh = chart_key(packaged_chart, (load_report(tiny_dir),), {})
     used = load_report(tiny_dir)
     used.checks  # noqa: B018 - a view computes them before the chart
     used.findings  # noqa: B018
-    assert _chart_key(packaged_chart, (used,), {}) == fresh
+    assert chart_key(packaged_chart, (used,), {}) == fresh

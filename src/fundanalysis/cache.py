@@ -9,9 +9,10 @@ data file, to this package or to a dependency's version gives a new digest and a
 computation. Only successful results are stored: a directory with problems is validated, and
 its problems reported, every time.
 
-Charts are stored the same way (:func:`fundanalysis.present.show_chart`), under a digest of
-what they draw: the report's tables by content, matplotlib's settings and the versions of the
-libraries that draw them.
+Charts of the package's own chart functions are stored the same way
+(:func:`fundanalysis.present.show_chart`), under a digest of what they draw: the report's
+tables, checks and findings as they are in memory, matplotlib's settings and fonts, and the
+versions of the libraries that draw them.
 
 Where: ``$FUNDANALYSIS_CACHE`` if set (``off`` turns the cache off), else the user's cache
 directory (``~/.cache/fundanalysis`` on Linux, by :mod:`platformdirs`). The project's Makefile
