@@ -12,10 +12,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
 KERNEL = "fundanalysis"
@@ -30,15 +32,23 @@ def execute(source: Path, target: Path, data_dir: str | None = None) -> list[str
     if data_dir is not None:  # the kernel inherits it; a worker runs one notebook at a time
         os.environ["FUNDANALYSIS_DATA"] = data_dir
     notebook = nbformat.read(source, as_version=4)
-    client = NotebookClient(
-        notebook,
-        kernel_name=KERNEL,
-        timeout=300,
-        record_timing=False,
-        allow_errors=True,
-        resources={"metadata": {"path": str(source.parent)}},
-    )
-    client.execute()
+    # The kernel talks over Unix sockets in a folder of its own: with TCP, kernels started at
+    # the same time by parallel workers can pick the same free port ("Address already in use").
+    with tempfile.TemporaryDirectory(prefix="fundanalysis-kernel-") as sockets:
+        manager = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "k"))
+        client = NotebookClient(
+            notebook,
+            km=manager,
+            timeout=300,
+            record_timing=False,
+            allow_errors=True,
+            resources={"metadata": {"path": str(source.parent)}},
+        )
+        try:
+            client.execute()
+        finally:  # a kernel manager passed in is not shut down by nbclient
+            if manager.has_kernel:
+                manager.shutdown_kernel(now=False)
     problems = []
     code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
     for number, cell in enumerate(code_cells, start=1):
