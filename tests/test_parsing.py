@@ -86,3 +86,16 @@ def test_arrow_leaves_quotes_and_bad_rows_to_the_exact_reader(tmp_path) -> None:
     ragged = b"a,b\n1,2,3\n"
     assert csvfile._read_with_arrow(quoted, ["a", "b"]) is None
     assert csvfile._read_with_arrow(ragged, ["a", "b"]) is None
+
+
+def test_vocabulary_lookups_are_the_same_on_both_paths(monkeypatch) -> None:
+    """Long columns look terms up by one Arrow take; short ones in Python: same result."""
+    from fundanalysis import tables
+
+    values = pd.Series(["甲县", "乙县", None, "丙县", "甲县"], dtype="str")
+    mapping = {"甲县": "County A", "乙县": "County B"}
+    short = tables._lookup(values, mapping)
+    monkeypatch.setattr(tables, "LARGE", 0)
+    long = tables._lookup(values, mapping)
+    pd.testing.assert_series_equal(long, short)
+    assert long.tolist() == ["County A", "County B", "", "", "County A"]

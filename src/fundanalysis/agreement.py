@@ -44,12 +44,18 @@ DATES = {
 COUNT_WORDS = {"project_count": "个", "year": "年"}
 
 
-def _units(frame: pd.DataFrame, column: str) -> list[str]:
-    """The unit each row's figure is printed with: its own unit as printed, or the count word."""
+def _printed_units(frame: pd.DataFrame, column: str) -> str | pd.Series:
+    """The unit each row's figure is printed with: the count word of a count column, or each
+    row's own unit as printed."""
     if column in COUNT_WORDS:
-        return [COUNT_WORDS[column]] * len(frame)
-    source = "unit_as_printed" if "unit_as_printed" in frame.columns else "unit"
-    return [str(u) for u in frame[source]]
+        return COUNT_WORDS[column]
+    return frame["unit_as_printed" if "unit_as_printed" in frame.columns else "unit"]
+
+
+def _units(frame: pd.DataFrame, column: str) -> list[str]:
+    """:func:`_printed_units` as one text per row, for the row-by-row path."""
+    units = _printed_units(frame, column)
+    return [units] * len(frame) if isinstance(units, str) else [str(u) for u in units]
 
 
 #: Tables this long check the common case (the figure, then its unit, printed as written)
@@ -76,10 +82,9 @@ def _plainly_printed(
     from numpy.dtypes import StringDType
 
     present = (frame[column].notna() & frame[fragment_column].notna()).to_numpy()
-    if column in COUNT_WORDS:
-        units: np.ndarray | str = COUNT_WORDS[column]
-    else:
-        units = _strings(frame["unit_as_printed" if "unit_as_printed" in frame else "unit"])
+    units = _printed_units(frame, column)
+    if not isinstance(units, str):
+        units = _strings(units)
     at = np.strings.find(fragments, np.strings.add(_strings(frame[column]), units))
     before = np.strings.slice(fragments, np.maximum(at - 1, 0), np.maximum(at, 0))
     inside_a_number = np.isin(before, np.array(list("0123456789."), dtype=StringDType()))

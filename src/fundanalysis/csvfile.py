@@ -194,15 +194,21 @@ def _read_with_arrow(raw: bytes, columns: list[str]) -> pd.DataFrame | None:
     return _as_frame(table, numbers)
 
 
-def _as_frame(table, numbers) -> pd.DataFrame:
-    """Arrow's table as a frame of Arrow-backed text, indexed by line number."""
+def arrow_text(table) -> pd.DataFrame:
+    """An Arrow table of text (large strings, pandas' own storage) as a frame of pandas' text
+    columns, without copying the strings."""
     import numpy as np
     import pyarrow as pa
 
-    frame = table.to_pandas(
+    return table.to_pandas(
         types_mapper=lambda t: (
             pd.StringDtype("pyarrow", na_value=np.nan) if t == pa.large_string() else None
         )
     )
+
+
+def _as_frame(table, numbers) -> pd.DataFrame:
+    """Arrow's table as a frame of Arrow-backed text, indexed by line number."""
+    frame = arrow_text(table)
     frame.index = pd.Index(numbers, name="line")
     return frame.astype("str")

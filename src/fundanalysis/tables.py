@@ -17,7 +17,7 @@ import pandas as pd
 from fundanalysis import cache
 from fundanalysis import vocabulary as vocab
 from fundanalysis.agreement import disagreements
-from fundanalysis.csvfile import read_text_table
+from fundanalysis.csvfile import arrow_text, read_text_table
 from fundanalysis.errors import DataError, Problem, unexpected
 from fundanalysis.expressions import (
     ExpressionError,
@@ -560,11 +560,9 @@ def _lookup(values: pd.Series, mapping: dict) -> pd.Series:
     import pyarrow as pa  # a million Python strings into Arrow cost more than one take
 
     positions = np.where(codes < 0, len(looked_up) - 1, codes)
-    taken = pa.array(looked_up, type=pa.string()).take(pa.array(positions))
-    frame = pa.table({"term": taken}).to_pandas(
-        types_mapper=lambda t: pd.StringDtype("pyarrow", na_value=np.nan)
-    )
-    return pd.Series(frame["term"].array, index=values.index, dtype="str")
+    taken = pa.array(looked_up, type=pa.large_string()).take(pa.array(positions))
+    terms = arrow_text(pa.table({"term": taken}))["term"]
+    return pd.Series(terms.array, index=values.index, dtype="str")
 
 
 def _derive_terms(
