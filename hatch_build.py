@@ -1,7 +1,7 @@
 """Build hook: put the shipped reports (data/) inside the wheel as fundanalysis/reports.
 
 Only for a real wheel: an editable install reads data/ from the checkout itself (see
-fundanalysis.paths), so copying it into site-packages would only leave a stale duplicate.
+fundanalysis.data.paths), so copying it into site-packages would only leave a stale duplicate.
 """
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from fundanalysis.paths import default_data_dir
-from fundanalysis.report import find_text, read_report_info, read_text
+from fundanalysis.data.paths import default_data_dir
+from fundanalysis.data.report import find_text, read_report_info, read_text
 
 # The tests' own result cache, outside the user's and the project's: the many scratch copies
-# they load would otherwise each leave an entry behind (see fundanalysis.cache).
+# they load would otherwise each leave an entry behind (see fundanalysis.store.cache).
 os.environ["FUNDANALYSIS_CACHE"] = tempfile.mkdtemp(prefix="fundanalysis-test-cache-")
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,9 +7,9 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fundanalysis.agreement import disagreements
-from fundanalysis.loaders import load_table
-from fundanalysis.specs import SPECS
+from fundanalysis.data.agreement import disagreements
+from fundanalysis.data.loaders import load_table
+from fundanalysis.data.specs import SPECS
 
 CARRYOVER = load_table("carryover")
 

@@ -23,8 +23,9 @@ from fundanalysis.analysis import (
     projects,
     spending,
 )
-from fundanalysis.paths import shipped_reports
-from fundanalysis.present import NotReported, percent, table_html
+from fundanalysis.analysis.results import NotReported
+from fundanalysis.data.paths import shipped_reports
+from fundanalysis.publish.present import percent, table_html
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 

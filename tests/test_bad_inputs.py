@@ -14,7 +14,7 @@ import pytest
 
 import fundanalysis as fa
 from fundanalysis.cli import main
-from fundanalysis.errors import DataError
+from fundanalysis.data.errors import DataError
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -515,7 +515,7 @@ def test_a_cross_check_that_checks_nothing(data_copy: Path) -> None:
 def test_dates_printed_as_periods(tmp_path: Path, old: str, new: str) -> None:
     import shutil
 
-    from fundanalysis.paths import shipped_reports
+    from fundanalysis.data.paths import shipped_reports
 
     copy = tmp_path / "mc"
     shutil.copytree(shipped_reports()[1], copy)

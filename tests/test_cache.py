@@ -8,11 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from fundanalysis import cache, tables
-from fundanalysis.errors import DataError
+from fundanalysis.data import tables
+from fundanalysis.data.errors import DataError
+from fundanalysis.store import cache
 
 # The module, not the function of the same name that the package exports.
-reconcile = importlib.import_module("fundanalysis.reconcile")
+reconcile = importlib.import_module("fundanalysis.audit.reconcile")
 
 
 @pytest.fixture
@@ -193,7 +194,7 @@ def _allocations_chart(report, lang: str):
     """A small chart of the report's allocations; records that it was drawn."""
     from matplotlib.figure import Figure
 
-    from fundanalysis.present import Chart
+    from fundanalysis.publish.present import Chart
 
     DRAWN.append(lang)
     figure = Figure(figsize=(3, 2))
@@ -205,16 +206,18 @@ def _allocations_chart(report, lang: str):
 @pytest.fixture
 def packaged_chart(monkeypatch):
     """``_allocations_chart`` as if it were one of the package's charts (only those are cached)."""
-    from fundanalysis.charts import LazyChart, figures
+    from fundanalysis.publish import charts
+    from fundanalysis.publish.charts import LazyChart, funding
 
-    monkeypatch.setattr(figures, "test_allocations_chart", _allocations_chart, raising=False)
+    monkeypatch.setitem(charts.CHARTS, "test_allocations_chart", "funding")
+    monkeypatch.setattr(funding, "test_allocations_chart", _allocations_chart, raising=False)
     return LazyChart("test_allocations_chart")
 
 
 @pytest.fixture
 def shown(monkeypatch) -> list[tuple[str, str]]:
     """What show_chart displays, as (language, alt text); the drawing record emptied."""
-    from fundanalysis import present
+    from fundanalysis.publish import present
 
     outputs: list[tuple[str, str]] = []
     monkeypatch.setattr(
@@ -225,8 +228,8 @@ def shown(monkeypatch) -> list[tuple[str, str]]:
 
 
 def test_a_chart_is_drawn_once_for_the_same_tables(tiny_dir, cache_root, shown, packaged_chart):
-    from fundanalysis.loaders import load_report
-    from fundanalysis.present import show_chart
+    from fundanalysis.audit.audited import load_report
+    from fundanalysis.publish.present import show_chart
 
     show_chart(packaged_chart, load_report(tiny_dir))
     _forget()
@@ -236,8 +239,8 @@ def test_a_chart_is_drawn_once_for_the_same_tables(tiny_dir, cache_root, shown, 
 
 
 def test_a_chart_of_changed_tables_is_drawn_again(tiny_dir, cache_root, shown, packaged_chart):
-    from fundanalysis.loaders import load_report
-    from fundanalysis.present import show_chart
+    from fundanalysis.audit.audited import load_report
+    from fundanalysis.publish.present import show_chart
 
     show_chart(packaged_chart, load_report(tiny_dir))
     report = load_report(tiny_dir)
@@ -252,8 +255,8 @@ def test_a_chart_under_other_matplotlib_settings_is_drawn_again(
 ):
     import matplotlib as mpl
 
-    from fundanalysis.loaders import load_report
-    from fundanalysis.present import show_chart
+    from fundanalysis.audit.audited import load_report
+    from fundanalysis.publish.present import show_chart
 
     report = load_report(tiny_dir)
     show_chart(packaged_chart, report)
@@ -265,8 +268,8 @@ def test_a_chart_under_other_matplotlib_settings_is_drawn_again(
 def test_a_chart_with_checks_changed_in_memory_is_drawn_again(
     tiny_dir, cache_root, shown, packaged_chart
 ):
-    from fundanalysis.loaders import load_report
-    from fundanalysis.present import show_chart
+    from fundanalysis.audit.audited import load_report
+    from fundanalysis.publish.present import show_chart
 
     report = load_report(tiny_dir)
     show_chart(packaged_chart, report)
@@ -278,8 +281,8 @@ def test_a_chart_with_checks_changed_in_memory_is_drawn_again(
 def test_charts_of_the_users_own_functions_are_drawn_every_time(tiny_dir, cache_root, shown):
     import functools
 
-    from fundanalysis.loaders import load_report
-    from fundanalysis.present import show_chart
+    from fundanalysis.audit.audited import load_report
+    from fundanalysis.publish.present import show_chart
 
     report = load_report(tiny_dir)
     for make in (_allocations_chart, _allocations_chart, functools.partial(_allocations_chart)):
@@ -289,7 +292,8 @@ def test_charts_of_the_users_own_functions_are_drawn_every_time(tiny_dir, cache_
 
 
 def test_a_table_changed_in_memory_does_not_change_the_next_load(tiny_dir, cache_root):
-    from fundanalysis.loaders import load_all, load_report, load_table
+    from fundanalysis.audit.audited import load_report
+    from fundanalysis.data.loaders import load_all, load_table
 
     first = load_table("allocations", tiny_dir)
     first.loc[first.index[0], "amount_fen"] = 1
@@ -307,7 +311,7 @@ def test_a_table_changed_in_memory_does_not_change_the_next_load(tiny_dir, cache
 
 
 def test_frames_that_pandas_hashes_alike_are_told_apart() -> None:
-    from fundanalysis.chartkeys import _frame_digest
+    from fundanalysis.publish.chartkeys import _frame_digest
 
     numbers = pd.DataFrame({"x": pd.Series([1, 2], dtype=object)})
     texts = pd.DataFrame({"x": pd.Series(["1", 2], dtype=object)})
@@ -347,8 +351,8 @@ def test_a_file_changed_during_the_load_is_not_stored(tiny_dir, cache_root, monk
 def test_a_font_registered_or_not_changes_the_chart_key(tiny_dir, cache_root, packaged_chart):
     from matplotlib import font_manager
 
-    from fundanalysis.chartkeys import chart_key
-    from fundanalysis.loaders import load_report
+    from fundanalysis.audit.audited import load_report
+    from fundanalysis.publish.chartkeys import chart_key
 
     report = load_report(tiny_dir)
     before = chart_key(packaged_chart, (report,), {})
@@ -363,8 +367,8 @@ def test_a_font_registered_or_not_changes_the_chart_key(tiny_dir, cache_root, pa
 
 def test_a_charts_key_does_not_depend_on_what_ran_before(tiny_dir, cache_root, packaged_chart):
     """Two notebooks draw the same chart, one after computing the report's checks: same key."""
-    from fundanalysis.chartkeys import chart_key
-    from fundanalysis.loaders import load_report
+    from fundanalysis.audit.audited import load_report
+    from fundanalysis.publish.chartkeys import chart_key
 
     fresh = chart_key(packaged_chart, (load_report(tiny_dir),), {})
     used = load_report(tiny_dir)

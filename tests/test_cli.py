@@ -19,7 +19,7 @@ def test_shipped_data_is_clean(capsys) -> None:
 
 
 def test_every_shipped_report_and_the_fixtures_validate(capsys) -> None:
-    from fundanalysis.paths import shipped_reports
+    from fundanalysis.data.paths import shipped_reports
 
     fixtures = Path(__file__).parent / "fixtures"
     for directory in [*shipped_reports(), fixtures / "tiny", fixtures / "minimal"]:

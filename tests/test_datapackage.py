@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from fundanalysis import datapackage
-from fundanalysis.paths import shipped_reports
-from fundanalysis.specs import SPECS
+from fundanalysis.data.paths import shipped_reports
+from fundanalysis.data.specs import SPECS
+from fundanalysis.publish import datapackage
 
 REPORTS = shipped_reports()
 
@@ -22,7 +22,7 @@ def resources(directory: Path) -> dict[str, dict]:
 
 @pytest.mark.parametrize("directory", REPORTS, ids=lambda d: d.name)
 def test_committed_descriptor_is_up_to_date(directory: Path) -> None:
-    """Fails when a schema changed and `python -m fundanalysis.datapackage` was not re-run."""
+    """Fails when a schema changed and `python -m fundanalysis.publish.datapackage` was not re-run."""
     assert (directory / "datapackage.json").read_text(encoding="utf-8") == datapackage.render(
         directory
     )

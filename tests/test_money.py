@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fundanalysis.money import (
+from fundanalysis.data.money import (
     INT64_MAX,
     TOO_LARGE,
     AmountError,
@@ -80,7 +80,7 @@ AMOUNT_TEXT = st.text(alphabet="0123456789.,-+ 万元１", min_size=0, max_size=
 def test_vectorised_amounts_agree_with_the_scalar_parser(cells) -> None:
     import pandas as pd
 
-    from fundanalysis.money import amounts_to_fen
+    from fundanalysis.data.money import amounts_to_fen
 
     texts = pd.Series([t for t, _ in cells], dtype=object)
     units = pd.Series([u for _, u in cells], dtype=object)
@@ -104,7 +104,7 @@ def test_vectorised_amounts_agree_with_the_scalar_parser(cells) -> None:
 def test_vectorised_path_is_exact_for_large_amounts(value: Decimal) -> None:
     import pandas as pd
 
-    from fundanalysis.money import amounts_to_fen
+    from fundanalysis.data.money import amounts_to_fen
 
     fen, _ = amounts_to_fen(pd.Series([f"{value:f}"]), pd.Series(["万元"]))
     assert fen[0] == parse_amount(f"{value:f}", "万元")
@@ -114,7 +114,7 @@ def test_vectorised_path_is_exact_for_large_amounts(value: Decimal) -> None:
 def test_both_paths_give_the_same_result(cells) -> None:
     import pandas as pd
 
-    from fundanalysis.money import amounts_to_fen
+    from fundanalysis.data.money import amounts_to_fen
 
     texts = pd.Series([t for t, _ in cells], dtype=object)
     units = pd.Series([u for _, u in cells], dtype=object)
@@ -125,7 +125,7 @@ def test_both_paths_give_the_same_result(cells) -> None:
 
 
 def test_sums_past_int64_stay_exact() -> None:
-    from fundanalysis.money import exact_sum
+    from fundanalysis.data.money import exact_sum
 
     big = 4 * 10**18  # each fits int64; any two of them do not
     values = pd.Series([big, big, big, None, 7], dtype="Int64")
@@ -135,7 +135,7 @@ def test_sums_past_int64_stay_exact() -> None:
 
 
 def test_most_decimals_is_the_same_on_both_paths() -> None:
-    from fundanalysis.money import VECTORISE_FROM, decimals_of, max_decimals
+    from fundanalysis.data.money import VECTORISE_FROM, decimals_of, max_decimals
 
     texts = ["12", "1.5", "0.000001", "300.25"] * VECTORISE_FROM
     expected = max(decimals_of(text) for text in texts)
@@ -150,7 +150,7 @@ def test_amounts_in_arrow_chunks_are_read_like_any_others() -> None:
     import numpy as np
     import pyarrow as pa
 
-    from fundanalysis.money import amounts_to_fen
+    from fundanalysis.data.money import amounts_to_fen
 
     chunks = pa.chunked_array([["1.5", "2", None], ["3.250000", "x", "0.01"]])
     texts = pd.Series(

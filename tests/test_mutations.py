@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fundanalysis as fa
-from fundanalysis.paths import shipped_reports
-from fundanalysis.specs import FIGURE_TABLES
+from fundanalysis.data.paths import shipped_reports
+from fundanalysis.data.specs import FIGURE_TABLES
 
 NASTY = [
     "",

@@ -71,7 +71,7 @@ def test_thin_no_classes_no_long_functions_no_file_reads(path: Path) -> None:
 def test_no_report_is_named_in_a_notebook(path: Path) -> None:
     """The notebooks serve any report: nothing of one report appears in their sources."""
     import fundanalysis as fa
-    from fundanalysis.paths import shipped_reports
+    from fundanalysis.data.paths import shipped_reports
 
     names = set()
     for directory in shipped_reports():

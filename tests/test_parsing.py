@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fundanalysis.parsing import parse_columns
+from fundanalysis.data.parsing import parse_columns
 
 CELL = st.one_of(
     st.sampled_from(
@@ -60,7 +60,7 @@ def test_arrow_reads_large_files_exactly_as_the_csv_module(
     tmp_path, monkeypatch, blank_every, newline, last_newline
 ) -> None:
     """The fast reader gives the same text, in the same rows, at the same line numbers."""
-    from fundanalysis import csvfile
+    from fundanalysis.data import csvfile
 
     lines = ["a,b,c"]
     for number in range(1, 3001):
@@ -80,7 +80,7 @@ def test_arrow_reads_large_files_exactly_as_the_csv_module(
 
 
 def test_arrow_leaves_quotes_and_bad_rows_to_the_exact_reader(tmp_path) -> None:
-    from fundanalysis import csvfile
+    from fundanalysis.data import csvfile
 
     quoted = b'a,b\n1,"x,y"\n'
     ragged = b"a,b\n1,2,3\n"
@@ -90,12 +90,12 @@ def test_arrow_leaves_quotes_and_bad_rows_to_the_exact_reader(tmp_path) -> None:
 
 def test_vocabulary_lookups_are_the_same_on_both_paths(monkeypatch) -> None:
     """Long columns look terms up by one Arrow take; short ones in Python: same result."""
-    from fundanalysis import tables
+    from fundanalysis.data import derive
 
     values = pd.Series(["甲县", "乙县", None, "丙县", "甲县"], dtype="str")
     mapping = {"甲县": "County A", "乙县": "County B"}
-    short = tables._lookup(values, mapping)
-    monkeypatch.setattr(tables, "LARGE", 0)
-    long = tables._lookup(values, mapping)
+    short = derive._lookup(values, mapping)
+    monkeypatch.setattr(derive, "LARGE", 0)
+    long = derive._lookup(values, mapping)
     pd.testing.assert_series_equal(long, short)
     assert long.tolist() == ["County A", "County B", "", "", "County A"]

@@ -10,9 +10,9 @@ import re
 
 from conftest import DEFAULT_DATA_DIR
 
-from fundanalysis import provenance
-from fundanalysis.loaders import load_table
-from fundanalysis.tables import SPECS, load_tables, source_lines
+from fundanalysis.data.loaders import load_table
+from fundanalysis.data.tables import SPECS, load_tables, source_lines
+from fundanalysis.text import provenance
 
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 import fundanalysis as fa
-import fundanalysis.paths
+import fundanalysis.data.paths
 
 
 def test_budget_by_year_as_printed_in_section_1_1() -> None:
@@ -89,7 +89,7 @@ def test_poverty_and_projects_sections_4_2_to_4_5() -> None:
 
 def test_second_report_mancheng_2019() -> None:
     # 满城区 2019, sections 一 and 二 of the published page
-    report = fa.load_report(fa.paths.shipped_reports()[1])
+    report = fa.load_report(fa.data.paths.shipped_reports()[1])
     funds = report.tables["evaluated_funds"].set_index("level")["amount_fen"]
     assert funds.to_dict() == {"省级": 365 * 10**6, "市级": 20 * 10**6, "区级": 570 * 10**6}
     poverty = report.tables["poverty"]

@@ -170,7 +170,7 @@ def test_findings_register_counts_each_slip_once_with_its_materiality() -> None:
 
 
 def test_second_report_count_slip_and_rate(tmp_path) -> None:
-    from fundanalysis.paths import shipped_reports
+    from fundanalysis.data.paths import shipped_reports
 
     checks = fa.reconcile(shipped_reports()[1]).set_index("check")
     # MC 二: 49 + 1 + 1 + 1 + 1 = 53 projects listed, 52 stated
@@ -185,7 +185,7 @@ def test_second_report_count_slip_and_rate(tmp_path) -> None:
 def test_a_ratio_off_by_more_than_rounding_is_a_discrepancy(tmp_path) -> None:
     import shutil
 
-    from fundanalysis.paths import shipped_reports
+    from fundanalysis.data.paths import shipped_reports
 
     shutil.copytree(shipped_reports()[1], tmp_path / "mc")
     path = tmp_path / "mc" / "indicators.csv"

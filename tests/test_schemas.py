@@ -6,10 +6,10 @@ import pandas as pd
 import pandera.pandas as pa
 import pytest
 
-from fundanalysis import schemas
-from fundanalysis.loaders import load_table
-from fundanalysis.paths import shipped_reports
-from fundanalysis.specs import SPECS
+from fundanalysis.data import schemas
+from fundanalysis.data.loaders import load_table
+from fundanalysis.data.paths import shipped_reports
+from fundanalysis.data.specs import SPECS
 
 
 @pytest.mark.parametrize("name", list(SPECS))

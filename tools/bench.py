@@ -170,7 +170,7 @@ def site(runs: int) -> dict:
         str(work / "src"),
     ]
     # The same work done plainly: every notebook of every shipped report, one after another.
-    from fundanalysis.paths import shipped_reports
+    from fundanalysis.data.paths import shipped_reports
 
     convert = " ".join(
         f"FUNDANALYSIS_DATA={shlex.quote(str(d))} {shlex.quote(PY)} -m jupyter nbconvert --execute "
@@ -209,7 +209,7 @@ def synthetic_directory(rows: int, target: Path) -> Path:
     The checks, claims, findings and corrections that name the real carry-over are dropped and
     one total over the synthetic items is declared instead.
     """
-    from fundanalysis.paths import default_data_dir
+    from fundanalysis.data.paths import default_data_dir
 
     shutil.copytree(default_data_dir(), target)
     generator = random.Random(rows)
@@ -268,8 +268,8 @@ def frictionless_env() -> Path:
 
 def validate_vs_frictionless(sizes: list[int], runs: int) -> list[dict]:
     """V1: `fundanalysis validate` against `frictionless validate` of the same directory."""
-    from fundanalysis import datapackage
-    from fundanalysis.paths import default_data_dir
+    from fundanalysis.data.paths import default_data_dir
+    from fundanalysis.publish import datapackage
 
     frictionless = str(frictionless_env())
     ours_cli = str(Path(PY).with_name("fundanalysis"))

@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "site-src")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
-    from fundanalysis.paths import shipped_reports
+    from fundanalysis.data.paths import shipped_reports
 
     data_dirs = [d.resolve() for d in (args.data or shipped_reports())]
     out = args.out.resolve()

@@ -102,8 +102,8 @@ def downloads(report, target: Path) -> list[tuple[str, str, str]]:
     the findings register and a Frictionless descriptor of the files themselves.
     """
     import fundanalysis as fa
-    from fundanalysis import datapackage, export
-    from fundanalysis.specs import SPECS
+    from fundanalysis.data.specs import SPECS
+    from fundanalysis.publish import datapackage, export
 
     target.mkdir(parents=True, exist_ok=True)
     listed = []

@@ -17,13 +17,14 @@ import io
 import sys
 from pathlib import Path
 
-from fundanalysis.errors import DataError
-from fundanalysis.paths import data_dir as resolve_data_dir
-from fundanalysis.provenance import COVERAGE_FILE, render_coverage, stored_coverage, verify
-from fundanalysis.reconcile import findings, reconcile, unregistered
-from fundanalysis.scaffold import write_new_report
-from fundanalysis.specs import SPECS
-from fundanalysis.tables import load_report_tables
+from fundanalysis.audit.findings import findings, unregistered
+from fundanalysis.audit.reconcile import reconcile
+from fundanalysis.data.errors import DataError
+from fundanalysis.data.paths import data_dir as resolve_data_dir
+from fundanalysis.data.scaffold import write_new_report
+from fundanalysis.data.specs import SPECS
+from fundanalysis.data.tables import load_report_tables
+from fundanalysis.text.provenance import COVERAGE_FILE, render_coverage, stored_coverage, verify
 
 
 def _parser() -> argparse.ArgumentParser:

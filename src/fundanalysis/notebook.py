@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fundanalysis.charts.style import use_style
-from fundanalysis.loaders import PathLike, Report, load_report
-from fundanalysis.present import show_text
+from fundanalysis.audit.audited import AuditedReport, load_report
+from fundanalysis.data.loaders import PathLike
+from fundanalysis.publish.charts.style import use_style
+from fundanalysis.publish.present import show_text
 
 
-def setup(data_dir: PathLike = None) -> Report:
+def setup(data_dir: PathLike = None) -> AuditedReport:
     """Apply the house chart style, load the report (default: the default report), name it."""
     use_style()
     report = load_report(data_dir)

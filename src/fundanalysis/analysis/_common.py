@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis.money import FEN_PER_WAN
+from fundanalysis.data.money import FEN_PER_WAN
 
 
 def exact_sum(frame: pd.DataFrame, by: str | list[str], order: list | None = None) -> pd.DataFrame:

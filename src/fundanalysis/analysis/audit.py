@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis.labels import STATUS_LABELS
-from fundanalysis.loaders import Report
-from fundanalysis.provenance import checked_coverage
-from fundanalysis.reconcile import STATUSES
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.audit.reconcile import STATUSES
+from fundanalysis.data.labels import STATUS_LABELS
+from fundanalysis.text.provenance import checked_coverage
 
 
-def status_summary(report: Report) -> pd.DataFrame:
+def status_summary(report: AuditedReport) -> pd.DataFrame:
     """Number of checks per status, in a fixed order, with the status in both languages."""
     counts = report.checks["status"].value_counts().reindex(list(STATUSES), fill_value=0)
     frame = counts.rename("checks").rename_axis("status").reset_index()
@@ -20,7 +20,7 @@ def status_summary(report: Report) -> pd.DataFrame:
     return frame
 
 
-def findings_register(report: Report) -> pd.DataFrame:
+def findings_register(report: AuditedReport) -> pd.DataFrame:
     """Each distinct inconsistency once: its size, materiality and the checks it reaches."""
     register = report.findings.copy()
     register["checks_shown"] = register["checks"].map(lambda c: ", ".join(c) if c else "—")
@@ -33,7 +33,7 @@ def findings_register(report: Report) -> pd.DataFrame:
     return register
 
 
-def all_checks(report: Report) -> pd.DataFrame:
+def all_checks(report: AuditedReport) -> pd.DataFrame:
     """Every check, with its status in both languages."""
     checks = report.checks.copy()
     codes = checks["status"].astype(str)
@@ -42,11 +42,11 @@ def all_checks(report: Report) -> pd.DataFrame:
     return checks
 
 
-def figure_coverage(report: Report) -> pd.DataFrame:
+def figure_coverage(report: AuditedReport) -> pd.DataFrame:
     """For each cited section: how many numbers it prints and how many a cited figure captures.
 
     The result is the one stored in the data directory; when the report's text is supplied it
-    is re-verified first (see :func:`fundanalysis.provenance.checked_coverage`), so it reads
+    is re-verified first (see :func:`fundanalysis.text.provenance.checked_coverage`), so it reads
     the same with or without the text. ``text_sha256`` names the text it was found against.
     """
     stored = checked_coverage(report.data_dir)
@@ -84,17 +84,17 @@ def coverage_note(coverage: pd.DataFrame) -> tuple[str, str]:
 
 def _readable_filter(filter_text: str, lang: str) -> str:
     """``place=轮台县;seq=11`` as a reader says it: 地区 轮台县，序号 11."""
-    from fundanalysis.expressions import parse_filter
-    from fundanalysis.labels import label
+    from fundanalysis.data.expressions import parse_filter
+    from fundanalysis.data.labels import label
 
     parts = [f"{label(c.column, lang)} {'/'.join(c.values)}" for c in parse_filter(filter_text)]
     return ("，" if lang == "zh" else ", ").join(parts)
 
 
-def corrections_for_readers(report: Report) -> pd.DataFrame:
+def corrections_for_readers(report: AuditedReport) -> pd.DataFrame:
     """Each correction: which table, row and column, the value as printed and as corrected."""
-    from fundanalysis.labels import label
-    from fundanalysis.specs import SPECS
+    from fundanalysis.data.labels import label
+    from fundanalysis.data.specs import SPECS
 
     table = report.tables["corrections"].copy()
     if table.empty:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis import vocabulary as vocab
 from fundanalysis.analysis._common import exact_sum, with_english
-from fundanalysis.loaders import Report
-from fundanalysis.money import FEN_PER_WAN
-from fundanalysis.present import NotReported
+from fundanalysis.analysis.results import NotReported
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.money import FEN_PER_WAN
 
 MISSING = NotReported("结转结余明细", "carry-over")
 
 
-def carryover_by(report: Report, by: str, vocabulary: str) -> pd.DataFrame | NotReported:
+def carryover_by(report: AuditedReport, by: str, vocabulary: str) -> pd.DataFrame | NotReported:
     """Carry-over summed by one column, in the vocabulary's order, with items and projects stated."""
     carry = report.tables["carryover"]
     if carry.empty:
@@ -27,21 +27,21 @@ def carryover_by(report: Report, by: str, vocabulary: str) -> pd.DataFrame | Not
     return with_english(result, by, terms)
 
 
-def carryover_by_place(report: Report) -> pd.DataFrame | NotReported:
+def carryover_by_place(report: AuditedReport) -> pd.DataFrame | NotReported:
     return carryover_by(report, "place", "place")
 
 
-def carryover_by_level(report: Report) -> pd.DataFrame | NotReported:
+def carryover_by_level(report: AuditedReport) -> pd.DataFrame | NotReported:
     """By the level of government of each item's funding source."""
     return carryover_by(report, "level", "level")
 
 
-def carryover_by_kind(report: Report) -> pd.DataFrame | NotReported:
+def carryover_by_kind(report: AuditedReport) -> pd.DataFrame | NotReported:
     """By kind: quality deposits, tail payments, surplus, …, as the report's vocabulary names them."""
     return carryover_by(report, "kind", "carryover_kind")
 
 
-def leaf_items(report: Report) -> pd.DataFrame | NotReported:
+def leaf_items(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Every carry-over line as printed, with its English forms."""
     carry = report.tables["carryover"]
     if carry.empty:
@@ -49,7 +49,7 @@ def leaf_items(report: Report) -> pd.DataFrame | NotReported:
     return carry.assign(amount_wan=carry["amount_fen"].astype(float) / FEN_PER_WAN)
 
 
-def payment_schedule(report: Report) -> pd.DataFrame | NotReported:
+def payment_schedule(report: AuditedReport) -> pd.DataFrame | NotReported:
     """What was paid and what was planned for when, by place and date."""
     carry = report.tables["carryover"]
     if carry.empty:
@@ -72,7 +72,7 @@ def payment_schedule(report: Report) -> pd.DataFrame | NotReported:
     return result.drop(columns=["amount_fen"])
 
 
-def carryover_rates(report: Report) -> pd.DataFrame | NotReported:
+def carryover_rates(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Carry-over of each place over all the money allocated to it.
 
     The numerator counts every carry-over line, including money of levels that the allocations

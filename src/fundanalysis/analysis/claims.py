@@ -18,11 +18,11 @@ import re
 
 import pandas as pd
 
-from fundanalysis import vocabulary as vocab
-from fundanalysis.expressions import matching_rows, parse_sum
-from fundanalysis.labels import STATUS_LABELS, VERDICTS, label
-from fundanalysis.loaders import Report
-from fundanalysis.present import NotReported
+from fundanalysis.analysis.results import NotReported
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.expressions import matching_rows, parse_sum
+from fundanalysis.data.labels import STATUS_LABELS, VERDICTS, label
 
 HOLDS, HOLDS_CORRECTED, FAILS, UNVERIFIABLE = "holds", "holds_corrected", "fails", "unverifiable"
 
@@ -71,7 +71,7 @@ def _check_verdict(checks: pd.DataFrame, ids: list[str]) -> tuple[str, str, str]
     return verdict, zh, en
 
 
-def _increasing(report: Report, argument: str) -> tuple[str, str, str]:
+def _increasing(report: AuditedReport, argument: str) -> tuple[str, str, str]:
     table, _, column = argument.partition(".")
     frame = report.tables[table].sort_values("year")
     column = column or "amount"
@@ -96,7 +96,7 @@ def _increasing(report: Report, argument: str) -> tuple[str, str, str]:
     return verdict, zh, en
 
 
-def _all(report: Report, argument: str) -> tuple[str, str, str]:
+def _all(report: AuditedReport, argument: str) -> tuple[str, str, str]:
     (term,) = parse_sum(argument)
     frame = report.tables[term.table]
     matches = matching_rows(frame, term.conditions)
@@ -114,7 +114,7 @@ def _all(report: Report, argument: str) -> tuple[str, str, str]:
     return verdict, zh + "。", en + "."
 
 
-def _count(report: Report, argument: str, printed: str) -> tuple[str, str, str]:
+def _count(report: AuditedReport, argument: str, printed: str) -> tuple[str, str, str]:
     (term,) = parse_sum(argument)
     frame = report.tables[term.table]
     found = frame.loc[matching_rows(frame, term.conditions), term.measure].nunique()
@@ -128,7 +128,7 @@ def _count(report: Report, argument: str, printed: str) -> tuple[str, str, str]:
     )
 
 
-def claims(report: Report, topic: str | None = None) -> pd.DataFrame | NotReported:
+def claims(report: AuditedReport, topic: str | None = None) -> pd.DataFrame | NotReported:
     """Every claim (of one topic) with its verdict and the evidence the data gives."""
     declared = report.tables["claims"]
     if topic is not None:

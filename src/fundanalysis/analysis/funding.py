@@ -7,12 +7,12 @@ from decimal import Decimal
 import pandas as pd
 
 from fundanalysis.analysis._common import exact_sum, with_english
-from fundanalysis.loaders import Report
-from fundanalysis.money import FEN_PER_WAN
-from fundanalysis.present import NotReported
+from fundanalysis.analysis.results import NotReported
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data.money import FEN_PER_WAN
 
 
-def budget_growth(report: Report) -> pd.DataFrame | NotReported:
+def budget_growth(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Year-on-year change of the own budget, corrected and as printed.
 
     ``growth`` is the change over the previous year as a fraction; ``rose`` tells whether the
@@ -42,7 +42,7 @@ def budget_growth(report: Report) -> pd.DataFrame | NotReported:
     return frame.drop(columns=["amount_fen", "amount_as_printed_fen"])
 
 
-def compound_annual_growth(report: Report) -> float | None:
+def compound_annual_growth(report: AuditedReport) -> float | None:
     """Compound annual growth from the first to the last year, or None where undefined.
 
     Undefined with fewer than two years or a first year of zero.
@@ -55,7 +55,7 @@ def compound_annual_growth(report: Report) -> float | None:
     return (int(last["amount_fen"]) / int(first["amount_fen"])) ** (1 / years) - 1
 
 
-def funds_table(report: Report) -> str | None:
+def funds_table(report: AuditedReport) -> str | None:
     """The table that gives the year's funds by level: transfers, else evaluated funds."""
     for name in ("transfers", "evaluated_funds"):
         if report.has(name):
@@ -63,7 +63,7 @@ def funds_table(report: Report) -> str | None:
     return None
 
 
-def funds_by_level(report: Report) -> pd.DataFrame | NotReported:
+def funds_by_level(report: AuditedReport) -> pd.DataFrame | NotReported:
     """The year's funds by level of government, in the report's order of levels, with shares.
 
     From the transfers where the report lists them, otherwise from the funds under evaluation.
@@ -77,7 +77,7 @@ def funds_by_level(report: Report) -> pd.DataFrame | NotReported:
     return with_english(result, "level", levels)
 
 
-def funds_by_level_and_type(report: Report) -> pd.DataFrame | NotReported:
+def funds_by_level_and_type(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Funds under evaluation by level and fund type, as the report breaks them down."""
     funds = report.tables["evaluated_funds"]
     if funds.empty:
@@ -93,7 +93,7 @@ def funds_by_level_and_type(report: Report) -> pd.DataFrame | NotReported:
     ].reset_index(drop=True)
 
 
-def batch_timeline(report: Report) -> pd.DataFrame | NotReported:
+def batch_timeline(report: AuditedReport) -> pd.DataFrame | NotReported:
     """One row per batch in date order: amount, date, days since the previous batch, running total."""
     transfers = report.tables["transfers"]
     if transfers.empty:
@@ -114,13 +114,13 @@ def batch_timeline(report: Report) -> pd.DataFrame | NotReported:
     return batches.drop(columns=["amount_fen"])
 
 
-def allocation_funds(report: Report) -> list[str]:
+def allocation_funds(report: AuditedReport) -> list[str]:
     """Which money the allocations are given for (vocabulary ``funds``), in the report's order."""
     present = set(report.tables["allocations"]["funds"])
     return [term for term in report.terms("funds") if term in present]
 
 
-def allocation_matrix(report: Report, funds: str) -> pd.DataFrame | NotReported:
+def allocation_matrix(report: AuditedReport, funds: str) -> pd.DataFrame | NotReported:
     """Places × fund types in 万元 for one kind of funds, in the report's order, with totals.
 
     Rows are places (``place``, ``place_en``), then a total row; one column per fund type
@@ -148,7 +148,7 @@ def allocation_matrix(report: Report, funds: str) -> pd.DataFrame | NotReported:
     return result
 
 
-def largest_fund_type_share(report: Report, funds: str) -> pd.DataFrame | NotReported:
+def largest_fund_type_share(report: AuditedReport, funds: str) -> pd.DataFrame | NotReported:
     """For each place, the fund type that is most of its money, and that share."""
     matrix = allocation_matrix(report, funds)
     if isinstance(matrix, NotReported):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis import vocabulary as vocab
-from fundanalysis.loaders import Report
-from fundanalysis.money import fen_to_wan
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.money import fen_to_wan
 
 
 def money_text(fen: int) -> tuple[str, str]:
@@ -21,7 +21,7 @@ def _count_text(value: int, unit: str) -> tuple[str, str]:
     return f"{value:,} {unit}", f"{value:,} {vocab.COUNT_UNITS.get(unit, unit)}"
 
 
-def headline_figures(report: Report) -> pd.DataFrame:
+def headline_figures(report: AuditedReport) -> pd.DataFrame:
     """The figures a reader looks for first, from whatever tables the report has.
 
     One row per figure: its name and value in both languages and the notebook that derives it.
@@ -124,7 +124,7 @@ def headline_figures(report: Report) -> pd.DataFrame:
     )
 
 
-def about(report: Report) -> tuple[str, str]:
+def about(report: AuditedReport) -> tuple[str, str]:
     """Two short paragraphs (Chinese, English) saying what the report is and who issued it."""
     info = report.info
     documents = report.tables["documents"]

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis import vocabulary as vocab
 from fundanalysis.analysis.funding import funds_by_level, funds_table
-from fundanalysis.loaders import Report
-from fundanalysis.money import FEN_PER_UNIT, FEN_PER_WAN
-from fundanalysis.present import NotReported
+from fundanalysis.analysis.results import NotReported
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.money import FEN_PER_UNIT, FEN_PER_WAN
 
 MISSING = NotReported("贫困人口数据", "poverty counts")
 
 
-def poverty_counts(report: Report) -> pd.DataFrame | NotReported:
+def poverty_counts(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Every poverty count with its date and its words in both languages, in date order."""
     poverty = report.tables["poverty"]
     if poverty.empty:
@@ -31,7 +31,7 @@ def poverty_counts(report: Report) -> pd.DataFrame | NotReported:
     ].reset_index(drop=True)
 
 
-def poverty_changes(report: Report) -> pd.DataFrame | NotReported:
+def poverty_changes(report: AuditedReport) -> pd.DataFrame | NotReported:
     """For each count printed at two or more dates: the first and last value and the change."""
     poverty = report.tables["poverty"].dropna(subset=["as_of"])
     rows = []
@@ -60,7 +60,7 @@ def poverty_changes(report: Report) -> pd.DataFrame | NotReported:
     return pd.DataFrame(rows)
 
 
-def people_per_household(report: Report) -> pd.DataFrame | NotReported:
+def people_per_household(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Registered poor people per registered poor household, at each date both are printed."""
     poverty = report.tables["poverty"]
     people = poverty[poverty["measure"] == "registered_poor_people"].set_index("as_of")["value"]
@@ -80,13 +80,13 @@ def people_per_household(report: Report) -> pd.DataFrame | NotReported:
     )
 
 
-def _registered(report: Report, measure: str) -> int | None:
+def _registered(report: AuditedReport, measure: str) -> int | None:
     poverty = report.tables["poverty"]
     rows = poverty[poverty["measure"] == measure].sort_values("as_of")
     return int(rows["value"].iloc[0]) if not rows.empty else None
 
 
-def funds_per_poor(report: Report) -> pd.DataFrame | NotReported:
+def funds_per_poor(report: AuditedReport) -> pd.DataFrame | NotReported:
     """The year's funds per registered poor person and household (元), by level and in all.
 
     The money does not go to registered poor people alone (much builds roads, canals and water

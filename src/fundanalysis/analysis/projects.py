@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis import vocabulary as vocab
 from fundanalysis.analysis._common import with_english
-from fundanalysis.loaders import Report
-from fundanalysis.money import FEN_PER_WAN
-from fundanalysis.present import NotReported
+from fundanalysis.analysis.results import NotReported
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.money import FEN_PER_WAN
 
 MISSING = NotReported("项目数据", "projects")
 
 
-def project_funnel(report: Report) -> pd.DataFrame | NotReported:
+def project_funnel(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Projects at each stage the report counts, in stage order, with the date where printed."""
     projects = report.tables["projects"].dropna(subset=["project_count"])
     if projects.empty:
@@ -38,7 +38,7 @@ def project_funnel(report: Report) -> pd.DataFrame | NotReported:
     return frame
 
 
-def _breakdown(report: Report, by: str, vocabulary: str) -> pd.DataFrame | NotReported:
+def _breakdown(report: AuditedReport, by: str, vocabulary: str) -> pd.DataFrame | NotReported:
     projects = report.tables["projects"]
     rows = projects[projects[by].notna()]
     if rows.empty:
@@ -65,11 +65,11 @@ def _breakdown(report: Report, by: str, vocabulary: str) -> pd.DataFrame | NotRe
     return with_english(result.drop(columns="amount_fen"), by, report.terms(vocabulary))
 
 
-def projects_by_level(report: Report) -> pd.DataFrame | NotReported:
+def projects_by_level(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Projects per stage and level, with their funds and funds per project where printed."""
     return _breakdown(report, "level", "level")
 
 
-def projects_by_category(report: Report) -> pd.DataFrame | NotReported:
+def projects_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Projects per stage and category, with counts and funds as printed."""
     return _breakdown(report, "category", "category")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis import vocabulary as vocab
 from fundanalysis.analysis._common import exact_sum, with_english
-from fundanalysis.loaders import Report
-from fundanalysis.money import FEN_PER_WAN
-from fundanalysis.present import NotReported
+from fundanalysis.analysis.results import NotReported
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.money import FEN_PER_WAN
 
 
-def spending_by_category(report: Report) -> pd.DataFrame | NotReported:
+def spending_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Money spent per category in the report's order of categories, with shares."""
     spending = report.tables["spending"]
     if spending.empty:
@@ -21,7 +21,7 @@ def spending_by_category(report: Report) -> pd.DataFrame | NotReported:
     return with_english(result, "category", categories)
 
 
-def _descendants(report: Report, category: str) -> set[str]:
+def _descendants(report: AuditedReport, category: str) -> set[str]:
     words = report.tables["vocabulary"]
     rows = words[words["vocabulary"] == "category"]
     children = rows.groupby("parent")["term"].apply(list).to_dict()
@@ -34,7 +34,7 @@ def _descendants(report: Report, category: str) -> set[str]:
     return found
 
 
-def planning_stage(report: Report) -> str | None:
+def planning_stage(report: AuditedReport) -> str | None:
     """The earliest project stage whose rows print funds by category: the money planned."""
     projects = report.tables["projects"]
     with_money = projects[projects["amount_fen"].notna() & projects["category"].notna()]
@@ -44,7 +44,7 @@ def planning_stage(report: Report) -> str | None:
     return None
 
 
-def execution_by_category(report: Report) -> pd.DataFrame | NotReported:
+def execution_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Spent against planned per category: the planned funds of its projects and sub-categories.
 
     Planned is the project funds of the :func:`planning_stage` in the category or below it in
@@ -72,7 +72,7 @@ def execution_by_category(report: Report) -> pd.DataFrame | NotReported:
     return pd.DataFrame(rows)
 
 
-def overall_execution(report: Report) -> pd.DataFrame | NotReported:
+def overall_execution(report: AuditedReport) -> pd.DataFrame | NotReported:
     """All spending against all funds under evaluation (the reimbursement rate, 报账率, computed)."""
     spending, funds = report.tables["spending"], report.tables["evaluated_funds"]
     if spending.empty or funds.empty:
@@ -89,7 +89,7 @@ def overall_execution(report: Report) -> pd.DataFrame | NotReported:
     )
 
 
-def stated_rates(report: Report) -> pd.DataFrame | NotReported:
+def stated_rates(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Every ratio the report states, against what its own figures give."""
     checks = report.checks
     rates = checks[checks["kind"] == "ratio"]

@@ -12,7 +12,7 @@ a unit of its last printed digit; any other difference is a ``discrepancy``. ``c
 marks a check that fails as printed and holds once the documented corrections are applied.
 
 The findings register (``findings.csv``) names each distinct inconsistency once, with the
-checks it makes fail; :func:`findings` adds its size and whether it is material.
+checks it makes fail; :mod:`fundanalysis.audit.findings` adds its size and materiality.
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from fundanalysis import cache
-from fundanalysis.errors import Problem, unexpected
-from fundanalysis.expressions import Term, matching_rows, parse_filter, parse_parts, parse_sum
-from fundanalysis.loaders import PathLike
-from fundanalysis.money import FEN_PER_UNIT, decimals_of, exact_sum, fen_to_wan, max_decimals
-from fundanalysis.paths import data_dir as resolve_data_dir
-from fundanalysis.tables import load_report_tables
+from fundanalysis.data.errors import unexpected
+from fundanalysis.data.expressions import Term, matching_rows, parse_filter, parse_parts, parse_sum
+from fundanalysis.data.loaders import PathLike
+from fundanalysis.data.money import FEN_PER_UNIT, decimals_of, exact_sum, fen_to_wan, max_decimals
+from fundanalysis.data.paths import data_dir as resolve_data_dir
+from fundanalysis.data.tables import load_report_tables
+from fundanalysis.store import cache
 
 STATUSES = ("ok", "rounding", "corrected", "discrepancy")
 FAILING = ("corrected", "discrepancy")
@@ -366,124 +366,3 @@ def reconcile(data_dir: PathLike = None) -> pd.DataFrame:
         cached = (loaded, stored)
         _RESULTS[directory.resolve()] = cached
     return cached[1].copy()
-
-
-def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Problem]:
-    """Failing checks that the findings register does not account for: errors in the data.
-
-    A documented finding of the report is not an error; a total that stopped matching its parts
-    without a word in ``findings.csv`` is, and it is reported at the line that declares it.
-    """
-    loaded = load_report_tables(resolve_data_dir(data_dir))
-    declared = {}
-    for file, table, key in (
-        ("totals.csv", "totals", "total_id"),
-        ("indicators.csv", "indicators", "indicator_id"),
-        ("crosschecks.csv", "crosschecks", "check_id"),
-    ):
-        for line, check in zip(loaded.lines[table], loaded.tables[table][key], strict=True):
-            declared[check] = (file, line)
-    problems = []
-    failing = set(checks.loc[checks["status"].isin(FAILING), "check"])
-    for line, finding in zip(
-        loaded.lines["findings"], loaded.tables["findings"].itertuples(), strict=True
-    ):
-        named = finding.checks.split(";") if isinstance(finding.checks, str) else []
-        if named and not failing & set(named):
-            problems.append(
-                Problem(
-                    "findings.csv",
-                    line,
-                    "checks",
-                    finding.checks,
-                    "所列核对均成立，这不是问题 / none of its checks fails: nothing to explain",
-                )
-            )
-    zero = checks[
-        (checks["kind"] == "ratio") & checks["note_en"].str.startswith("The denominator is zero")
-    ]
-    for row in zero.itertuples():
-        file, line = declared[row.check]
-        problems.append(
-            Problem(
-                file, line, "denominator", row.check, "分母之和为零 / the denominator sums to zero"
-            )
-        )
-    for row in checks[
-        checks["status"].isin(FAILING)
-        & (checks["finding"] == "")
-        & ~checks["check"].isin(set(zero["check"]))
-    ].itertuples():
-        file, line = declared[row.check]
-        problems.append(
-            Problem(
-                file,
-                line,
-                None,
-                row.check,
-                f"核对不成立且未登记于 findings.csv / check {row.status} and not in findings.csv: "
-                f"stated {row.stated}, computed {row.computed} {row.unit}",
-            )
-        )
-    return problems
-
-
-def findings(data_dir: PathLike = None) -> pd.DataFrame:
-    """The findings register: each inconsistency once, its size, and whether it is material.
-
-    ``amount`` is the gap of the finding's first check as printed (before corrections), in the
-    unit of that check; ``materiality`` is that gap over the figure the check states, and a
-    finding is ``material`` at or above the report's threshold (``report.toml``, default 1%).
-    A finding with no check (a misprinted name, say) has no amount.
-    """
-    loaded = load_report_tables(resolve_data_dir(data_dir))
-    checks = reconcile(data_dir).set_index("check")
-    threshold = Fraction(loaded.info.materiality).limit_denominator(10**6)
-    rows = []
-    for finding in loaded.tables["findings"].itertuples(index=False):
-        names = finding.checks.split(";") if isinstance(finding.checks, str) else []
-        amount = base = materiality = None
-        material = False
-        if names:
-            first = checks.loc[names[0]]
-            amount = abs(first["computed_as_printed"] - first["stated_as_printed"])
-            base = abs(first["stated_as_printed"])
-            if base:
-                ratio = Fraction(amount) / Fraction(base)
-                materiality = float(ratio)
-                material = ratio >= threshold
-        rows.append(
-            {
-                "finding": finding.finding_id,
-                "title": finding.title,
-                "title_en": finding.title_en,
-                "checks": names,
-                "corrections": (finding.correction_ids or "").split(";")
-                if isinstance(finding.correction_ids, str)
-                else [],
-                "amount": amount,
-                "unit": checks.loc[names[0], "unit"] if names else "",
-                "of_stated": base,
-                "materiality": materiality,
-                "material": material,
-                "explanation": finding.explanation,
-                "explanation_en": finding.explanation_en,
-            }
-        )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "finding",
-            "title",
-            "title_en",
-            "checks",
-            "corrections",
-            "amount",
-            "unit",
-            "of_stated",
-            "materiality",
-            "material",
-            "explanation",
-            "explanation_en",
-        ],
-    )

@@ -13,8 +13,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from fundanalysis.errors import Problem
-from fundanalysis.specs import TableSpec
+from fundanalysis.data.errors import Problem
+from fundanalysis.data.specs import TableSpec
 
 #: (figure column, fragment column) pairs checked per table; the unit comes from the row.
 FIGURES = {

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from fundanalysis.errors import DataError, Problem
+from fundanalysis.data.errors import DataError, Problem
 
 
 def _decode(path: Path, raw: bytes) -> str:

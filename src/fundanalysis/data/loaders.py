@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from fundanalysis.paths import data_dir as resolve_data_dir
-from fundanalysis.report import ReportInfo
-from fundanalysis.tables import load_report_tables
+from fundanalysis.data.paths import data_dir as resolve_data_dir
+from fundanalysis.data.report import ReportInfo
+from fundanalysis.data.tables import load_report_tables
 
 PathLike = str | os.PathLike[str] | None
 
 
 @dataclass(frozen=True)
 class Report:
-    """One report: its descriptor, its validated tables, and what checking it finds."""
+    """One report: its descriptor and its validated tables."""
 
     data_dir: Path
     info: ReportInfo
@@ -38,23 +37,13 @@ class Report:
         rows = words[words["vocabulary"] == vocabulary]
         return dict(zip(rows["term"], rows["term_en"], strict=True))
 
-    @cached_property
-    def checks(self) -> pd.DataFrame:
-        """Every declared check, reconciled (see :func:`fundanalysis.reconcile.reconcile`)."""
-        from fundanalysis.reconcile import reconcile
 
-        return reconcile(self.data_dir)
+def read_report(data_dir: PathLike = None) -> Report:
+    """The report of ``data_dir`` (default: the default report), validated, without its checks.
 
-    @cached_property
-    def findings(self) -> pd.DataFrame:
-        """The findings register with sizes and materiality."""
-        from fundanalysis.reconcile import findings
-
-        return findings(self.data_dir)
-
-
-def load_report(data_dir: PathLike = None) -> Report:
-    """The report of ``data_dir`` (default: the default report), validated."""
+    :func:`fundanalysis.audit.audited.load_report` adds the checks and findings; the data layer
+    knows nothing of them.
+    """
     directory = resolve_data_dir(data_dir)
     loaded = load_report_tables(directory)
     tables = {name: frame.copy(deep=False) for name, frame in loaded.tables.items()}

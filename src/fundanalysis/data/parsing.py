@@ -14,8 +14,8 @@ from datetime import date
 
 import pandas as pd
 
-from fundanalysis.errors import INVISIBLE, Problem
-from fundanalysis.money import VECTORISE_FROM, AmountError, parse_decimal
+from fundanalysis.data.errors import INVISIBLE, Problem
+from fundanalysis.data.money import VECTORISE_FROM, AmountError, parse_decimal
 
 _INTEGER = re.compile(r"[0-9]+")
 

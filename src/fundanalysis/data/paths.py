@@ -24,8 +24,8 @@ def shipped_reports_dir() -> Path:
     packaged = Path(str(resources.files("fundanalysis"))) / "reports"
     if (packaged / CATALOG).is_file():
         return packaged
-    # A source checkout (editable install): src/fundanalysis → the repository's data/.
-    return Path(__file__).resolve().parents[2] / "data"
+    # A source checkout (editable install): src/fundanalysis/data → the repository's data/.
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 def shipped_reports() -> list[Path]:

@@ -12,8 +12,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from fundanalysis.errors import INVISIBLE, DataError, Problem
-from fundanalysis.paths import source_dirs
+from fundanalysis.data.errors import INVISIBLE, DataError, Problem
+from fundanalysis.data.paths import source_dirs
 
 DESCRIPTOR = "report.toml"
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from fundanalysis import vocabulary as vocab
-from fundanalysis.specs import SPECS
+from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.specs import SPECS
 
 REPORT_TEMPLATE = """\
 # What this directory transcribes. Fill in every field; keep Chinese as printed.

@@ -3,7 +3,7 @@
 Every column is typed and described; the shared base makes each model strict (no column
 that is not declared) and lazy validation reports every failing cell at once. Rules that
 span tables (a place must be a term of the report's vocabulary, a total must match its parts)
-are not here: see :mod:`fundanalysis.tables` and :mod:`fundanalysis.reconcile`.
+are not here: see :mod:`fundanalysis.data.tables` and :mod:`fundanalysis.audit.reconcile`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from fundanalysis import vocabulary as vocab
+from fundanalysis.data import vocabulary as vocab
 
 MAX_FEN = 10**15  # 1,000,000,000 万元: far above any poverty budget, far below int64 limits.
 MAX_COUNT = (

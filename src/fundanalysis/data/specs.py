@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from fundanalysis import vocabulary as vocab
+from fundanalysis.data import vocabulary as vocab
 
 if TYPE_CHECKING:
-    from fundanalysis.schemas import Table
+    from fundanalysis.data.schemas import Table
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class TableSpec:
     title: str
     title_en: str
     columns: dict[str, str]
-    #: the name of its pandera model in :mod:`fundanalysis.schemas`
+    #: the name of its pandera model in :mod:`fundanalysis.data.schemas`
     model: str
     correctable: tuple[str, ...] = ()
     #: column → vocabulary of vocabulary.csv whose terms it must use
@@ -36,7 +36,7 @@ class TableSpec:
     @property
     def schema(self) -> type[Table]:
         """The pandera model (imported when first needed: a load from the cache needs none)."""
-        from fundanalysis import schemas
+        from fundanalysis.data import schemas
 
         return getattr(schemas, self.model)
 

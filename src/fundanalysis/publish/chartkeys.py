@@ -1,4 +1,4 @@
-"""What a chart is stored under in the result cache (:mod:`fundanalysis.cache`).
+"""What a chart is stored under in the result cache (:mod:`fundanalysis.store.cache`).
 
 A chart drawn by one of the package's chart functions depends on its arguments (a report's
 tables, checks and findings as they are in memory), on this library's code, on matplotlib's
@@ -37,10 +37,10 @@ def _as_drawn(argument: object) -> object:
     those) and its tables by content. A frame's own pickle is not used: the same frame pickles
     differently depending on how it was made (read afresh or from the cache).
     """
-    from fundanalysis.loaders import Report
-    from fundanalysis.tables import load_report_tables
+    from fundanalysis.audit.audited import AuditedReport
+    from fundanalysis.data.tables import load_report_tables
 
-    if isinstance(argument, Report):
+    if isinstance(argument, AuditedReport):
         digest = load_report_tables(argument.data_dir).digest
         tables = {name: _frame_digest(frame) for name, frame in argument.tables.items()}
         # the report's checks and findings, which a chart may draw and a user may have changed
@@ -126,7 +126,7 @@ def chart_key(make: Callable, args: tuple, kwargs: dict) -> tuple[str, str, str]
     """
     import matplotlib as mpl
 
-    from fundanalysis import cache
+    from fundanalysis.store import cache
 
     name = f"{getattr(make, '__module__', '')}.{getattr(make, '__qualname__', '')}"
     if cache.cache_dir() is None or not name.startswith("fundanalysis."):

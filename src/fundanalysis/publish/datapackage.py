@@ -2,7 +2,7 @@
 
 The descriptor is committed in every data directory so that tools and people can read it
 without Python; the tests rebuild it and fail when a committed file has drifted from the
-schemas. Run ``python -m fundanalysis.datapackage [DIR …]`` to rewrite them after a change.
+schemas. Run ``python -m fundanalysis.publish.datapackage [DIR …]`` to rewrite them after a change.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-from fundanalysis.paths import shipped_reports
-from fundanalysis.provenance import COVERAGE_FILE
-from fundanalysis.report import ReportInfo, read_report_info
-from fundanalysis.specs import SPECS, TableSpec
+from fundanalysis.data.paths import shipped_reports
+from fundanalysis.data.report import ReportInfo, read_report_info
+from fundanalysis.data.specs import SPECS, TableSpec
+from fundanalysis.text.provenance import COVERAGE_FILE
 
 FRICTIONLESS_TYPES = {"text": "string", "int": "integer", "amount": "number", "date": "date"}
 

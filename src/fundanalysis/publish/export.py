@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from fundanalysis.loaders import Report
-from fundanalysis.money import fen_to_wan
-from fundanalysis.specs import SPECS
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data.money import fen_to_wan
+from fundanalysis.data.specs import SPECS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,7 +56,7 @@ def row_kind(name: str, frame: pd.DataFrame) -> pd.Series:
     return pd.Series("item", index=frame.index)
 
 
-def corrected(report: Report, name: str) -> pd.DataFrame:
+def corrected(report: AuditedReport, name: str) -> pd.DataFrame:
     """Table ``name`` with corrections applied and amounts as exact 万元 (Decimal), for export."""
     frame = report.tables[name].copy()
     for column, kind in SPECS[name].columns.items():
@@ -73,7 +73,7 @@ def corrected(report: Report, name: str) -> pd.DataFrame:
     return frame.drop(columns=[c for c in INTERNAL if c in frame.columns])
 
 
-def tables_present(report: Report) -> list[str]:
+def tables_present(report: AuditedReport) -> list[str]:
     return [name for name in SPECS if report.has(name)]
 
 
@@ -89,7 +89,7 @@ def _cell(value: object) -> object:
     return value
 
 
-def write_workbook(report: Report, path: Path) -> Path:
+def write_workbook(report: AuditedReport, path: Path) -> Path:
     """One workbook: a first sheet on units, sources, corrections and findings; a sheet per table.
 
     Numbers are stored as numbers (amounts in 万元), text as text, never as a formula.

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from fundanalysis.labels import LANGUAGES, label
+from fundanalysis.analysis.results import NotReported
+from fundanalysis.data.labels import LANGUAGES, label
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -36,22 +37,6 @@ def languages() -> tuple[str, ...]:
     """The languages to show: both, or the one ``FUNDANALYSIS_LANG`` names."""
     chosen = os.environ.get("FUNDANALYSIS_LANG", "")
     return (chosen,) if chosen in LANGUAGES else LANGUAGES
-
-
-@dataclass(frozen=True)
-class NotReported:
-    """The result of an analysis whose figures the report does not print."""
-
-    what: str
-    what_en: str
-
-    def sentence(self, lang: str) -> str:
-        if lang == "zh":
-            return f"本报告未印{self.what}。"
-        return f"This report does not print {self.what_en}."
-
-    def _repr_markdown_(self) -> str:
-        return " / ".join(self.sentence(lang) for lang in LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -245,7 +230,7 @@ def _drawn(
     key: tuple[str, str, str] | None,
 ) -> tuple[str, str] | NotReported:
     """``make``'s chart in ``lang`` as (HTML, alt text), from the cache if drawn before."""
-    from fundanalysis import cache
+    from fundanalysis.store import cache
 
     if key is not None:
         place, slot, digest = key
@@ -265,7 +250,7 @@ def show_chart(make: Callable[..., Chart | NotReported], *args, **kwargs) -> Non
     Where there is nothing to draw, nothing is shown: each chart follows the table of the same
     figures, which has said in one line that the report does not print them.
     """
-    from fundanalysis.chartkeys import chart_key
+    from fundanalysis.publish.chartkeys import chart_key
 
     key = chart_key(make, args, kwargs)
     for lang in languages():

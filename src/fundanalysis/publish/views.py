@@ -8,7 +8,6 @@ whole page's subject is missing, its first section says so and the others stay s
 
 from __future__ import annotations
 
-from fundanalysis import charts
 from fundanalysis.analysis import (
     audit,
     carryover,
@@ -19,9 +18,10 @@ from fundanalysis.analysis import (
     projects,
     spending,
 )
-from fundanalysis.loaders import Report
-from fundanalysis.present import (
-    NotReported,
+from fundanalysis.analysis.results import NotReported
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.publish import charts
+from fundanalysis.publish.present import (
     percent,
     show_chart,
     show_missing,
@@ -33,11 +33,11 @@ MONEY = "money"
 CHECK_FORMATS = {"stated": "exact", "computed": "exact", "difference": "exact"}
 
 
-def about(report: Report) -> None:
+def about(report: AuditedReport) -> None:
     show_text(*overview.about(report))
 
 
-def headlines(report: Report) -> None:
+def headlines(report: AuditedReport) -> None:
     show_table(overview.headline_figures(report), ["figure", "value"])
 
 
@@ -58,7 +58,7 @@ def _findings_sentence(register) -> tuple[str, str]:
     )
 
 
-def findings_summary(report: Report) -> None:
+def findings_summary(report: AuditedReport) -> None:
     register = audit.findings_register(report)
     if register.empty:
         show_text("核对未发现问题。", "Checking found no inconsistency.")
@@ -72,7 +72,7 @@ def findings_summary(report: Report) -> None:
     )
 
 
-def funds_by_level(report: Report) -> None:
+def funds_by_level(report: AuditedReport) -> None:
     show_table(
         funding.funds_by_level(report),
         ["level", "amount_wan", "share"],
@@ -82,7 +82,7 @@ def funds_by_level(report: Report) -> None:
     show_chart(charts.funds_by_level_chart, report)
 
 
-def evaluated_funds(report: Report) -> None:
+def evaluated_funds(report: AuditedReport) -> None:
     table = funding.funds_by_level_and_type(report)
     if isinstance(table, NotReported) or table["fund_type"].isna().all():
         return  # nothing beyond the levels above
@@ -93,7 +93,7 @@ def evaluated_funds(report: Report) -> None:
     )
 
 
-def budget(report: Report) -> None:
+def budget(report: AuditedReport) -> None:
     growth = funding.budget_growth(report)
     show_table(
         growth,
@@ -118,7 +118,7 @@ def budget(report: Report) -> None:
     show_chart(charts.budget_chart, report)
 
 
-def batches(report: Report) -> None:
+def batches(report: AuditedReport) -> None:
     show_table(
         funding.batch_timeline(report),
         [
@@ -141,7 +141,7 @@ def batches(report: Report) -> None:
     show_chart(charts.batch_timeline_chart, report)
 
 
-def allocations(report: Report) -> None:
+def allocations(report: AuditedReport) -> None:
     kinds = funding.allocation_funds(report)
     if not kinds:
         show_missing(NotReported("分地区的资金分配", "allocations to places"))
@@ -175,7 +175,7 @@ def allocations(report: Report) -> None:
             )
 
 
-def spending_and_execution(report: Report) -> None:
+def spending_and_execution(report: AuditedReport) -> None:
     if not report.has("spending"):
         show_missing(NotReported("资金支出情况", "what was spent"))
         return
@@ -200,11 +200,11 @@ def spending_and_execution(report: Report) -> None:
     report_claims(report, "spending")
 
 
-def report_claims(report: Report, topic: str) -> None:
+def report_claims(report: AuditedReport, topic: str) -> None:
     show_table(claims.claims(report, topic), ["claim", "verdict", "evidence", "explanation"])
 
 
-def checks_of(report: Report, table: str) -> None:
+def checks_of(report: AuditedReport, table: str) -> None:
     """The report's own totals over one table that do not simply hold."""
     checks = audit.all_checks(report)
     totals = report.tables["totals"]
@@ -221,7 +221,7 @@ def checks_of(report: Report, table: str) -> None:
     )
 
 
-def carryover_overview(report: Report) -> None:
+def carryover_overview(report: AuditedReport) -> None:
     show_table(
         carryover.carryover_by_place(report),
         ["place", "amount_wan", "share", "items", "projects_stated"],
@@ -232,7 +232,7 @@ def carryover_overview(report: Report) -> None:
     show_chart(charts.carryover_by_place_chart, report)
 
 
-def carryover_sources(report: Report) -> None:
+def carryover_sources(report: AuditedReport) -> None:
     if not report.has("carryover"):
         return  # the page's first section has said the report does not print it
     formats = {"amount_wan": MONEY, "share": "percent", "items": "count"}
@@ -245,7 +245,7 @@ def carryover_sources(report: Report) -> None:
     show_chart(charts.carryover_kind_chart, report)
 
 
-def carryover_items(report: Report) -> None:
+def carryover_items(report: AuditedReport) -> None:
     if not report.has("carryover"):
         return
     show_table(
@@ -264,7 +264,7 @@ def carryover_items(report: Report) -> None:
     )
 
 
-def payments(report: Report) -> None:
+def payments(report: AuditedReport) -> None:
     if not report.has("carryover"):
         return
     show_table(
@@ -276,7 +276,7 @@ def payments(report: Report) -> None:
     show_chart(charts.payment_schedule_chart, report)
 
 
-def carryover_rates(report: Report) -> None:
+def carryover_rates(report: AuditedReport) -> None:
     if not report.has("carryover"):
         return
     show_table(
@@ -286,7 +286,7 @@ def carryover_rates(report: Report) -> None:
     )
 
 
-def poverty_counts(report: Report) -> None:
+def poverty_counts(report: AuditedReport) -> None:
     show_table(
         poverty.poverty_counts(report),
         ["measure", "value", "unit", "as_of", "printed"],
@@ -294,7 +294,7 @@ def poverty_counts(report: Report) -> None:
     )
 
 
-def poverty_reduction(report: Report) -> None:
+def poverty_reduction(report: AuditedReport) -> None:
     if not report.has("poverty"):
         return
     show_table(
@@ -312,7 +312,7 @@ def poverty_reduction(report: Report) -> None:
         )
 
 
-def funds_per_poor(report: Report) -> None:
+def funds_per_poor(report: AuditedReport) -> None:
     if not report.has("poverty"):
         return
     show_table(
@@ -323,7 +323,7 @@ def funds_per_poor(report: Report) -> None:
     )
 
 
-def project_stages(report: Report) -> None:
+def project_stages(report: AuditedReport) -> None:
     show_table(
         projects.project_funnel(report),
         ["stage", "projects", "as_of", "of_first_stage"],
@@ -332,7 +332,7 @@ def project_stages(report: Report) -> None:
     show_chart(charts.project_funnel_chart, report)
 
 
-def project_breakdowns(report: Report) -> None:
+def project_breakdowns(report: AuditedReport) -> None:
     if not report.has("projects"):
         return
     columns = [
@@ -360,7 +360,7 @@ def project_breakdowns(report: Report) -> None:
     checks_of(report, "projects")
 
 
-def findings_register(report: Report) -> None:
+def findings_register(report: AuditedReport) -> None:
     register = audit.findings_register(report)
     if register.empty:
         show_text("核对未发现问题。", "Checking found no inconsistency.")
@@ -378,12 +378,12 @@ def findings_register(report: Report) -> None:
     )
 
 
-def check_results(report: Report) -> None:
+def check_results(report: AuditedReport) -> None:
     show_table(audit.status_summary(report), ["status", "checks"], {"checks": "count"})
     show_chart(charts.reconciliation_chart, report)
 
 
-def failing_checks(report: Report) -> None:
+def failing_checks(report: AuditedReport) -> None:
     checks = audit.all_checks(report)
     failing = checks[checks["status_en"] != "ok"]
     if failing.empty:
@@ -396,7 +396,7 @@ def failing_checks(report: Report) -> None:
     )
 
 
-def corrections(report: Report) -> None:
+def corrections(report: AuditedReport) -> None:
     table = audit.corrections_for_readers(report)
     if table.empty:
         show_text("没有更正。", "No corrections.")
@@ -408,7 +408,7 @@ def corrections(report: Report) -> None:
     )
 
 
-def every_check(report: Report) -> None:
+def every_check(report: AuditedReport) -> None:
     show_table(
         audit.all_checks(report),
         ["description", "status", "stated", "computed", "difference"],
@@ -416,7 +416,7 @@ def every_check(report: Report) -> None:
     )
 
 
-def coverage(report: Report) -> None:
+def coverage(report: AuditedReport) -> None:
     table = audit.figure_coverage(report)
     show_text(*audit.coverage_note(table))
     if table.empty:

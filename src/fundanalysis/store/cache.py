@@ -10,7 +10,7 @@ computation. Only successful results are stored: a directory with problems is va
 its problems reported, every time.
 
 Charts of the package's own chart functions are stored the same way
-(:func:`fundanalysis.present.show_chart`), under a digest of what they draw: the report's
+(:func:`fundanalysis.publish.present.show_chart`), under a digest of what they draw: the report's
 tables, checks and findings as they are in memory, matplotlib's settings and fonts, and the
 versions of the libraries that draw them.
 
@@ -62,7 +62,7 @@ def cache_dir() -> Path | None:
 def _sources() -> bytes:
     """A digest of this package's source files as they are on disk now."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())

@@ -1,6 +1,6 @@
 """From the tables back to the report's text: sections, cited fragments, and number coverage.
 
-The text is an input, never required. When it is supplied (see :mod:`fundanalysis.report`),
+The text is an input, never required. When it is supplied (see :mod:`fundanalysis.data.report`),
 every printed fragment can be found in its section and every number the text prints can be
 matched to a fragment that captures it. The coverage found is stored in the data directory
 (``coverage.csv``, written by ``fundanalysis coverage --write``) so that readers without the
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from fundanalysis.errors import DataError, Problem
-from fundanalysis.report import FoundText, find_text, read_report_info, read_text
+from fundanalysis.data.errors import DataError, Problem
+from fundanalysis.data.report import FoundText, find_text, read_report_info, read_text
 
 #: A number as the reports print it: ASCII digits with an optional decimal part.
 NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
@@ -170,7 +170,7 @@ class Verification:
 
 def verify(data_dir: Path) -> Verification:
     """Check every cited fragment against the texts that are present, and compute coverage."""
-    from fundanalysis.tables import load_tables, source_lines
+    from fundanalysis.data.tables import load_tables, source_lines
 
     info = read_report_info(data_dir)
     tables = load_tables(data_dir)

@@ -1,0 +1,27 @@
+"""What an analysis returns where a report does not print the figures it needs.
+
+Absent is a value: an analysis says "this report does not print it" instead of raising or
+returning zeros, and the pages show that sentence in one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fundanalysis.data.labels import LANGUAGES
+
+
+@dataclass(frozen=True)
+class NotReported:
+    """The result of an analysis whose figures the report does not print."""
+
+    what: str
+    what_en: str
+
+    def sentence(self, lang: str) -> str:
+        if lang == "zh":
+            return f"本报告未印{self.what}。"
+        return f"This report does not print {self.what_en}."
+
+    def _repr_markdown_(self) -> str:
+        return " / ".join(self.sentence(lang) for lang in LANGUAGES)

@@ -1,0 +1,329 @@
+"""Problems no single table shows: duplicate keys, filter-and-sum expressions that name what
+is not there, cycles of totals, and references from one table to another.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.errors import Problem
+from fundanalysis.data.expressions import (
+    ExpressionError,
+    matching_rows,
+    parse_filter,
+    parse_parts,
+    parse_sum,
+)
+from fundanalysis.data.specs import SPECS, TableSpec
+
+
+def duplicate_keys(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
+    """One problem per row whose key another row above it already has."""
+    schema = spec.schema.to_schema()
+    keys = (
+        list(schema.unique)
+        if schema.unique
+        else [c for c in spec.columns if schema.columns[c].unique]
+    )
+    problems = []
+    for key in [keys] if schema.unique else [[k] for k in keys]:
+        present = [k for k in key if k in frame.columns]
+        if not present or frame.empty:
+            continue
+        repeated = frame.duplicated(subset=present, keep="first")
+        if not repeated.any():
+            continue
+        first_line = {}
+        for line, values in zip(
+            frame.index, frame[present].itertuples(index=False, name=None), strict=True
+        ):
+            found = tuple(None if pd.isna(v) else v for v in values)
+            first_seen = first_line.setdefault(found, int(line))
+            if repeated[line]:
+                shown = "；".join("" if v is None else str(v) for v in found)
+                problems.append(
+                    Problem(
+                        spec.file,
+                        int(line),
+                        present[0],
+                        shown,
+                        f"重复的键 / duplicate key ({', '.join(present)}): the same as row {first_seen}",
+                    )
+                )
+    return problems
+
+
+def _measure_column(tables: dict[str, pd.DataFrame], table: str, measure: str) -> str:
+    """The column a term sums: ``amount`` means the exact 分; other measures are counts."""
+    if table not in tables:
+        raise ExpressionError(
+            f"未知的表 / unknown table {table!r}; expected one of {sorted(SPECS)}"
+        )
+    column = "amount_fen" if measure == "amount" else measure
+    columns = tables[table].columns
+    if column not in columns:
+        raise ExpressionError(f"{table}.csv 中没有可求和的列 / no column {measure!r} to sum")
+    if not pd.api.types.is_integer_dtype(tables[table][column]):
+        raise ExpressionError(f"{table}.csv 的列 {measure!r} 不是数值 / is not a number to sum")
+    return column
+
+
+def _check_filter(tables: dict[str, pd.DataFrame], table: str, filter_text: str) -> None:
+    for condition in parse_filter(filter_text):
+        if condition.column not in tables[table].columns:
+            raise ExpressionError(
+                f"{table}.csv 中没有列 {condition.column!r} / no such column in {table}.csv"
+            )
+
+
+def expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) -> list[Problem]:
+    """Every declared total, ratio and cross-check must name tables and columns that exist."""
+    problems = []
+
+    def check_terms(file: str, line: int, column: str, text: str, parts: bool) -> None:
+        try:
+            parsed = parse_parts(text) if parts else [("", parse_sum(text))]
+            for part in parsed:
+                terms = part.terms if parts else part[1]
+                for term in terms:
+                    _measure_column(tables, term.table, term.measure)
+                    _check_filter(tables, term.table, term.filter)
+                    if not matching_rows(tables[term.table], term.conditions).any():
+                        raise ExpressionError(
+                            f"{term.table}[{term.filter}] 未选中任何行 / selects no rows of {term.table}.csv"
+                        )
+        except ExpressionError as error:
+            problems.append(Problem(file, line, column, text, f"表达式无效 / invalid: {error}"))
+
+    totals = tables["totals"]
+    for line, total in zip(lines["totals"], totals.itertuples(), strict=True):
+        filter_text = total.filter if isinstance(total.filter, str) else ""
+        try:
+            measure = _measure_column(tables, total.table, total.measure)
+        except ExpressionError as error:
+            column = "table" if total.table not in tables else "measure"
+            value = total.table if column == "table" else total.measure
+            problems.append(Problem("totals.csv", line, column, value, str(error)))
+            continue
+        parts = tables[total.table].iloc[0:0]
+        try:
+            _check_filter(tables, total.table, filter_text)
+        except ExpressionError as error:
+            problems.append(Problem("totals.csv", line, "filter", filter_text, str(error)))
+        else:
+            parts = tables[total.table][
+                matching_rows(tables[total.table], parse_filter(filter_text))
+            ]
+            if parts.empty:
+                problems.append(
+                    Problem(
+                        "totals.csv",
+                        line,
+                        "filter",
+                        filter_text,
+                        f"筛选条件未选中 {total.table}.csv 的任何行 / the filter selects no rows of "
+                        f"{total.table}.csv: a total needs its parts",
+                    )
+                )
+        money = measure == "amount_fen"
+        if money and len(parts) and parts["amount_fen"].isna().all():
+            problems.append(
+                Problem(
+                    "totals.csv",
+                    line,
+                    "filter",
+                    filter_text,
+                    "所选各部分均未印金额 / none of the parts it selects prints an amount",
+                )
+            )
+        if total.table == "totals" and len(parts):
+            kinds = {"money" if u in vocab.MONEY_UNITS else "count" for u in parts["unit"]}
+            if kinds != {"money" if money else "count"}:
+                problems.append(
+                    Problem(
+                        "totals.csv",
+                        line,
+                        "filter",
+                        filter_text,
+                        "所选合计的单位与本合计不同 / it adds totals of another kind (money and counts)",
+                    )
+                )
+        if not money and "." in total.stated:
+            problems.append(
+                Problem(
+                    "totals.csv",
+                    line,
+                    "stated",
+                    total.stated,
+                    "计数应为整数 / a count is a whole number",
+                )
+            )
+        unit_ok = total.unit in vocab.MONEY_UNITS if money else total.unit in vocab.COUNT_UNITS
+        if not unit_ok:
+            expected = "万元 or 元" if money else "a count unit such as 个"
+            problems.append(
+                Problem(
+                    "totals.csv",
+                    line,
+                    "unit",
+                    total.unit,
+                    f"单位与所加总的列不符 / unit does not fit the column summed: expected {expected}",
+                )
+            )
+    problems += _total_cycles(totals, lines["totals"])
+    for line, row in zip(lines["indicators"], tables["indicators"].itertuples(), strict=True):
+        check_terms("indicators.csv", line, "numerator", row.numerator, parts=False)
+        check_terms("indicators.csv", line, "denominator", row.denominator, parts=False)
+    for line, row in zip(lines["crosschecks"], tables["crosschecks"].itertuples(), strict=True):
+        check_terms("crosschecks.csv", line, "left", row.left, parts=False)
+        check_terms("crosschecks.csv", line, "right", row.right, parts=True)
+        if row.left.replace(" ", "") == row.right.replace(" ", ""):
+            problems.append(
+                Problem(
+                    "crosschecks.csv",
+                    line,
+                    "right",
+                    row.right,
+                    "两边相同，核对不了任何东西 / both sides are the same: it checks nothing",
+                )
+            )
+    return problems
+
+
+def _total_cycles(totals: pd.DataFrame, lines: list[int]) -> list[Problem]:
+    """A total made of totals must not include itself, directly or through others."""
+    line_of = dict(zip(totals["total_id"], lines, strict=True))
+    parts: dict[str, list[str]] = {}
+    for total in totals.itertuples():
+        if total.table != "totals":
+            continue
+        try:
+            mask = matching_rows(
+                totals, parse_filter(total.filter if isinstance(total.filter, str) else "")
+            )
+        except ExpressionError:
+            continue
+        parts[total.total_id] = list(totals.loc[mask, "total_id"])
+    problems = []
+    for start in parts:
+        seen, todo = set(), [(start, [start])]
+        while todo:
+            node, path = todo.pop()
+            for child in parts.get(node, []):
+                if child == start:
+                    problems.append(
+                        Problem(
+                            "totals.csv",
+                            line_of[start],
+                            "filter",
+                            " → ".join([*path, child]),
+                            "合计包含其自身 / the total is made of itself (a cycle of totals)",
+                        )
+                    )
+                    todo = []
+                    break
+                if child not in seen:
+                    seen.add(child)
+                    todo.append((child, [*path, child]))
+    return problems
+
+
+def reference_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) -> list[Problem]:
+    """Ids that one declaration gives of another must exist."""
+    problems = []
+    owners: dict[str, tuple[str, int]] = {}
+    for file, table, key in (
+        ("totals.csv", "totals", "total_id"),
+        ("indicators.csv", "indicators", "indicator_id"),
+        ("crosschecks.csv", "crosschecks", "check_id"),
+    ):
+        for line, check in zip(lines[table], tables[table][key], strict=True):
+            if check in owners and owners[check][0] != file:
+                first_file, first_line = owners[check]
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        key,
+                        check,
+                        f"与 {first_file} 第 {first_line} 行同名；核对名须唯一 / the same id as {first_file} row {first_line}: check ids must be unique",
+                    )
+                )
+            owners.setdefault(check, (file, line))
+    check_ids = set(owners)
+    correction_ids = set(tables["corrections"]["correction_id"])
+    evidence = tables["corrections"]["evidence"]
+    for line, value in zip(lines["corrections"], evidence, strict=True):
+        if isinstance(value, str) and value not in check_ids:
+            problems.append(
+                Problem(
+                    "corrections.csv",
+                    line,
+                    "evidence",
+                    value,
+                    "没有这个核对 / no such check in totals.csv, crosschecks.csv or indicators.csv",
+                )
+            )
+    findings = tables["findings"]
+    for line, row in zip(lines["findings"], findings.itertuples(), strict=True):
+        for column, known, what in (
+            ("checks", check_ids, "check"),
+            ("correction_ids", correction_ids, "correction"),
+        ):
+            value = getattr(row, column)
+            if not isinstance(value, str):
+                continue
+            for item in value.split(";"):
+                if item not in known:
+                    problems.append(
+                        Problem(
+                            "findings.csv",
+                            line,
+                            column,
+                            value,
+                            f"没有这个{what} / no such {what}: {item!r}",
+                        )
+                    )
+    claims = tables["claims"]
+    for line, row in zip(lines["claims"], claims.itertuples(), strict=True):
+        try:
+            _check_claim_test(tables, row.test, check_ids)
+        except ExpressionError as error:
+            problems.append(Problem("claims.csv", line, "test", row.test, str(error)))
+    return problems
+
+
+def _check_claim_test(tables: dict[str, pd.DataFrame], test: str, check_ids: set) -> None:
+    kind, _, argument = test.partition(":")
+    if kind == "unverifiable" and not argument:
+        return
+    if kind == "check":
+        for item in argument.split(","):
+            if item not in check_ids:
+                raise ExpressionError(f"没有这个核对 / no such check: {item!r}")
+        return
+    if kind == "increasing":
+        table, _, column = argument.partition(".")
+        _measure_column(tables, table, column or "amount")
+        if "year" not in tables[table].columns:
+            raise ExpressionError(f"{table}.csv 没有 year 列 / has no year to order by")
+        return
+    if kind in ("all", "count"):
+        terms = parse_sum(argument)
+        if len(terms) != 1 or terms[0].sign != 1:
+            raise ExpressionError(f"{kind}: 只能有一项 / takes one table[filter]")
+        (term,) = terms
+        if kind == "all" and term.measure != "amount":
+            raise ExpressionError("all: 不带列名 / takes TABLE[filter], without a column")
+        if term.table not in tables:
+            raise ExpressionError(f"未知的表 / unknown table {term.table!r}")
+        if kind == "count" and term.measure not in tables[term.table].columns:
+            raise ExpressionError(f"{term.table}.csv 中没有列 / no column {term.measure!r}")
+        _check_filter(tables, term.table, term.filter)
+        return
+    raise ExpressionError(
+        "检验方式应为 check:ID、increasing:TABLE、all:TABLE[filter]、count:TABLE.COLUMN[filter] "
+        "或 unverifiable / test must be check:ID, increasing:TABLE, all:TABLE[filter], "
+        "count:TABLE.COLUMN[filter] or unverifiable"
+    )

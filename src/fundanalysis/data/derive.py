@@ -1,0 +1,156 @@
+"""Columns the loaders derive from what a file holds: exact money, and the English of terms.
+
+Amounts become exact 分 (corrected and as printed) and float 万元; every vocabulary column is
+checked against the report's terms (or the library's) and gains its English column.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.csvfile import arrow_text
+from fundanalysis.data.errors import Problem
+from fundanalysis.data.money import FEN_PER_WAN, amounts_to_fen
+from fundanalysis.data.specs import SPECS, TableSpec
+
+
+def money_columns(
+    spec: TableSpec, frame: pd.DataFrame, printed: pd.DataFrame, bad: set[tuple[int, str]]
+) -> list[Problem]:
+    """Add amount_fen (corrected), amount_as_printed_fen and amount_wan; amounts read exactly.
+
+    Cells already refused (``bad``) are not read again, so each bad cell is reported once.
+    """
+    column = spec.amount_column
+    problems: list[Problem] = []
+    if spec.name != "totals":  # a stated total may count; every other amount is money
+        units = frame["unit"]
+        wrong = units.notna() & ~units.isin(list(vocab.MONEY_UNITS))
+        for line in frame.index[wrong]:
+            if (line, "unit") not in bad:
+                problems.append(
+                    Problem(
+                        spec.file,
+                        int(line),
+                        "unit",
+                        units[line],
+                        f"不是金额单位 / not a unit of money; expected {list(vocab.MONEY_UNITS)}",
+                    )
+                )
+                bad = bad | {(line, "unit")}
+    refused = frame.index.isin([line for line, name in bad if name in (column, "unit")])
+    unchanged = frame[column].equals(printed[column]) and frame["unit"].equals(printed["unit"])
+    for target, source in (("amount_fen", frame), ("amount_as_printed_fen", printed)):
+        if target == "amount_as_printed_fen" and unchanged:  # no correction touched the money
+            frame[target] = frame["amount_fen"]
+            continue
+        # Totals of counts carry no money unit: nothing to convert for them.
+        is_money = source["unit"].isin(list(vocab.MONEY_UNITS)) & ~refused
+        texts = source[column].where(is_money, None)
+        fen, errors = amounts_to_fen(texts, source["unit"])
+        frame[target] = fen
+        for line in errors.index[errors != ""]:
+            problem = Problem(spec.file, int(line), column, source.at[line, column], errors[line])
+            if problem not in problems:
+                problems.append(problem)
+    frame["amount_wan"] = (frame["amount_fen"].astype("Float64") / FEN_PER_WAN).astype(float)
+    return problems
+
+
+#: Columns the loaders add, and the column of the file each is made from.
+DERIVED_FROM = {
+    "amount_fen": "amount",
+    "amount_as_printed_fen": "amount",
+    "amount_wan": "amount",
+    "unit_as_printed": "unit",
+    "item_as_printed": "item",
+}
+
+
+def unknown_terms(
+    frame: pd.DataFrame, column: str, allowed: set, file: str, what: str
+) -> list[Problem]:
+    values = frame[column]
+    unknown = values.notna() & (values != "") & ~values.isin(allowed)
+    return [
+        Problem(file, int(line), column, value, f"未知的{what} / unknown value: not in {what}")
+        for line, value in values[unknown].items()
+    ]
+
+
+def vocabulary_problems(
+    tables: dict[str, pd.DataFrame], terms: dict[str, dict[str, str]]
+) -> list[Problem]:
+    problems = []
+    words = tables["vocabulary"]
+    for name, (_, _, parent_vocabulary) in vocab.REPORT_VOCABULARIES.items():
+        rows = words[words["vocabulary"] == name]
+        if parent_vocabulary is None:
+            bad = rows[rows["parent"].notna() & (rows["parent"] != "")]
+            problems += [
+                Problem(
+                    "vocabulary.csv",
+                    int(line),
+                    "parent",
+                    value,
+                    f"{name} 的词没有上级 / terms of {name} have no parent",
+                )
+                for line, value in bad["parent"].items()
+            ]
+        else:
+            problems += unknown_terms(
+                rows,
+                "parent",
+                set(terms.get(parent_vocabulary, {})),
+                "vocabulary.csv",
+                f"{parent_vocabulary} 词表 (vocabulary.csv)",
+            )
+    return problems
+
+
+#: Tables this long take the Arrow paths below.
+LARGE = 10_000
+
+
+def _lookup(values: pd.Series, mapping: dict) -> pd.Series:
+    """Each value's entry in ``mapping`` as text, '' where it has none (or is missing)."""
+    codes, uniques = pd.factorize(values)  # a few distinct terms among many rows
+    looked_up = [mapping.get(u, "") for u in uniques] + [""]
+    if len(values) < LARGE:
+        return pd.Series(np.array(looked_up, dtype=object)[codes], index=values.index, dtype="str")
+    import pyarrow as pa  # a million Python strings into Arrow cost more than one take
+
+    positions = np.where(codes < 0, len(looked_up) - 1, codes)
+    taken = pa.array(looked_up, type=pa.large_string()).take(pa.array(positions))
+    terms = arrow_text(pa.table({"term": taken}))["term"]
+    return pd.Series(terms.array, index=values.index, dtype="str")
+
+
+def derive_terms(
+    tables: dict[str, pd.DataFrame], terms: dict[str, dict[str, str]]
+) -> list[Problem]:
+    """Check every vocabulary column against its terms and add its English column."""
+    problems = []
+    for spec in SPECS.values():
+        frame = tables[spec.name]
+        for column, name in spec.report_terms.items():
+            problems += unknown_terms(
+                frame, column, set(terms.get(name, {})), spec.file, f"{name} 词表 (vocabulary.csv)"
+            )
+            if (
+                f"{column}_en" in spec.schema.to_schema().columns
+                and f"{column}_en" not in spec.columns
+            ):
+                frame[f"{column}_en"] = _lookup(frame[column], terms.get(name, {}))
+        for column, library in spec.library_terms.items():
+            frame[f"{column}_en"] = _lookup(frame[column], library)
+    carry = tables["carryover"]
+    parents = tables["vocabulary"]
+    sources = parents[parents["vocabulary"] == "funding_source"]
+    carry["level"] = _lookup(
+        carry["funding_source"], dict(zip(sources["term"], sources["parent"], strict=True))
+    )
+    carry["level_en"] = _lookup(carry["level"], terms.get("level", {}))
+    return problems

@@ -1,0 +1,121 @@
+"""Charts of carry-over: by place, by kind, and the payment schedule of what was carried over."""
+
+from __future__ import annotations
+
+from fundanalysis.analysis import carryover
+from fundanalysis.analysis.results import NotReported
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data.labels import pick
+from fundanalysis.publish.charts.drawing import (
+    WAN,
+    hbars,
+    pick_language,
+    source_line,
+    stacked_bars,
+    subplots,
+    terms_of,
+)
+from fundanalysis.publish.charts.style import (
+    NEUTRAL,
+    PAYMENT_COLORS,
+    add_source,
+    colors_for,
+)
+from fundanalysis.publish.present import Chart
+
+
+def carryover_by_place_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
+    """Carry-over per place stacked by the level of its funding source (万元)."""
+    carry = report.tables["carryover"]
+    if carry.empty:
+        return carryover.MISSING
+    places, levels = report.terms("place"), report.terms("level")
+    table = carry.assign(amount_wan=carry["amount_fen"].astype(float) / 1_000_000).pivot_table(
+        index="place", columns="level", values="amount_wan", aggfunc="sum", fill_value=0
+    )
+    table = table.reindex([p for p in places if p in table.index])
+    table = table[[lv for lv in levels if lv in table.columns]]
+    names = {lv: (lv if lang == "zh" else levels[lv]) for lv in table.columns}
+    fig, ax = subplots(figsize=(7.2, 0.55 * len(table) + 2.4))
+    labels = list(table.index) if lang == "zh" else [places[p] for p in table.index]
+    totals = stacked_bars(ax, labels, table, colors_for(list(levels)), names, 2)
+    ax.set_title(
+        pick_language(lang, "结转结余（按地区、资金级次）", "Carry-over by place and level"),
+        loc="left",
+        wrap=True,
+    )
+    ax.set_xlabel(pick(WAN, lang))
+    ax.set_xlim(0, totals.max() * 1.25)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
+    add_source(fig, source_line(report, lang, pick_language(lang, "结转结余", "carry-over")))
+    top = totals.idxmax()
+    alt = pick_language(
+        lang,
+        f"堆积柱状图：{len(table)} 个地区的结转，按资金级次；最多为{top} {totals.max():,.2f} 万元。",
+        f"Stacked bar chart of carry-over in {len(table)} places by level; the most is {places.get(top, top)}, {totals.max():,.2f} 万元.",
+    )
+    return Chart(fig, alt)
+
+
+def carryover_kind_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
+    """Carry-over by kind (万元) with shares."""
+    kinds = carryover.carryover_by_kind(report)
+    if isinstance(kinds, NotReported):
+        return kinds
+    colors = colors_for(list(report.terms("carryover_kind")))
+    values = kinds["amount_wan"].tolist()
+    fig = hbars(
+        terms_of(kinds, "kind", lang),
+        values,
+        [colors.get(k, NEUTRAL) for k in kinds["kind"]],
+        pick_language(lang, "结转结余（按类别）", "Carry-over by kind"),
+        pick(WAN, lang),
+        [f"{a:,.2f}  ({s:.0%})" for a, s in zip(values, kinds["share"], strict=True)],
+        source_line(report, lang, pick_language(lang, "结转结余", "carry-over")),
+        lang,
+    )
+    top = kinds.iloc[kinds["amount_wan"].idxmax()]
+    alt = pick_language(
+        lang,
+        f"横向柱状图：结转按类别；最大为{top['kind']} {top['amount_wan']:,.2f} 万元（{top['share']:.0%}）。",
+        f"Bar chart of carry-over by kind; the largest is {top['kind_en']}, {top['amount_wan']:,.2f} 万元 ({top['share']:.0%}).",
+    )
+    return Chart(fig, alt)
+
+
+def payment_schedule_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
+    """Carry-over paid, planned (by date) and without a stated date (万元)."""
+    schedule = carryover.payment_schedule(report)
+    if isinstance(schedule, NotReported):
+        return schedule
+    grouped = (
+        schedule.groupby(["payment_status", "payment_status_en", "payment_date"], sort=False)[
+            "amount_wan"
+        ]
+        .sum()
+        .reset_index()
+    )
+    labels = [
+        f"{s if lang == 'zh' else e}" + ("" if d == "—" else f"\n{d}")
+        for s, e, d in grouped[["payment_status", "payment_status_en", "payment_date"]].itertuples(
+            index=False
+        )
+    ]
+    values = grouped["amount_wan"].tolist()
+    fig = hbars(
+        labels,
+        values,
+        [PAYMENT_COLORS.get(s, NEUTRAL) for s in grouped["payment_status"]],
+        pick_language(lang, "结转资金的支付安排", "Carry-over: paid and planned"),
+        pick(WAN, lang),
+        [f"{v:,.2f}" for v in values],
+        source_line(report, lang, pick_language(lang, "结转结余", "carry-over")),
+        lang,
+    )
+    paid = grouped.loc[grouped["payment_status"] == "已支付", "amount_wan"].sum()
+    alt = pick_language(
+        lang,
+        f"横向柱状图：结转资金按支付状态与日期；已支付 {paid:,.2f} 万元。",
+        f"Bar chart of carry-over by payment status and date; {paid:,.2f} 万元 paid.",
+    )
+    return Chart(fig, alt)

@@ -1,0 +1,74 @@
+"""What every chart shares: a figure outside pyplot, words in the chart's language, the
+source line, horizontal and stacked bars."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.publish.charts.style import (
+    NEUTRAL,
+    add_source,
+)
+
+THOUSANDS = FuncFormatter(lambda value, _: f"{value:,.0f}")
+
+
+WAN = ("万元", "10,000 yuan (万元)")
+
+
+def subplots(**figure_options):
+    """A figure with one axes, outside pyplot: nothing global to close, no GUI backend."""
+    fig = Figure(**figure_options)
+    return fig, fig.subplots()
+
+
+def pick_language(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def short_name(report: AuditedReport, lang: str) -> str:
+    return report.info.short_name if lang == "zh" else report.info.short_name_en
+
+
+def source_line(report: AuditedReport, lang: str, where: str) -> str:
+    title = report.info.title if lang == "zh" else report.info.title_en
+    return pick_language(lang, f"来源：{title}，{where}", f"Source: {title}, {where}")
+
+
+def terms_of(frame: pd.DataFrame, column: str, lang: str) -> list[str]:
+    source = f"{column}_en" if lang == "en" and f"{column}_en" in frame.columns else column
+    return [str(v) for v in frame[source]]
+
+
+def hbars(labels, values, colors, title, xlabel, bar_labels, source, lang, height=None):
+    fig, ax = subplots(figsize=(7.2, height or max(2.4, 0.55 * len(labels) + 1.4)))
+    bars = ax.barh(labels[::-1], values[::-1], color=colors[::-1])
+    ax.bar_label(bars, labels=bar_labels[::-1], padding=4, fontsize=10)
+    ax.set_title(title, loc="left", wrap=True)
+    ax.set_xlabel(xlabel)
+    ax.xaxis.set_major_formatter(THOUSANDS)
+    top = max(values) if len(values) and max(values) > 0 else 1
+    ax.set_xlim(0, top * 1.35)
+    add_source(fig, source)
+    return fig
+
+
+def stacked_bars(
+    ax, labels, table: pd.DataFrame, colors: dict, names: dict, decimals: int
+) -> pd.Series:
+    left = pd.Series(0.0, index=table.index)
+    for column in table.columns:
+        ax.barh(
+            labels[::-1],
+            table[column].iloc[::-1],
+            left=left.iloc[::-1],
+            color=colors.get(column, NEUTRAL),
+            label=names.get(column, column),
+        )
+        left += table[column]
+    for position, total in enumerate(left.iloc[::-1]):
+        ax.text(total, position, f" {total:,.{decimals}f}", va="center", fontsize=9.5)
+    return left
