@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from fundanalysis.audit.audited import AuditedReport
-from fundanalysis.audit.reconcile import STATUSES
+from fundanalysis.audit.checkrows import STATUSES
 from fundanalysis.data.labels import STATUS_LABELS
 from fundanalysis.text.provenance import checked_coverage
 
@@ -40,6 +40,20 @@ def all_checks(report: AuditedReport) -> pd.DataFrame:
     checks["status"] = codes.map(lambda s: STATUS_LABELS[s][0])
     checks["status_en"] = codes.map(lambda s: STATUS_LABELS[s][1])
     return checks
+
+
+def score_checks(report: AuditedReport) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The checks of the report's scorecard, and those of them that do not hold."""
+    checks = all_checks(report)
+    checked = checks[checks["kind"] == "score"]
+    return checked, checked[checked["status_en"] != "ok"]
+
+
+def score_checks_sentence(checked: pd.DataFrame) -> tuple[str, str]:
+    return (
+        f"得分核对 {len(checked)} 项，均一致：各项之和、分值上限与评价等级。",
+        f"All {len(checked)} checks of the scores hold: sums, maximums and the grade.",
+    )
 
 
 def figure_coverage(report: AuditedReport) -> pd.DataFrame:

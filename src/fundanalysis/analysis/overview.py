@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from fundanalysis.analysis.scores import overall_score
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.money import fen_to_wan
@@ -102,6 +103,18 @@ def headline_figures(report: AuditedReport) -> pd.DataFrame:
                 (f"{int(count.sum()):,} 个", f"{int(count.sum()):,}"),
                 "04-project-completion",
             )
+    score = overall_score(report)
+    if score is not None:
+        points, grade, grade_en, _ = score
+        add(
+            "自评综合得分（等级）",
+            "self-evaluated score (grade)",
+            (
+                f"{points} 分（{grade}）" if grade else f"{points} 分",
+                f"{points} points ({grade_en})" if grade else f"{points} points",
+            ),
+            "00-overview",
+        )
     register = report.findings
     material = int(register["material"].sum())
     add(

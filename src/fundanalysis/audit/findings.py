@@ -11,7 +11,8 @@ from fractions import Fraction
 
 import pandas as pd
 
-from fundanalysis.audit.reconcile import FAILING, reconcile
+from fundanalysis.audit.checkrows import FAILING
+from fundanalysis.audit.reconcile import reconcile
 from fundanalysis.data.errors import Problem
 from fundanalysis.data.loaders import PathLike
 from fundanalysis.data.paths import data_dir as resolve_data_dir

@@ -17,135 +17,31 @@ checks it makes fail; :mod:`fundanalysis.audit.findings` adds its size and mater
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
 
+from fundanalysis.audit.checkrows import (
+    COLUMNS,
+    STATUSES,
+    Side,
+    check_row,
+    notes_for,
+    source_of,
+    status_of,
+)
+from fundanalysis.audit.scorecard import scorecard_checks
+from fundanalysis.data import units
 from fundanalysis.data.errors import unexpected
 from fundanalysis.data.expressions import Term, matching_rows, parse_filter, parse_parts, parse_sum
 from fundanalysis.data.loaders import PathLike
 from fundanalysis.data.money import FEN_PER_UNIT, decimals_of, exact_sum, fen_to_wan, max_decimals
 from fundanalysis.data.paths import data_dir as resolve_data_dir
+from fundanalysis.data.specs import summed_column
 from fundanalysis.data.tables import load_report_tables
 from fundanalysis.store import cache
-
-STATUSES = ("ok", "rounding", "corrected", "discrepancy")
-FAILING = ("corrected", "discrepancy")
-
-COLUMNS = [
-    "check",
-    "kind",
-    "description",
-    "description_en",
-    "stated",
-    "computed",
-    "difference",
-    "status",
-    "unit",
-    "parts",
-    "stated_as_printed",
-    "computed_as_printed",
-    "tolerance",
-    "finding",
-    "source",
-    "note",
-    "note_en",
-]
-
-
-@dataclass(frozen=True)
-class Side:
-    """One side of a check: an exact value (分 for money, a count otherwise) and its precision."""
-
-    value: int
-    as_printed: int
-    decimals: int
-
-
-def _source(tables: dict[str, pd.DataFrame], section_id: str, printed: str) -> str:
-    sections = tables["sections"].set_index("section_id")
-    section = sections.loc[section_id]
-    number = section["number"] if isinstance(section["number"], str) else ""
-    return f"{section['document']} {number}{section['title']}：「{printed}」"
-
-
-def _status(stated: Side, computed: Side, per_unit: int) -> tuple[str, int]:
-    """Status of a check and the rounding tolerance it allowed (in 分, or in counts).
-
-    ``per_unit`` is how many of the values' units make one unit of the printed figure (分 per
-    万元 or per 元, 1 for counts): half of its last printed digit is what rounding can explain.
-    """
-    tolerance = 0
-    if stated.decimals < computed.decimals:
-        tolerance = per_unit // 10**stated.decimals // 2
-    if stated.value == computed.value:
-        return ("ok" if stated.as_printed == computed.as_printed else "corrected"), tolerance
-    if abs(stated.value - computed.value) <= tolerance:
-        return "rounding", tolerance
-    return "discrepancy", tolerance
-
-
-def _notes(
-    status: str, stated: Side, computed: Side, tolerance: int, money: bool
-) -> tuple[str, str]:
-    show = (lambda v: f"{fen_to_wan(v)} 万元") if money else str
-    if status == "ok":
-        return "与各部分之和一致。", "Equals the sum of its parts."
-    if status == "corrected":
-        return (
-            f"按原文各部分之和为 {show(computed.as_printed)}，与所述 {show(stated.as_printed)} 不符；更正后一致。",
-            f"As printed the parts sum to {show(computed.as_printed)} against the stated "
-            f"{show(stated.as_printed)}; with the corrections applied they agree.",
-        )
-    gap = show(abs(stated.value - computed.value))
-    if status == "rounding":
-        return (
-            f"差 {gap}，在所印精度的半个单位（{show(tolerance)}）之内，可由四舍五入解释。",
-            f"A gap of {gap} is within half a unit of the printed precision ({show(tolerance)}): rounding.",
-        )
-    return (
-        f"差 {gap}，不能由四舍五入解释。",
-        f"A gap of {gap} cannot be explained by rounding.",
-    )
-
-
-def _row(
-    check,
-    kind,
-    description,
-    description_en,
-    stated,
-    computed,
-    status,
-    tolerance,
-    money,
-    parts,
-    source,
-    notes,
-) -> dict:
-    convert = fen_to_wan if money else Decimal
-    return {
-        "check": check,
-        "kind": kind,
-        "description": description,
-        "description_en": description_en,
-        "stated": convert(stated.value),
-        "computed": convert(computed.value),
-        "difference": convert(computed.value - stated.value),
-        "status": status,
-        "unit": "万元" if money else "个",
-        "parts": parts,
-        "stated_as_printed": convert(stated.as_printed),
-        "computed_as_printed": convert(computed.as_printed),
-        "tolerance": convert(tolerance),
-        "finding": "",
-        "source": source,
-        "note": notes[0],
-        "note_en": notes[1],
-    }
 
 
 def _money_side(frame: pd.DataFrame, text_column: str) -> Side:
@@ -163,8 +59,14 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
         parts_table = tables[total.table]
         filter_text = total.filter if isinstance(total.filter, str) else ""
         money = total.measure == "amount"
+        measured = summed_column(total.table, total.measure) == "value_micro"
         text_column = "stated" if total.table == "totals" else "amount"
-        needed = ["amount_fen", "amount_as_printed_fen", text_column] if money else [total.measure]
+        if money:
+            needed = ["amount_fen", "amount_as_printed_fen", text_column]
+        elif measured:
+            needed = ["value_micro", "value", "unit"]
+        else:
+            needed = [total.measure]
         # only the columns summed: selecting whole rows of a large table costs more than the sum
         parts = parts_table.loc[matching_rows(parts_table, parse_filter(filter_text)), needed]
         if money:
@@ -174,14 +76,18 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
             computed = _money_side(parts, text_column)
             counted = int(parts["amount_fen"].notna().sum())
             per_unit = FEN_PER_UNIT[total.unit]
+        elif measured:
+            stated, computed, per_unit = _measured_sides(total, parts)
+            counted = int(parts["value_micro"].notna().sum())
         else:
             stated = Side(int(total.stated), int(total.stated), 0)
             value = exact_sum(parts[total.measure])
             computed = Side(value, value, 0)
             counted = int(parts[total.measure].notna().sum())
             per_unit = 1
-        status, tolerance = _status(stated, computed, per_unit)
-        note, note_en = _notes(status, stated, computed, tolerance, money)
+        status, tolerance = status_of(stated, computed, per_unit)
+        measured_unit = total.unit if measured else ""
+        note, note_en = notes_for(status, stated, computed, tolerance, money, measured_unit)
         if counted == 0:
             note += " 筛选条件未选中任何部分。"
             note_en += " The filter selects no parts."
@@ -193,7 +99,7 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
         if isinstance(total.explanation, str):
             note_en += f" {total.explanation}"
         rows.append(
-            _row(
+            check_row(
                 total.total_id,
                 "total",
                 total.description,
@@ -204,11 +110,33 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
                 tolerance,
                 money,
                 counted,
-                _source(tables, total.section_id, total.printed),
+                source_of(tables, total.section_id, total.printed),
                 (note, note_en),
+                measured_unit,
             )
         )
     return rows
+
+
+def _measured_sides(total, parts: pd.DataFrame) -> tuple[Side, Side, int]:
+    """A total of measured quantities and its parts, in millionths of the kind's base unit.
+
+    Rounding may explain a gap only where some part is printed more finely than the total:
+    then half of the total's last printed digit is allowed, as for money.
+    """
+    stated_micro = units.to_micro(Decimal(total.stated), total.unit)
+    step = units.to_micro(Decimal(1).scaleb(-decimals_of(total.stated)), total.unit)
+    present = parts[parts["value_micro"].notna()]
+    finest = min(
+        (
+            units.to_micro(Decimal(1).scaleb(-decimals_of(v)), u)
+            for v, u in zip(present["value"], present["unit"], strict=True)
+        ),
+        default=step,
+    )
+    value = exact_sum(present["value_micro"])
+    # Side.decimals only orders the two precisions here: _status allows half of ``step``
+    return Side(stated_micro, stated_micro, 0), Side(value, value, int(finest < step)), step
 
 
 def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, int]:
@@ -252,8 +180,8 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
         right = Side(sum(s[1].value for s in sides), sum(s[1].as_printed for s in sides), 0)
         counted = sum(s[2] for s in sides)
         money = all(term.measure == "amount" for term in left_terms)
-        status, tolerance = _status(left, right, 1)
-        note, note_en = _notes(status, left, right, tolerance, money)
+        status, tolerance = status_of(left, right, 1)
+        note, note_en = notes_for(status, left, right, tolerance, money)
         if len(parts) > 1 or parts[0].label:
             show = (lambda v: f"{fen_to_wan(v)} 万元") if money else str
             listed = "，".join(f"{label} {show(side.value)}" for label, side, _ in sides)
@@ -263,7 +191,7 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
             note_en += f" {check.explanation}"
         source = _tables_named(left_terms, *(part.terms for part in parts))
         rows.append(
-            _row(
+            check_row(
                 check.check_id,
                 "cross-check",
                 check.description,
@@ -325,7 +253,7 @@ def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
                 "computed_as_printed": computed,
                 "tolerance": Decimal(half_unit.numerator) / Decimal(half_unit.denominator),
                 "finding": "",
-                "source": _source(tables, ratio.section_id, ratio.printed),
+                "source": source_of(tables, ratio.section_id, ratio.printed),
                 "note": note,
                 "note_en": note_en,
             }
@@ -335,13 +263,14 @@ def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
 
 def _checks(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = _stated_total_checks(tables) + _ratio_checks(tables) + _cross_checks(tables)
+    rows += scorecard_checks(tables)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["status"] = pd.Categorical(frame["status"], categories=STATUSES)
     owner = {}
     for finding in tables["findings"].itertuples(index=False):
         for check in (finding.checks or "").split(";") if isinstance(finding.checks, str) else []:
             owner.setdefault(check, finding.finding_id)
-    frame["finding"] = frame["check"].map(owner).fillna("").astype(str)
+    frame["finding"] = frame["check"].map(lambda check: owner.get(check, "")).astype(str)
     return frame
 
 

@@ -27,6 +27,9 @@ FIGURES = {
     "poverty": [("value", "printed")],
     "projects": [("project_count", "count_printed"), ("amount", "amount_printed")],
     "supervision": [("value", "printed")],
+    "outputs": [("value", "printed")],
+    "scores": [("score", "score_printed"), ("max_score", "max_score_printed")],
+    "grades": [("min_score", "min_score_printed")],
     "totals": [("stated", "printed")],
     "indicators": [("stated", "printed")],
 }
@@ -41,7 +44,13 @@ DATES = {
     "totals": ("as_of", "as_of_printed"),
 }
 
-COUNT_WORDS = {"project_count": "个", "year": "年"}
+COUNT_WORDS = {
+    "project_count": "个",
+    "year": "年",
+    "score": "分",
+    "max_score": "分",
+    "min_score": "分",
+}
 
 
 def _printed_units(frame: pd.DataFrame, column: str) -> str | pd.Series:

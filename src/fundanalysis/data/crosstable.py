@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.errors import Problem
 from fundanalysis.data.expressions import (
@@ -15,7 +16,7 @@ from fundanalysis.data.expressions import (
     parse_parts,
     parse_sum,
 )
-from fundanalysis.data.specs import SPECS, TableSpec
+from fundanalysis.data.specs import SPECS, TableSpec, summed_column
 
 
 def duplicate_keys(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
@@ -60,7 +61,7 @@ def _measure_column(tables: dict[str, pd.DataFrame], table: str, measure: str) -
         raise ExpressionError(
             f"未知的表 / unknown table {table!r}; expected one of {sorted(SPECS)}"
         )
-    column = "amount_fen" if measure == "amount" else measure
+    column = summed_column(table, measure)
     columns = tables[table].columns
     if column not in columns:
         raise ExpressionError(f"{table}.csv 中没有可求和的列 / no column {measure!r} to sum")
@@ -149,7 +150,8 @@ def expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list])
                         "所选合计的单位与本合计不同 / it adds totals of another kind (money and counts)",
                     )
                 )
-        if not money and "." in total.stated:
+        measured = measure == "value_micro"
+        if not money and not measured and "." in total.stated:
             problems.append(
                 Problem(
                     "totals.csv",
@@ -159,6 +161,9 @@ def expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list])
                     "计数应为整数 / a count is a whole number",
                 )
             )
+        if measured:
+            problems += _measured_total_problems(total, line, parts)
+            continue
         unit_ok = total.unit in vocab.MONEY_UNITS if money else total.unit in vocab.COUNT_UNITS
         if not unit_ok:
             expected = "万元 or 元" if money else "a count unit such as 个"
@@ -189,6 +194,28 @@ def expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list])
                 )
             )
     return problems
+
+
+def _measured_total_problems(total, line: int, parts: pd.DataFrame) -> list[Problem]:
+    """A total of measured quantities: a known unit, of the one kind all its parts are of."""
+    try:
+        kind = units.unit_of(total.unit).kind
+    except units.UnitError as error:
+        return [Problem("totals.csv", line, "unit", total.unit, str(error))]
+    kinds = set(parts["kind"]) - {""}
+    if kinds and kinds != {kind}:
+        return [
+            Problem(
+                "totals.csv",
+                line,
+                "filter",
+                total.filter if isinstance(total.filter, str) else "",
+                f"所选各部分的单位类别 ({', '.join(sorted(kinds))}) 与合计的单位 {total.unit} "
+                f"({kind}) 不同 / the parts it selects are of another kind than the total's "
+                f"unit: a sum never mixes kinds",
+            )
+        ]
+    return []
 
 
 def _total_cycles(totals: pd.DataFrame, lines: list[int]) -> list[Problem]:

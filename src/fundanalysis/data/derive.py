@@ -9,10 +9,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.csvfile import arrow_text
 from fundanalysis.data.errors import Problem
-from fundanalysis.data.money import FEN_PER_WAN, amounts_to_fen
+from fundanalysis.data.money import FEN_PER_WAN, amounts_to_fen, parse_decimal
 from fundanalysis.data.specs import SPECS, TableSpec
 
 
@@ -153,4 +154,40 @@ def derive_terms(
         carry["funding_source"], dict(zip(sources["term"], sources["parent"], strict=True))
     )
     carry["level_en"] = _lookup(carry["level"], terms.get("level", {}))
+    return problems
+
+
+def measured_columns(
+    spec: TableSpec, frame: pd.DataFrame, bad: set[tuple[int, str]]
+) -> list[Problem]:
+    """Add unit_en, kind, kind_en, value_micro (exact) and value_number (float) to a table of
+    measured quantities; an unknown unit or a value finer than a millionth is refused at its cell.
+
+    Cells already refused (``bad``) are not read again, so each bad cell is reported once.
+    """
+    problems: list[Problem] = []
+    micro: list[int | None] = []
+    for line, value, word in zip(frame.index, frame["value"], frame["unit"], strict=True):
+        if (line, "value") in bad or (line, "unit") in bad or pd.isna(value) or pd.isna(word):
+            micro.append(None)
+            continue
+        try:
+            micro.append(units.to_micro(parse_decimal(value), word))
+        except units.UnitError as error:
+            column = "unit" if word not in units.UNITS else "value"
+            problems.append(
+                Problem(spec.file, int(line), column, frame.at[line, column], str(error))
+            )
+            micro.append(None)
+    known = frame["unit"].map(units.UNITS)
+    frame["unit_en"] = known.map(lambda u: u.english if isinstance(u, units.Unit) else "").astype(
+        "str"
+    )
+    frame["kind"] = known.map(lambda u: u.kind if isinstance(u, units.Unit) else "").astype("str")
+    frame["kind_en"] = frame["kind"].map(lambda k: units.KINDS[k][1] if k else "").astype("str")
+    frame["value_micro"] = pd.array(micro, dtype="Int64")
+    per_base = [u.per_base * units.MICRO if isinstance(u, units.Unit) else 1 for u in known]
+    frame["value_number"] = (
+        frame["value_micro"].astype("Float64") / pd.Series(per_base, index=frame.index, dtype=float)
+    ).astype(float)
     return problems

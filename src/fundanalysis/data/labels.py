@@ -95,6 +95,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "covered": ("已采集", "captured"),
     "not_covered": ("未采集的数字", "numbers not captured"),
     "figure": ("指标", "figure"),
+    # outputs and scores
+    "outputs": ("产出项数", "outputs"),
+    "units": ("单位", "units"),
+    "indicator": ("评价指标", "indicator"),
+    "max_score": ("分值", "maximum"),
+    "score": ("得分", "score"),
+    "grade": ("等级", "grade"),
+    "min_score": ("最低得分", "lowest score"),
 }
 
 #: Reconciliation statuses and claim verdicts, for readers.

@@ -12,6 +12,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 
 MAX_FEN = 10**15  # 1,000,000,000 万元: far above any poverty budget, far below int64 limits.
@@ -241,6 +242,58 @@ class Supervision(Printed):
 
     class Config:
         unique = ("section_id", "measure")
+
+
+class Outputs(Printed):
+    category: Series[str] = _field("Category of output (vocabulary: category)")
+    category_en: Series[str] = _english("category")
+    item: Series[str] = _field("What was built or delivered, as printed")
+    item_en: Series[str] = _field("The same in English")
+    value: Series[str] = _field("Value as printed (digits only), in `unit`")
+    unit: Series[str] = _field("Unit as printed", isin=list(units.UNITS))
+    unit_en: Series[str] = _field("Unit in English")
+    kind: Series[str] = _field("Kind of quantity of the unit", isin=list(units.KINDS))
+    kind_en: Series[str] = _field("Kind of quantity in English")
+    value_micro: Series[pd.Int64Dtype] = _field(
+        "Exact value in millionths of its kind's base unit (米, 平方米, 亩, 个 …)", ge=0
+    )
+    value_number: Series[float] = _field("Value in `unit` as a float, for charts", ge=0)
+    place: Series[str] = _field("Place, where printed (vocabulary: place)", nullable=True)
+    place_en: Series[str] = _english("place")
+    as_of: Series[pd.Timestamp] = _field("Date the value refers to, where printed", nullable=True)
+    as_of_printed: Series[str] = _field("Date as printed", nullable=True)
+
+    class Config:
+        unique = ("category", "item", "unit", "place", "as_of")
+
+
+class Scores(Cited):
+    indicator_id: Series[str] = _field("Id of the indicator", unique=True)
+    parent_id: Series[str] = _field(
+        "The indicator this one adds to (empty for the overall score)", nullable=True
+    )
+    indicator: Series[str] = _field("Indicator as printed")
+    indicator_en: Series[str] = _field("Indicator in English")
+    kind: Series[str] = _field(
+        "indicator, bonus, deduction or overall score", isin=list(vocab.SCORE_KINDS)
+    )
+    kind_en: Series[str] = _field("Kind in English")
+    max_score: Series[str] = _field("Points it may earn (分值), where printed", nullable=True)
+    score: Series[str] = _field("Points given (得分), where printed", nullable=True)
+    grade: Series[str] = _field("Grade the report gives, on the overall score", nullable=True)
+    max_score_printed: Series[str] = _field("The maximum as printed", nullable=True)
+    score_printed: Series[str] = _field("The score (and grade) as printed", nullable=True)
+
+
+class Grades(Cited):
+    grade: Series[str] = _field("Grade as printed (优, 良, 中, 差 …)", unique=True)
+    grade_en: Series[str] = _field("Grade in English")
+    min_score: Series[str] = _field(
+        "Lowest score that earns the grade, as printed (empty for the lowest grade)",
+        nullable=True,
+        unique=True,
+    )
+    min_score_printed: Series[str] = _field("The grade's threshold as printed", nullable=True)
 
 
 class Described(Printed):

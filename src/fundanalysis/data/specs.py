@@ -32,6 +32,9 @@ class TableSpec:
     library_terms: dict[str, dict[str, str]] = field(default_factory=dict)
     #: the column holding the stated figure, for money conversion
     amount_column: str | None = None
+    #: whether ``value`` is a measured quantity in a unit of :mod:`fundanalysis.data.units`
+    #: (held exactly as ``value_micro``, millionths of its kind's base unit)
+    measured: bool = False
 
     @property
     def schema(self) -> type[Table]:
@@ -243,6 +246,58 @@ SPECS: dict[str, TableSpec] = {
             "Supervision",
         ),
         TableSpec(
+            "outputs",
+            "产出",
+            "What was built or delivered (产出指标): item, exact value and unit, by category",
+            {
+                "category": "text",
+                "item": "text",
+                "item_en": "text",
+                "value": "amount",
+                "unit": "text",
+                "place": "text?",
+                "as_of": "date?",
+                "as_of_printed": "text?",
+                **_CITED,
+            },
+            "Outputs",
+            report_terms={"category": "category", "place": "place"},
+            measured=True,
+        ),
+        TableSpec(
+            "scores",
+            "自评得分",
+            "The report's own scorecard: each indicator's maximum and score, the overall score",
+            {
+                "indicator_id": "text",
+                "parent_id": "text?",
+                "indicator": "text",
+                "indicator_en": "text",
+                "kind": "text",
+                "max_score": "amount?",
+                "score": "amount?",
+                "grade": "text?",
+                "max_score_printed": "text?",
+                "score_printed": "text?",
+                "section_id": "text",
+            },
+            "Scores",
+            library_terms={"kind": vocab.SCORE_KINDS},
+        ),
+        TableSpec(
+            "grades",
+            "评价等级",
+            "The grades a score earns, from the lowest score of each, as the report states them",
+            {
+                "grade": "text",
+                "grade_en": "text",
+                "min_score": "amount?",
+                "min_score_printed": "text?",
+                "section_id": "text",
+            },
+            "Grades",
+        ),
+        TableSpec(
             "totals",
             "所述合计",
             "Every total the report states, with the rows that make it up",
@@ -352,4 +407,17 @@ FIGURE_TABLES = (
     "poverty",
     "projects",
     "supervision",
+    "outputs",
+    "scores",
+    "grades",
 )
+
+
+def summed_column(table: str, measure: str) -> str:
+    """The column a total of ``measure`` over ``table`` adds up: exact 分 for money, exact
+    millionths of the base unit for a measured quantity, the column itself for a count."""
+    if measure == "amount":
+        return "amount_fen"
+    if measure == "value" and table in SPECS and SPECS[table].measured:
+        return "value_micro"
+    return measure

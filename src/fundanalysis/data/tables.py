@@ -20,6 +20,7 @@ from fundanalysis.data.csvfile import read_text_table
 from fundanalysis.data.derive import (
     DERIVED_FROM,
     derive_terms,
+    measured_columns,
     money_columns,
     unknown_terms,
     vocabulary_problems,
@@ -141,6 +142,10 @@ def _build(data_dir: Path) -> Loaded:
             frame["corrections"] = applied[spec.name].astype("str")
         if spec.amount_column:
             found = money_columns(spec, frame, printed[spec.name], bad_cells[spec.name])
+            problems += found
+            bad_cells[spec.name] |= {(p.row, p.column) for p in found}
+        if spec.measured:
+            found = measured_columns(spec, frame, bad_cells[spec.name])
             problems += found
             bad_cells[spec.name] |= {(p.row, p.column) for p in found}
         tables[spec.name] = frame

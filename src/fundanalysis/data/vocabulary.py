@@ -48,6 +48,15 @@ POVERTY_MEASURES = {
     ),
 }
 
+#: Rows of a scorecard: an indicator (a parent's score is the sum of its children's), a bonus
+#: or a deduction applied to its parent, and the overall score at the top.
+SCORE_KINDS = {
+    "指标": "indicator",
+    "加分": "bonus",
+    "扣分": "deduction",
+    "总分": "overall score",
+}
+
 #: Topics of the analyses, which the report's claims are filed under.
 TOPICS = {
     "funding": ("资金投入与拨付", "funding and disbursement"),

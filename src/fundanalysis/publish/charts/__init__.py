@@ -29,6 +29,7 @@ CHARTS = {
     "carryover_by_place_chart": "carryover",
     "carryover_kind_chart": "carryover",
     "funds_by_level_chart": "funding",
+    "outputs_chart": "outcomes",
     "payment_schedule_chart": "carryover",
     "poverty_chart": "outcomes",
     "project_funnel_chart": "outcomes",

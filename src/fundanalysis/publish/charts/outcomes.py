@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
-from fundanalysis.analysis import poverty, projects
+from fundanalysis.analysis import outputs, poverty, projects
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data import vocabulary as vocab
@@ -158,5 +158,34 @@ def projects_breakdown_chart(report: AuditedReport, by: str, lang: str) -> Chart
         lang,
         f"横向柱状图：{stage_name}项目按{what}的项目数占比与资金占比，共 {len(table)} 项。",
         f"Bar chart of the share of projects and of funds by {what} ({stage_name}), {len(table)} rows.",
+    )
+    return Chart(fig, alt)
+
+
+def outputs_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
+    """How many outputs each category reports (counted: their units cannot be added)."""
+    table = outputs.outputs_by_category(report)
+    if isinstance(table, NotReported):
+        return table
+    values = table["outputs"].tolist()
+    names = terms_of(table, "category", lang)
+    fig = hbars(
+        names,
+        values,
+        ["#009E73"] * len(values),
+        pick_language(lang, "产出：各类别的产出项数", "Outputs reported, by category"),
+        pick_language(lang, "产出项数", "outputs"),
+        [f"{v:,}" for v in values],
+        source_line(report, lang, pick_language(lang, "产出指标", "outputs")),
+        lang,
+    )
+    alt = pick_language(
+        lang,
+        "横向柱状图：各类别的产出项数，"
+        + "，".join(f"{n} {v} 项" for n, v in zip(names, values, strict=True))
+        + "。",
+        "Bar chart of outputs by category: "
+        + ", ".join(f"{n} {v}" for n, v in zip(names, values, strict=True))
+        + ".",
     )
     return Chart(fig, alt)

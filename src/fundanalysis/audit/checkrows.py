@@ -1,0 +1,147 @@
+"""One row of the checks table, whatever declared it: the shape every check comes out in.
+
+A check compares a stated figure with one computed from its parts, exactly (分 for money,
+millionths of the base unit for a measured quantity, the count itself otherwise), and says in
+both languages why it holds, rounds, was corrected or fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from fundanalysis.data import units
+from fundanalysis.data.money import fen_to_wan
+
+STATUSES = ("ok", "rounding", "corrected", "discrepancy")
+FAILING = ("corrected", "discrepancy")
+
+COLUMNS = [
+    "check",
+    "kind",
+    "description",
+    "description_en",
+    "stated",
+    "computed",
+    "difference",
+    "status",
+    "unit",
+    "parts",
+    "stated_as_printed",
+    "computed_as_printed",
+    "tolerance",
+    "finding",
+    "source",
+    "note",
+    "note_en",
+]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a check: an exact value (分 for money, a count otherwise) and its precision."""
+
+    value: int
+    as_printed: int
+    decimals: int
+
+
+def source_of(tables: dict[str, pd.DataFrame], section_id: str, printed: str) -> str:
+    sections = tables["sections"].set_index("section_id")
+    section = sections.loc[section_id]
+    number = section["number"] if isinstance(section["number"], str) else ""
+    return f"{section['document']} {number}{section['title']}：「{printed}」"
+
+
+def status_of(stated: Side, computed: Side, per_unit: int) -> tuple[str, int]:
+    """Status of a check and the rounding tolerance it allowed (in 分, or in counts).
+
+    ``per_unit`` is how many of the values' units make one unit of the printed figure (分 per
+    万元 or per 元, 1 for counts): half of its last printed digit is what rounding can explain.
+    """
+    tolerance = 0
+    if stated.decimals < computed.decimals:
+        tolerance = per_unit // 10**stated.decimals // 2
+    if stated.value == computed.value:
+        return ("ok" if stated.as_printed == computed.as_printed else "corrected"), tolerance
+    if abs(stated.value - computed.value) <= tolerance:
+        return "rounding", tolerance
+    return "discrepancy", tolerance
+
+
+def notes_for(
+    status: str, stated: Side, computed: Side, tolerance: int, money: bool, unit: str = ""
+) -> tuple[str, str]:
+    if money:
+        show = lambda v: f"{fen_to_wan(v)} 万元"  # noqa: E731
+    elif unit in units.UNITS and units.UNITS[unit].kind not in ("count", "households", "people"):
+        show = lambda v: f"{from_micro(v, unit)} {unit}"  # noqa: E731
+    else:
+        show = str
+    if status == "ok":
+        return "与各部分之和一致。", "Equals the sum of its parts."
+    if status == "corrected":
+        return (
+            f"按原文各部分之和为 {show(computed.as_printed)}，与所述 {show(stated.as_printed)} 不符；更正后一致。",
+            f"As printed the parts sum to {show(computed.as_printed)} against the stated "
+            f"{show(stated.as_printed)}; with the corrections applied they agree.",
+        )
+    gap = show(abs(stated.value - computed.value))
+    if status == "rounding":
+        return (
+            f"差 {gap}，在所印精度的半个单位（{show(tolerance)}）之内，可由四舍五入解释。",
+            f"A gap of {gap} is within half a unit of the printed precision ({show(tolerance)}): rounding.",
+        )
+    return (
+        f"差 {gap}，不能由四舍五入解释。",
+        f"A gap of {gap} cannot be explained by rounding.",
+    )
+
+
+def from_micro(value: int, unit: str) -> Decimal:
+    """Millionths of a kind's base unit, back in ``unit``, exactly."""
+    return (Decimal(value) / (units.UNITS[unit].per_base * units.MICRO)).normalize()
+
+
+def check_row(
+    check,
+    kind,
+    description,
+    description_en,
+    stated,
+    computed,
+    status,
+    tolerance,
+    money,
+    parts,
+    source,
+    notes,
+    measured_unit: str = "",
+) -> dict:
+    if money:
+        convert = fen_to_wan
+    elif measured_unit:
+        convert = lambda v: from_micro(v, measured_unit)  # noqa: E731
+    else:
+        convert = Decimal
+    return {
+        "check": check,
+        "kind": kind,
+        "description": description,
+        "description_en": description_en,
+        "stated": convert(stated.value),
+        "computed": convert(computed.value),
+        "difference": convert(computed.value - stated.value),
+        "status": status,
+        "unit": "万元" if money else (measured_unit or "个"),
+        "parts": parts,
+        "stated_as_printed": convert(stated.as_printed),
+        "computed_as_printed": convert(computed.as_printed),
+        "tolerance": convert(tolerance),
+        "finding": "",
+        "source": source,
+        "note": notes[0],
+        "note_en": notes[1],
+    }

@@ -1,0 +1,173 @@
+"""The report's own scorecard, checked: parts add up to their parent, no score above its
+maximum, and the grade is the one the report's own thresholds give the overall score.
+
+Nothing of an evaluation framework is assumed: a maximum, a threshold or a grade that the
+report does not print is not checked (财农〔2017〕115号 and the provinces' versions differ, and
+their weights are known here only where a report prints them).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from fundanalysis.audit.checkrows import Side, check_row, notes_for, source_of, status_of
+from fundanalysis.data.money import decimals_of
+from fundanalysis.data.units import MICRO
+
+#: How a row of each kind counts towards its parent's score.
+SIGN = {"指标": 1, "加分": 1, "扣分": -1, "总分": 1}
+
+
+def _points(text: str) -> int:
+    """Points as printed, in millionths of a point (exact)."""
+    return int(Decimal(text) * MICRO)
+
+
+def _scored(text: object) -> bool:
+    return isinstance(text, str) and text != ""
+
+
+def _source(tables: dict[str, pd.DataFrame], row) -> str:
+    printed = row.score_printed if _scored(row.score_printed) else row.max_score_printed
+    return source_of(tables, row.section_id, printed if isinstance(printed, str) else "")
+
+
+def _sum_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame, column: str) -> list[dict]:
+    """Each parent's ``column`` (score or max_score) against the signed sum of its children's."""
+    rows = []
+    for parent in scores.itertuples(index=False):
+        children = scores[scores["parent_id"] == parent.indicator_id]
+        if column == "max_score":
+            children = children[children["kind"] == "指标"]  # bonuses have no share of the maximum
+        if children.empty or not _scored(getattr(parent, column)):
+            continue
+        if not all(_scored(v) for v in children[column]):
+            continue  # a part not printed: the sum cannot be checked
+        value = sum(
+            SIGN[k] * _points(v) for k, v in zip(children["kind"], children[column], strict=True)
+        )
+        finest = max(decimals_of(v) for v in children[column])
+        stated_text = getattr(parent, column)
+        stated = Side(_points(stated_text), _points(stated_text), decimals_of(stated_text))
+        computed = Side(value, value, finest)
+        status, tolerance = status_of(stated, computed, MICRO)
+        what, what_en = ("得分", "score") if column == "score" else ("分值", "maximum")
+        rows.append(
+            check_row(
+                f"score_{column}_{parent.indicator_id}",
+                "score",
+                f"{parent.indicator}{what}等于各项之和",
+                f"{parent.indicator_en}: {what_en} equals the sum of its parts",
+                stated,
+                computed,
+                status,
+                tolerance,
+                False,
+                len(children),
+                _source(tables, parent),
+                notes_for(status, stated, computed, tolerance, False, "分"),
+                "分",
+            )
+        )
+    return rows
+
+
+def _cap_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list[dict]:
+    """No score above the maximum printed beside it."""
+    rows = []
+    for row in scores.itertuples(index=False):
+        if not (_scored(row.score) and _scored(row.max_score)):
+            continue
+        score, cap = _points(row.score), _points(row.max_score)
+        within = score <= cap
+        stated, computed = Side(cap, cap, 0), Side(score, score, 0)
+        shown = f"{row.score} 分", f"{row.max_score} 分"
+        rows.append(
+            check_row(
+                f"score_cap_{row.indicator_id}",
+                "score",
+                f"{row.indicator}得分不超过分值",
+                f"{row.indicator_en}: score within its maximum",
+                stated,
+                computed,
+                "ok" if within else "discrepancy",
+                0,
+                False,
+                1,
+                _source(tables, row),
+                (
+                    f"得分 {shown[0]}，分值 {shown[1]}。" + ("" if within else "得分超过分值。"),
+                    f"Score {row.score} of at most {row.max_score} points."
+                    + ("" if within else " The score exceeds its maximum."),
+                ),
+                "分",
+            )
+        )
+    return rows
+
+
+def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list[dict]:
+    """The grade printed on the overall score against the thresholds the report prints."""
+    grades = tables["grades"]
+    overall = scores[(scores["kind"] == "总分") & scores["grade"].notna() & scores["score"].notna()]
+    if grades.empty or overall.empty:
+        return []
+    # a grade earned from its threshold up; the grade without one is below every threshold
+    ladder = sorted(
+        (
+            (_points(t) if _scored(t) else -1, g, e)
+            for t, g, e in grades[["min_score", "grade", "grade_en"]].itertuples(index=False)
+        ),
+        reverse=True,
+    )
+    rows = []
+    for row in overall.itertuples(index=False):
+        score = _points(row.score)
+        earned = next((g for t, g, _ in ladder if score >= t), None)
+        if earned is None:
+            continue
+        threshold = next(t for t, g, _ in ladder if g == earned)
+        holds = earned == row.grade
+        english = dict((g, e) for _, g, e in ladder)
+        stated = Side(score, score, 0)
+        computed = Side(max(threshold, 0), max(threshold, 0), 0)
+        rows.append(
+            check_row(
+                f"score_grade_{row.indicator_id}",
+                "score",
+                f"{row.indicator} {row.score} 分的评价等级",
+                f"{row.indicator_en}: the grade of {row.score} points",
+                stated,
+                computed,
+                "ok" if holds else "discrepancy",
+                0,
+                False,
+                len(ladder),
+                _source(tables, row),
+                (
+                    f"按报告所列等级标准，{row.score} 分应评为“{earned}”，报告评为“{row.grade}”"
+                    + ("，一致。" if holds else "，不一致。"),
+                    f"By the grades the report states, {row.score} points earn "
+                    f"'{english[earned]}'; the report gives "
+                    f"'{english.get(row.grade, row.grade)}'"
+                    + (": they agree." if holds else ": they differ."),
+                ),
+                "分",
+            )
+        )
+    return rows
+
+
+def scorecard_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
+    """Every check the scorecard allows, in the shape of :func:`checkrows.check_row`."""
+    scores = tables["scores"]
+    if scores.empty:
+        return []
+    return (
+        _sum_checks(tables, scores, "score")
+        + _sum_checks(tables, scores, "max_score")
+        + _cap_checks(tables, scores)
+        + _grade_checks(tables, scores)
+    )

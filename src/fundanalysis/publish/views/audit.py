@@ -1,0 +1,85 @@
+"""The data-audit page: the findings register, every check, the corrections and the coverage."""
+
+from __future__ import annotations
+
+from fundanalysis.analysis import (
+    audit,
+)
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.publish import charts
+from fundanalysis.publish.present import (
+    percent,
+    show_chart,
+    show_table,
+    show_text,
+)
+from fundanalysis.publish.views.common import CHECK_FORMATS
+
+
+def findings_register(report: AuditedReport) -> None:
+    register = audit.findings_register(report)
+    if register.empty:
+        show_text("核对未发现问题。", "Checking found no inconsistency.")
+        return
+    show_table(
+        register,
+        ["finding", "title", "explanation", "amount_shown", "materiality", "material"],
+        {"materiality": "percent"},
+        headers={"amount_shown": ("差额", "gap")},
+    )
+    threshold = percent(report.info.materiality)
+    show_text(
+        f"差额达到所涉数字的 {threshold} 即视为重大。",
+        f"A finding is material when its gap is {threshold} or more of the figure it touches.",
+    )
+
+
+def check_results(report: AuditedReport) -> None:
+    show_table(audit.status_summary(report), ["status", "checks"], {"checks": "count"})
+    show_chart(charts.reconciliation_chart, report)
+
+
+def failing_checks(report: AuditedReport) -> None:
+    checks = audit.all_checks(report)
+    failing = checks[checks["status_en"] != "ok"]
+    if failing.empty:
+        show_text("所有核对均一致。", "Every check holds exactly.")
+        return
+    show_table(
+        failing,
+        ["description", "status", "stated", "computed", "difference", "note", "finding"],
+        CHECK_FORMATS,
+    )
+
+
+def corrections(report: AuditedReport) -> None:
+    table = audit.corrections_for_readers(report)
+    if table.empty:
+        show_text("没有更正。", "No corrections.")
+        return
+    show_table(
+        table,
+        ["correction_id", "where", "printed", "corrected", "reason"],
+        headers={"where": ("更正之处", "what is corrected"), "printed": ("原文", "as printed")},
+    )
+
+
+def every_check(report: AuditedReport) -> None:
+    show_table(
+        audit.all_checks(report),
+        ["description", "status", "stated", "computed", "difference"],
+        CHECK_FORMATS,
+    )
+
+
+def coverage(report: AuditedReport) -> None:
+    table = audit.figure_coverage(report)
+    show_text(*audit.coverage_note(table))
+    if table.empty:
+        return
+    show_table(
+        table,
+        ["title", "numbers_printed", "covered", "not_covered"],
+        {"numbers_printed": "count", "covered": "count"},
+        headers={"title": ("章节", "section")},
+    )

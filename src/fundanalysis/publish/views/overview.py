@@ -1,0 +1,95 @@
+"""The overview page: what the report is, its headline figures, its funds by level, its own
+score, and what checking found."""
+
+from __future__ import annotations
+
+from fundanalysis.analysis import (
+    audit,
+    funding,
+    overview,
+    scores,
+)
+from fundanalysis.analysis.results import NotReported
+from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.publish import charts
+from fundanalysis.publish.present import (
+    show_chart,
+    show_table,
+    show_text,
+)
+from fundanalysis.publish.views.common import CHECK_FORMATS, MONEY
+
+
+def about(report: AuditedReport) -> None:
+    show_text(*overview.about(report))
+
+
+def headlines(report: AuditedReport) -> None:
+    show_table(overview.headline_figures(report), ["figure", "value"])
+
+
+def _findings_sentence(register) -> tuple[str, str]:
+    material = register[register["material"] == "重大"]
+    if material.empty:
+        return (
+            f"核对发现 {len(register)} 处问题，均非重大。",
+            f"Checking found {len(register)} inconsistencies, none of them material.",
+        )
+    return (
+        f"核对发现 {len(register)} 处问题，其中 {len(material)} 处重大："
+        + "；".join(material["title"])
+        + "。",
+        f"Checking found {len(register)} inconsistencies, {len(material)} of them material: "
+        + "; ".join(material["title_en"])
+        + ".",
+    )
+
+
+def findings_summary(report: AuditedReport) -> None:
+    register = audit.findings_register(report)
+    if register.empty:
+        show_text("核对未发现问题。", "Checking found no inconsistency.")
+        return
+    show_text(*_findings_sentence(register))
+    show_table(
+        register,
+        ["finding", "title", "amount_shown", "materiality", "material"],
+        {"materiality": "percent"},
+        headers={"amount_shown": ("差额", "gap")},
+    )
+
+
+def funds_by_level(report: AuditedReport) -> None:
+    show_table(
+        funding.funds_by_level(report),
+        ["level", "amount_wan", "share"],
+        {"amount_wan": MONEY, "share": "percent"},
+        decimals=0,
+    )
+    show_chart(charts.funds_by_level_chart, report)
+
+
+def evaluated_funds(report: AuditedReport) -> None:
+    table = funding.funds_by_level_and_type(report)
+    if isinstance(table, NotReported) or table["fund_type"].isna().all():
+        return  # nothing beyond the levels above
+    show_table(
+        table,
+        ["level", "fund_type", "amount_wan", "share"],
+        {"amount_wan": MONEY, "share": "percent"},
+    )
+
+
+def scorecard(report: AuditedReport) -> None:
+    """The report's own scores, each indicator under its parent, and the grades it states."""
+    columns = ["indicator", "kind", "max_score", "score", "grade"]
+    show_table(scores.scorecard(report), columns, {"max_score": "exact", "score": "exact"})
+    if report.has("scores"):
+        show_table(scores.grade_ladder(report), ["grade", "min_score"], {"min_score": "exact"})
+        checked, failing = audit.score_checks(report)
+        if failing.empty:
+            show_text(*audit.score_checks_sentence(checked))
+        else:
+            show_table(
+                failing, ["description", "status", "stated", "computed", "note"], CHECK_FORMATS
+            )
