@@ -227,7 +227,7 @@ def test_header_only_means_not_reported(data_copy: Path) -> None:
     (data_copy / "supervision.csv").write_text(header + "\n", encoding="utf-8")
     supervision = fa.load_supervision(data_copy)
     assert supervision.empty and "measure" in supervision.columns
-    assert str(supervision["value"].dtype) == "Int64"
+    assert str(supervision["value_micro"].dtype) == "Int64"  # typed, though empty
 
 
 def test_absent_file_means_not_reported_but_totals_over_it_are_errors(data_copy: Path) -> None:

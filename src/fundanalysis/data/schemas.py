@@ -235,9 +235,16 @@ class Projects(Cited):
 
 
 class Supervision(Printed):
-    measure: Series[str] = _field("What is counted")
-    value: Series[pd.Int64Dtype] = _field("Count", ge=0, le=MAX_COUNT)
-    unit: Series[str] = _field("Unit of the count", isin=list(vocab.COUNT_UNITS))
+    measure: Series[str] = _field("What is counted or measured")
+    value: Series[str] = _field("Value as printed (digits only), in `unit`")
+    unit: Series[str] = _field("Unit as printed", isin=list(units.UNITS))
+    unit_en: Series[str] = _field("Unit in English")
+    kind: Series[str] = _field("Kind of quantity of the unit", isin=list(units.KINDS))
+    kind_en: Series[str] = _field("Kind of quantity in English")
+    value_micro: Series[pd.Int64Dtype] = _field(
+        "Exact value in millionths of its kind's base unit", ge=0
+    )
+    value_number: Series[float] = _field("Value in `unit` as a float", ge=0)
     period: Series[str] = _field("Period as printed, where stated", nullable=True)
 
     class Config:

@@ -234,16 +234,17 @@ SPECS: dict[str, TableSpec] = {
         TableSpec(
             "supervision",
             "监管",
-            "Supervision counts: meetings, policy documents, fund categories monitored",
+            "Supervision figures: meetings, policy documents, inspections, deadlines, in any unit",
             {
                 "section_id": "text",
                 "measure": "text",
-                "value": "int",
+                "value": "amount",
                 "unit": "text",
                 "period": "text?",
                 "printed": "text",
             },
             "Supervision",
+            measured=True,
         ),
         TableSpec(
             "outputs",

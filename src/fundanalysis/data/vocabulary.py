@@ -64,6 +64,8 @@ TOPICS = {
     "poverty": ("贫困人口减少", "poverty reduction"),
     "projects": ("项目完成情况", "project completion"),
     "spending": ("资金支出", "spending"),
+    "overview": ("报告概览", "overview"),
+    "scores": ("自评得分", "the report's own score"),
 }
 
 MONEY_UNITS = {"万元": "10,000 yuan", "元": "yuan"}

@@ -22,7 +22,7 @@ from fundanalysis.data.specs import SPECS
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 #: Columns of a loaded table that only the library needs.
-INTERNAL = {"amount_fen", "amount_as_printed_fen", "amount_wan"}
+INTERNAL = {"amount_fen", "amount_as_printed_fen", "amount_wan", "value_micro", "value_number"}
 
 
 def csv_safe(value: object) -> str:
