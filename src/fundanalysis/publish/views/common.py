@@ -22,6 +22,12 @@ def report_claims(report: AuditedReport, topic: str) -> None:
     show_table(claims.claims(report, topic), ["claim", "verdict", "evidence", "explanation"])
 
 
+def claims_if_any(report: AuditedReport, topic: str) -> None:
+    """The report's claims on ``topic``, and nothing at all where it makes none."""
+    if (report.tables["claims"]["topic"] == topic).any():
+        report_claims(report, topic)
+
+
 def checks_of(report: AuditedReport, table: str) -> None:
     """The report's own totals over one table that do not simply hold."""
     checks = audit.all_checks(report)

@@ -17,7 +17,7 @@ from fundanalysis.publish.present import (
     show_table,
     show_text,
 )
-from fundanalysis.publish.views.common import CHECK_FORMATS, MONEY
+from fundanalysis.publish.views.common import CHECK_FORMATS, MONEY, claims_if_any
 
 
 def about(report: AuditedReport) -> None:
@@ -26,6 +26,7 @@ def about(report: AuditedReport) -> None:
 
 def headlines(report: AuditedReport) -> None:
     show_table(overview.headline_figures(report), ["figure", "value"])
+    claims_if_any(report, "overview")
 
 
 def _findings_sentence(register) -> tuple[str, str]:
@@ -93,3 +94,4 @@ def scorecard(report: AuditedReport) -> None:
             show_table(
                 failing, ["description", "status", "stated", "computed", "note"], CHECK_FORMATS
             )
+    claims_if_any(report, "scores")
