@@ -150,8 +150,10 @@ def about(report: AuditedReport) -> tuple[str, str]:
         + (f" ({d.reference})" if isinstance(d.reference, str) else "")
         for d in documents.itertuples()
     ]
-    zh = f"**{info.title}**：{info.province}{info.jurisdiction}（{info.jurisdiction_level}）{info.year} 年度。"
-    en = f"**{info.title_en}**: {info.jurisdiction_en}, {info.province_en}, for {info.year}."
+    level = f"（{info.jurisdiction_level}）" if info.jurisdiction_level else ""
+    zh = f"**{info.title}**：{info.province}{info.jurisdiction}{level}{info.year} 年度。"
+    where = ", ".join(part for part in (info.jurisdiction_en, info.province_en) if part)
+    en = f"**{info.title_en}**: {where}, for {info.year}."
     if issued:
         zh += " 所依文件：" + "；".join(issued) + "。"
         en += " Documents: " + "; ".join(issued_en) + "."

@@ -65,4 +65,4 @@ def grade_ladder(report: AuditedReport) -> pd.DataFrame | NotReported:
     grades = report.tables["grades"]
     if grades.empty:
         return NotReported("评价等级标准", "the thresholds of its grades")
-    return grades[["grade", "grade_en", "min_score"]].reset_index(drop=True)
+    return grades[["grade", "grade_en", "min_score", "max_score"]].reset_index(drop=True)

@@ -29,7 +29,7 @@ FIGURES = {
     "supervision": [("value", "printed")],
     "outputs": [("value", "printed")],
     "scores": [("score", "score_printed"), ("max_score", "max_score_printed")],
-    "grades": [("min_score", "min_score_printed")],
+    "grades": [("min_score", "min_score_printed"), ("max_score", "max_score_printed")],
     "totals": [("stated", "printed")],
     "indicators": [("stated", "printed")],
 }

@@ -301,6 +301,11 @@ class Grades(Cited):
         unique=True,
     )
     min_score_printed: Series[str] = _field("The grade's threshold as printed", nullable=True)
+    max_score: Series[str] = _field(
+        "Score below which the grade holds, as printed (empty for the highest grade)",
+        nullable=True,
+    )
+    max_score_printed: Series[str] = _field("The grade's upper bound as printed", nullable=True)
 
 
 class Described(Printed):

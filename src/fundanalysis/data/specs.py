@@ -288,12 +288,14 @@ SPECS: dict[str, TableSpec] = {
         TableSpec(
             "grades",
             "评价等级",
-            "The grades a score earns, from the lowest score of each, as the report states them",
+            "The grades a score earns: the scores each covers, as the report states them",
             {
                 "grade": "text",
                 "grade_en": "text",
                 "min_score": "amount?",
                 "min_score_printed": "text?",
+                "max_score": "amount?",
+                "max_score_printed": "text?",
                 "section_id": "text",
             },
             "Grades",

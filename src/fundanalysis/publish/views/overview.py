@@ -86,7 +86,12 @@ def scorecard(report: AuditedReport) -> None:
     columns = ["indicator", "kind", "max_score", "score", "grade"]
     show_table(scores.scorecard(report), columns, {"max_score": "exact", "score": "exact"})
     if report.has("scores"):
-        show_table(scores.grade_ladder(report), ["grade", "min_score"], {"min_score": "exact"})
+        show_table(
+            scores.grade_ladder(report),
+            ["grade", "min_score", "max_score"],
+            {"min_score": "exact", "max_score": "exact"},
+            headers={"min_score": ("分数自", "from"), "max_score": ("至", "up to")},
+        )
         checked, failing = audit.score_checks(report)
         if failing.empty:
             show_text(*audit.score_checks_sentence(checked))
