@@ -25,6 +25,7 @@ from fundanalysis.data.scaffold import write_new_report
 from fundanalysis.data.specs import SPECS
 from fundanalysis.data.tables import load_report_tables
 from fundanalysis.text.provenance import COVERAGE_FILE, render_coverage, stored_coverage, verify
+from fundanalysis.text.transcription import transcription_problems
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,6 +68,25 @@ def _validate(directory: Path, out) -> int:
     except DataError as error:
         return _fail(out, error)
     out.write(f"报告 / report: {loaded.info.title} · {loaded.info.title_en}\n")
+    try:
+        slips = transcription_problems(directory)
+    except DataError as error:
+        return _fail(out, error)
+    if slips is None:
+        out.write(
+            "原文 / text: 未提供，数据未与原文核对 / not supplied: the data was not checked "
+            "against the text (set FUNDANALYSIS_SOURCES)\n"
+        )
+    elif slips:
+        out.write(
+            "与原文不符的转录：请改正数据，而非登记为报告的问题 / transcription slips: correct "
+            "the data; they are not the report's errors and findings.csv cannot hold them\n"
+        )
+        return _fail(out, DataError(slips), "转录有误 / transcription errors")
+    else:
+        out.write(
+            "原文 / text: 每个片段与标签均与原文核对无误 / every fragment and label checked against the text\n"
+        )
     for name, spec in SPECS.items():
         rows = len(loaded.tables[name])
         shown = f"{rows:>4} 行 rows" if rows else "   — 未印 not reported"
