@@ -1,0 +1,57 @@
+"""One paragraph per place: "分县市（单位）情况如下：" and then 库尔勒市 1581 万元，… ；
+
+The total is the sentence's own total (the head of its list, or the figure marked 共/总额);
+each following paragraph that opens with a place and its figure is one part, until a heading
+or a paragraph of another shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fundanalysis.text.scan.figures import Figure
+from fundanalysis.text.scan.relations import Context
+from fundanalysis.text.scan.sections import Sections
+
+_INTRODUCES = re.compile(r"如下\s*[：:]\s*$")
+_TOTAL_MARK = re.compile(r"(共计|合计|总计|总额|共)[^，,；;。]{0,12}$")
+# How far into its paragraph a place's figure may stand ("且末县 20500 万元").
+_REACH = 30
+
+
+def per_place(
+    ctx: Context,
+    spans: Sequence[tuple[int, int]],
+    figures_of: Sequence[Sequence[Figure]],
+    sections: Sections,
+) -> None:
+    """Add the relation of each "…如下：" sentence to the paragraphs that follow it."""
+    for index, (start, end) in enumerate(spans):
+        if not _INTRODUCES.search(ctx.text[start:end]) or not figures_of[index]:
+            continue
+        total = _sentence_total(ctx, figures_of[index])
+        parts: list[Figure] = []
+        for (p_start, _), figures in zip(spans[index + 1 :], figures_of[index + 1 :], strict=False):
+            line_start = ctx.text.rfind("\n", 0, p_start) + 1
+            if ctx.text[line_start:p_start].strip() or sections.is_heading_start(p_start):
+                break
+            same = [f for f in figures if f.unit.dimension == total.unit.dimension]
+            if not same or same[0].start - p_start > _REACH:
+                break
+            parts.append(same[0])
+        if len(parts) >= 2:
+            # Uncertain: a place may be left out of the paragraphs, or one named twice.
+            ctx.add("sum", total, parts, "places", certain=False)
+
+
+def _sentence_total(ctx: Context, figures: Sequence[Figure]) -> Figure:
+    """The sentence's total: the head of a list found in it, else the marked or first figure."""
+    ids = {f.id for f in figures}
+    inside = [x for x in ctx.found if x.total.id in ids and x.kind == "sum"]
+    parts = {p.id for x in inside for p in x.parts}
+    outermost = [x.total for x in inside if x.total.id not in parts]
+    if outermost:
+        return min(outermost, key=lambda f: f.start)
+    marked = [f for f in figures if _TOTAL_MARK.search(ctx.prefix(f))]
+    return marked[0] if marked else figures[0]

@@ -1,0 +1,326 @@
+"""The relations a report's prose states between its figures, each with its verdict.
+
+Forms read (see the README): a total and the list after 其中/包括/如下; a figure and its
+bracketed breakdown; parts first and the total after 共计/合计; one paragraph per place after
+"…情况如下："; breakdowns inside breakdowns; one total split two ways (one list per ；
+segment); a remainder (其余/剩余); a rate whose numerator and denominator the text prints; a
+single part beside its whole.
+
+A relation is *certain* when the prose leaves no other reading (one possible total, one figure
+per listed part, no 主要/等 that admits parts unnamed, no overlapping groups of people). Only a
+certain relation may fail; an uncertain one that does not add up is kept apart as *possible*.
+An uncertain grouping whose figures add up exactly is a relation all the same: the arithmetic
+itself is the evidence that the grouping is the one the prose means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from fundanalysis.text.scan import clauses as c
+from fundanalysis.text.scan.figures import Figure
+from fundanalysis.text.scan.units import PEOPLE
+from fundanalysis.text.scan.verdicts import FAILS, part_status, rate_status, sum_status
+
+_PARTIAL = re.compile(
+    r"主要|部分|等(?=\s*[，,。；;）)、]|\s*$)|比上年|较上年|同比|增加|减少|增长|下降"
+)
+# A piece of a list that reports progress ("已支付完毕", "计划于…") is commentary, not a part.
+_COMMENTARY = re.compile(r"已|尚未|未|计划|预计|截至|截止|其余|剩余")
+# A piece of a list that reports progress ("已支付完毕", "计划于…") is commentary, not a part.
+_COMMENTARY = re.compile(r"已|尚未|未|计划|预计|截至|截止|其余|剩余")
+_TOTAL_WORD = re.compile(r"(共计|合计|总计|共)[^，,；;。]{0,12}$")
+_CERTAIN_TOTAL_WORD = re.compile(r"(共计|合计|总计)[^，,；;。]{0,12}$")
+_REMAINDER = re.compile(r"(其余|剩余|余下|尚余)[^，,；;。]{0,10}$")
+_RATE_WORD = re.compile(r"率|占比|比例|比重")
+_NOT_A_SHARE = re.compile(
+    r"增长|下降|提高|降低|增幅|满意|发生率|贫困发生|覆盖|达标|合格|完好|入学|参保|参合"
+)
+_SHARE = re.compile(r"占[^，,；;。]{0,12}$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A relation before its id: ``total = Σ parts`` (or part ≤ total, or a rate)."""
+
+    kind: str
+    total: Figure
+    parts: tuple[Figure, ...]
+    status: str
+    gap: Decimal
+    form: str
+    certain: bool
+
+
+@dataclass
+class Context:
+    """What the reading of one text accumulates."""
+
+    text: str
+    found: list[Candidate] = field(default_factory=list)
+
+    def prefix(self, figure: Figure, reach: int = 16) -> str:
+        return self.text[max(0, figure.start - reach) : figure.start]
+
+    def add(self, kind: str, total: Figure, parts: Sequence[Figure], form: str, certain: bool):
+        if kind == "part":
+            status, gap = part_status(total, parts[0])
+        else:
+            status, gap = sum_status(total, parts)
+        if any(f.approximate for f in (total, *parts)):
+            certain = False
+        candidate = Candidate(kind, total, tuple(parts), status, gap, form, certain)
+        self.found.append(candidate)
+        return candidate
+
+
+def _same_dimension(figure: Figure, head: Figure) -> bool:
+    return figure.unit.dimension == head.unit.dimension and figure is not head
+
+
+def _of(figures: Sequence[Figure], head: Figure) -> list[Figure]:
+    return [f for f in figures if _same_dimension(f, head)]
+
+
+def _best_sum(
+    ctx: Context, heads: Sequence[Figure], parts: list[Figure], form: str, certain: bool
+) -> Candidate | None:
+    """The sum of the first head that the parts add up to (or a prefix of them), else the first.
+
+    Reading the list to its end comes first; a prefix that adds up exactly is the list that
+    ends early (commentary after it: "…已支付完毕，其余资金…"); another head is a total
+    further back. Each alternative reading makes the relation uncertain.
+    """
+    if not heads or not parts:
+        return None
+    if len(parts) == 1:
+        return ctx.add("part", heads[0], parts, form, certain and len(heads) == 1)
+    if heads[0].unit.dimension in PEOPLE:
+        certain = False
+    for head in heads:
+        status, _ = sum_status(head, parts)
+        if status != FAILS:
+            return ctx.add("sum", head, parts, form, certain)
+        if certain:
+            continue  # a list stated in full is read in full: no shorter reading
+        for cut in range(len(parts) - 1, 1, -1):
+            status, _ = sum_status(head, parts[:cut])
+            if status != FAILS:
+                return ctx.add("sum", head, parts[:cut], form, certain=False)
+    return ctx.add("sum", heads[0], parts, form, certain and len(heads) == 1)
+
+
+def _region_text(ctx: Context, nodes: Sequence[c.Node]) -> str:
+    span = c.span_of(nodes)
+    return ctx.text[span[0] : span[1]] if span else ""
+
+
+def breakdown(ctx: Context, heads: Sequence[Figure], nodes: list[c.Node], form: str, certain: bool):
+    """The relations of a list of parts (``nodes``) and the heads it may belong to."""
+    while nodes and isinstance(nodes[0], c.Sep | c.Word):
+        nodes = nodes[1:]
+    if not nodes or not heads:
+        return
+    if _PARTIAL.search(_region_text(ctx, [n for n in nodes if not isinstance(n, c.Group)])):
+        certain = False
+    segments = c.split(nodes, "；")
+    with_figures = [s for s in segments if c.figures_in(s)]
+    dimensions: dict[str, list[Figure]] = {}
+    for head in heads:
+        dimensions.setdefault(head.unit.dimension, []).append(head)
+    if len(with_figures) >= 2:
+        explained = [scan_segment(ctx, segment) for segment in with_figures]
+        for dim_heads in dimensions.values():
+            firsts = [_of(c.figures_in(s), dim_heads[0])[:1] for s in with_figures]
+            parts = [f[0] for f in firsts if f]
+            if not parts:
+                continue
+            if _two_ways(ctx, dim_heads[0], with_figures, form, certain):
+                continue
+            clean = all(explained)
+            _best_sum(ctx, dim_heads, parts, form, certain and clean)
+        return
+    listed = with_figures[0] if with_figures else nodes
+    scan_region(ctx, listed)
+    pieces = c.split(listed, "，、")
+    for dim_heads in dimensions.values():
+        per_piece = [_of(c.figures_in(p), dim_heads[0]) for p in pieces]
+        parts = [f for piece in per_piece for f in piece]
+        if not parts:
+            continue
+        clean = all(len(p) <= 1 for p in per_piece) and not any(
+            _COMMENTARY.search(_region_text(ctx, p)) for p in pieces
+        )
+        _best_sum(ctx, dim_heads, parts, form, certain and clean)
+
+
+def _two_ways(ctx: Context, head: Figure, segments: list[list[c.Node]], form, certain) -> bool:
+    """One total split two ways: each ； segment a complete list of its own that adds up."""
+    lists = [_of(c.figures_in(s), head) for s in segments]
+    if any(len(parts) < 2 for parts in lists):
+        return False
+    if any(sum_status(head, parts)[0] == FAILS for parts in lists):
+        return False
+    for parts in lists:
+        ctx.add("sum", head, parts, "two-ways", certain)
+    return True
+
+
+def scan_segment(ctx: Context, segment: list[c.Node]) -> bool:
+    """Relations inside one ；segment of a list; whether its extra figures are accounted for.
+
+    The segment's first figure is its part of the list; further figures of the same kind are
+    that part's own breakdown, stated (其中, brackets) or implied by the items that follow.
+    """
+    before = len(ctx.found)
+    scan_region(ctx, segment)
+    top = c.figures_in(segment)
+    if not top:
+        return True
+    head = top[0]
+    extras = _of(top[1:], head)
+    if not extras:
+        return True
+    nested = [r for r in ctx.found[before:] if r.total is head or head in r.parts]
+    if not nested and c.first_word(segment, c.OPENERS) is None:
+        _best_sum(ctx, [head], extras, "implied", certain=False)
+        nested = ctx.found[before:]
+    return any(r.status != FAILS and r.total is head for r in nested)
+
+
+def scan_region(ctx: Context, nodes: list[c.Node], previous: Sequence[Figure] = ()) -> None:
+    """Every relation stated in ``nodes`` (a sentence, a bracket's content, a segment)."""
+    for index, node in enumerate(nodes):
+        if isinstance(node, c.Group):
+            owner = c.owner_of(nodes, index)
+            inner = list(c.all_figures(node.children))
+            if owner is not None and _of(inner, owner):
+                breakdown(ctx, [owner], list(node.children), "bracket", certain=True)
+            else:
+                scan_region(ctx, list(node.children))
+    opener = c.first_word(nodes, c.OPENERS)
+    if opener is not None:
+        before = c.figures_in(nodes[:opener])
+        # A list that opens its sentence ("。其中：…") belongs to the sentence before.
+        heads = list(reversed(before)) or (list(reversed(previous)) if opener == 0 else [])
+        heads = _prefer_marked(ctx, heads)
+        word = nodes[opener].word  # type: ignore[union-attr]
+        breakdown(ctx, heads, nodes[opener + 1 :], "list", certain=word == "其中")
+    else:
+        _parts_first(ctx, nodes)
+    _remainders(ctx, nodes)
+    _rates(ctx, nodes)
+
+
+def _prefer_marked(ctx: Context, heads: list[Figure]) -> list[Figure]:
+    """Heads nearest first, but per kind of unit the nearest marked as a total (共…) first."""
+    marked = [h for h in heads if _TOTAL_WORD.search(ctx.prefix(h))]
+    if not marked:
+        return heads
+    ordered = []
+    for head in heads:
+        first_marked = next((m for m in marked if _same_dimension(m, head) or m is head), None)
+        pick = first_marked if first_marked is not None else head
+        if pick not in ordered:
+            ordered.append(pick)
+    return ordered + [h for h in heads if h not in ordered]
+
+
+def _parts_first(ctx: Context, nodes: list[c.Node]) -> None:
+    """Parts first, the total last: "…6.75万元；…3.2万元；共计9.95万元"."""
+    top = c.figures_in(nodes)
+    for index, total in enumerate(top):
+        prefix = ctx.prefix(total)
+        if index < 2 or not _TOTAL_WORD.search(prefix):
+            continue
+        before = [n for n in nodes if not (isinstance(n, c.Fig) and n.figure.start >= total.start)]
+        colon = max(
+            (i for i, n in enumerate(before) if isinstance(n, c.Sep) and n.char == "："), default=-1
+        )
+        region = before[colon + 1 :]
+        chars = "；" if any(isinstance(n, c.Sep) and n.char == "；" for n in region) else "，、；"
+        pieces = [_of(c.figures_in(p), total) for p in c.split(region, chars)]
+        parts = [f for piece in pieces for f in piece[:1]]
+        if len(parts) < 2:
+            continue
+        clean = all(len(p) <= 1 for p in pieces) and total.unit.dimension not in PEOPLE
+        certain = clean and bool(_CERTAIN_TOTAL_WORD.search(prefix))
+        status, _ = sum_status(total, parts)
+        if status == FAILS:
+            # The list may begin later than the sentence does: the shortest tail that adds up.
+            for cut in range(1, len(parts) - 1):
+                if sum_status(total, parts[cut:])[0] != FAILS:
+                    ctx.add("sum", total, parts[cut:], "parts-first", certain=False)
+                    break
+            else:
+                ctx.add("sum", total, parts, "parts-first", certain)
+        else:
+            ctx.add("sum", total, parts, "parts-first", certain)
+
+
+def _remainders(ctx: Context, nodes: list[c.Node]) -> None:
+    """ "…已支付 22.6 万元，其余资金 535.13 万元": whole = taken + remainder."""
+    top = c.figures_in(nodes)
+    for index, rest in enumerate(top):
+        if not _REMAINDER.search(ctx.prefix(rest, 12)):
+            continue
+        same = _of(top[:index], rest)
+        if len(same) < 2:
+            continue
+        whole, taken = same[0], same[-1]
+        candidate = ctx.add("difference", whole, [taken, rest], "remainder", certain=False)
+        if candidate.status == FAILS:
+            ctx.found.remove(candidate)  # another figure may be the whole: nothing is stated
+
+
+def _rates(ctx: Context, nodes: list[c.Node]) -> None:
+    """A share stated with its figures: "…X万元，占…Y万元的R%" or "…率为R%"."""
+    top = c.figures_in(nodes)
+    for index, rate in enumerate(top):
+        if rate.unit.dimension != "%":
+            continue
+        prefix = ctx.prefix(rate, 24)
+        if _NOT_A_SHARE.search(prefix[-10:]):
+            continue
+        earlier = [f for f in top[:index] if f.unit.dimension not in ("%", "百分点")]
+        share = _SHARE.search(prefix)
+        if share and len(earlier) >= 2:
+            denominator = earlier[-1]
+            numerator = next(
+                (f for f in reversed(earlier[:-1]) if _same_dimension(f, denominator)), None
+            )
+            word = ctx.text.find("占", numerator.end if numerator else rate.start, rate.start)
+            if numerator is not None and numerator.end <= word < denominator.start:
+                _add_rate(ctx, rate, numerator, denominator, certain=True)
+                continue
+        if not _RATE_WORD.search(prefix[-12:]):
+            continue
+        for numerator in reversed(earlier):
+            denominators = [
+                f
+                for f in ctx_totals(ctx)
+                if _same_dimension(f, numerator) and f.start < numerator.start and f.value > 0
+            ]
+            for denominator in reversed(denominators):
+                if rate_status(rate, numerator, denominator)[0] != FAILS:
+                    _add_rate(ctx, rate, numerator, denominator, certain=False)
+                    return
+
+
+def ctx_totals(ctx: Context) -> list[Figure]:
+    """Figures already found as totals of a sum (the denominators a rate is likely to name)."""
+    seen: dict[str, Figure] = {}
+    for candidate in ctx.found:
+        if candidate.kind == "sum" and candidate.status != FAILS:
+            seen.setdefault(candidate.total.id, candidate.total)
+    return sorted(seen.values(), key=lambda f: f.start)
+
+
+def _add_rate(ctx: Context, rate: Figure, numerator: Figure, denominator: Figure, certain: bool):
+    status, gap = rate_status(rate, numerator, denominator)
+    ctx.found.append(
+        Candidate("rate", rate, (numerator, denominator), status, gap, "rate", certain)
+    )

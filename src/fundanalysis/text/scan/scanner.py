@@ -1,0 +1,121 @@
+"""Scan a report's text: its figures, the relations its prose states, and its findings.
+
+``scan_text`` is the whole audit of one text; ``scan_file`` reads a file first (see
+``readers``). Nothing here prints: the command module shows the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from fundanalysis.text.scan import clauses as c
+from fundanalysis.text.scan.figures import Figure, Number, extract
+from fundanalysis.text.scan.findings import Finding, findings_of
+from fundanalysis.text.scan.places import per_place
+from fundanalysis.text.scan.readers import read_text
+from fundanalysis.text.scan.relations import Candidate, Context, scan_region
+from fundanalysis.text.scan.sections import Sections, sentences
+from fundanalysis.text.scan.verdicts import FAILS
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A stated relation: ``total = Σ parts`` (sum, difference), part ≤ whole, or a rate.
+
+    For a rate, ``total`` is the printed rate and ``parts`` are (numerator, denominator).
+    ``gap`` is in the total's printed unit: total − Σ parts, whole − part, printed − computed %.
+    """
+
+    id: str
+    kind: str
+    total: Figure
+    parts: tuple[Figure, ...]
+    status: str
+    gap: Decimal
+    form: str
+    certain: bool
+
+
+@dataclass
+class ScanResult:
+    """Everything one scan found in one text."""
+
+    name: str
+    text: str
+    figures: list[Figure]
+    numbers: list[Number]
+    relations: list[Relation]
+    possible: list[Relation]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def failing(self) -> list[Relation]:
+        return [r for r in self.relations if r.status == FAILS]
+
+
+def _settled(found: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Relations and possible relations, each once, alternative readings settled.
+
+    A sum that fails is dropped where another reading of the same total adds up: the prose
+    is then read the way its arithmetic agrees with, and no alarm is raised.
+    """
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    unique = []
+    for candidate in found:
+        key = (candidate.kind, candidate.total.id, tuple(p.id for p in candidate.parts))
+        if key not in seen:
+            seen.add(key)
+            unique.append(candidate)
+    agreeing = {x.total.id for x in unique if x.kind == "sum" and x.status != FAILS}
+    relations, possible = [], []
+    for candidate in unique:
+        if candidate.status == FAILS and (
+            not candidate.certain or (candidate.kind == "sum" and candidate.total.id in agreeing)
+        ):
+            possible.append(candidate)
+        else:
+            relations.append(candidate)
+    order = lambda x: (x.total.start, x.parts[0].start if x.parts else 0)  # noqa: E731
+    return sorted(relations, key=order), sorted(possible, key=order)
+
+
+def _numbered(candidates: list[Candidate], prefix: str) -> list[Relation]:
+    return [
+        Relation(f"{prefix}{i}", x.kind, x.total, x.parts, x.status, x.gap, x.form, x.certain)
+        for i, x in enumerate(candidates, 1)
+    ]
+
+
+def scan_text(text: str, name: str = "<text>") -> ScanResult:
+    """Audit one report's text: every figure, every stated relation, every finding."""
+    sections = Sections(text)
+    figures, numbers = extract(text, sections)
+    spans = sentences(text, sections)
+    ctx = Context(text)
+    figures_of: list[list[Figure]] = []
+    cursor = 0
+    previous: list[Figure] = []
+    for start, end in spans:
+        while cursor < len(figures) and figures[cursor].start < start:
+            cursor += 1
+        inside = []
+        while cursor + len(inside) < len(figures) and figures[cursor + len(inside)].end <= end:
+            inside.append(figures[cursor + len(inside)])
+        figures_of.append(inside)
+        nodes = c.tree(text, start, end, inside)
+        scan_region(ctx, nodes, previous=previous)
+        previous = c.figures_in(nodes)
+    per_place(ctx, spans, figures_of, sections)
+    kept, maybe = _settled(ctx.found)
+    relations = _numbered(kept, "r")
+    possible = _numbered(maybe, "p")
+    result = ScanResult(name, text, figures, numbers, relations, possible)
+    result.findings = findings_of(result.relations, figures)
+    return result
+
+
+def scan_file(path: str | Path) -> ScanResult:
+    """Read a file (text, Markdown, HTML, Word, PDF) and scan it; raises ``InputError``."""
+    return scan_text(read_text(Path(path)), str(path))
