@@ -23,7 +23,7 @@ from decimal import Decimal
 from fundanalysis.text.scan import clauses as c
 from fundanalysis.text.scan.figures import Figure
 from fundanalysis.text.scan.units import PEOPLE
-from fundanalysis.text.scan.verdicts import FAILS, part_status, rate_status, sum_status
+from fundanalysis.text.scan.verdicts import FAILS, in_unit, part_status, rate_status, sum_status
 
 _PARTIAL = re.compile(
     r"主要|部分|等(?=\s*[，,。；;）)、]|\s*$)|比上年|较上年|同比|增加|减少|增长|下降"
@@ -43,8 +43,13 @@ _SHARE = re.compile(r"占[^，,；;。]{0,12}$")
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """A relation before its id: ``total = Σ parts`` (or part ≤ total, or a rate)."""
+class Relation:
+    """A stated relation: ``total = Σ parts`` (sum, difference), part ≤ whole, or a rate.
+
+    For a rate, ``total`` is the printed rate and ``parts`` are (numerator, denominator).
+    ``gap`` is in the total's printed unit: total − Σ parts, whole − part, printed − computed %.
+    ``id`` is given once the text is read (r1 … for relations, p1 … for possible ones).
+    """
 
     kind: str
     total: Figure
@@ -53,6 +58,10 @@ class Candidate:
     gap: Decimal
     form: str
     certain: bool
+    id: str = ""
+
+
+Candidate = Relation  # a relation before it is numbered
 
 
 @dataclass
@@ -110,7 +119,10 @@ def _best_sum(
             status, _ = sum_status(head, parts[:cut])
             if status != FAILS:
                 return ctx.add("sum", head, parts[:cut], form, certain=False)
-    return ctx.add("sum", heads[0], parts, form, certain and len(heads) == 1)
+    # A part as large as the whole beside other parts is no partition: levels of a hierarchy
+    # ("12个指标，其中一级指标3个，二级指标9个，三级指标12个"), or groups that overlap.
+    whole = any(in_unit(p, heads[0]) >= heads[0].value for p in parts)
+    return ctx.add("sum", heads[0], parts, form, certain and len(heads) == 1 and not whole)
 
 
 def _region_text(ctx: Context, nodes: Sequence[c.Node]) -> str:
@@ -140,8 +152,16 @@ def breakdown(ctx: Context, heads: Sequence[Figure], nodes: list[c.Node], form: 
                 continue
             if _two_ways(ctx, dim_heads[0], with_figures, form, certain):
                 continue
-            clean = all(explained)
-            _best_sum(ctx, dim_heads, parts, form, certain and clean)
+            flat = [f for s in with_figures for f in _of(c.figures_in(s), dim_heads[0])]
+            if (
+                sum_status(dim_heads[0], parts)[0] == FAILS
+                and len(flat) > len(parts)
+                and sum_status(dim_heads[0], flat)[0] != FAILS
+            ):
+                # "…251万元,农业产业项目3个,资金规模100万元": a ， where a ； was meant.
+                ctx.add("sum", dim_heads[0], flat, form, certain)
+                continue
+            _best_sum(ctx, dim_heads, parts, form, certain and all(explained))
         return
     listed = with_figures[0] if with_figures else nodes
     scan_region(ctx, listed)
@@ -185,7 +205,7 @@ def scan_segment(ctx: Context, segment: list[c.Node]) -> bool:
     if not extras:
         return True
     nested = [r for r in ctx.found[before:] if r.total is head or head in r.parts]
-    if not nested and c.first_word(segment, c.OPENERS) is None:
+    if not nested and c.first_word(segment, c.OPENERS) is None and len(extras) >= 2:
         _best_sum(ctx, [head], extras, "implied", certain=False)
         nested = ctx.found[before:]
     return any(r.status != FAILS and r.total is head for r in nested)
@@ -204,8 +224,14 @@ def scan_region(ctx: Context, nodes: list[c.Node], previous: Sequence[Figure] = 
     opener = c.first_word(nodes, c.OPENERS)
     if opener is not None:
         before = c.figures_in(nodes[:opener])
-        # A list that opens its sentence ("。其中：…") belongs to the sentence before.
-        heads = list(reversed(before)) or (list(reversed(previous)) if opener == 0 else [])
+        # The whole is in the clause right before 其中 ("478户1012人，其中…"); failing that,
+        # the nearest figure before it; a list that opens its sentence ("。其中：…") belongs
+        # to the sentence before.
+        clauses = c.split(nodes[:opener], "，、；：")
+        adjacent = c.figures_in(clauses[-1]) if clauses else []
+        heads = list(reversed(adjacent or before))
+        if not heads and opener == 0:
+            heads = list(reversed(previous))
         heads = _prefer_marked(ctx, heads)
         word = nodes[opener].word  # type: ignore[union-attr]
         breakdown(ctx, heads, nodes[opener + 1 :], "list", certain=word == "其中")

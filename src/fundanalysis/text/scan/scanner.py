@@ -6,8 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fundanalysis.text.scan import clauses as c
@@ -15,27 +14,9 @@ from fundanalysis.text.scan.figures import Figure, Number, extract
 from fundanalysis.text.scan.findings import Finding, findings_of
 from fundanalysis.text.scan.places import per_place
 from fundanalysis.text.scan.readers import read_text
-from fundanalysis.text.scan.relations import Candidate, Context, scan_region
+from fundanalysis.text.scan.relations import Candidate, Context, Relation, scan_region
 from fundanalysis.text.scan.sections import Sections, sentences
 from fundanalysis.text.scan.verdicts import FAILS
-
-
-@dataclass(frozen=True)
-class Relation:
-    """A stated relation: ``total = Σ parts`` (sum, difference), part ≤ whole, or a rate.
-
-    For a rate, ``total`` is the printed rate and ``parts`` are (numerator, denominator).
-    ``gap`` is in the total's printed unit: total − Σ parts, whole − part, printed − computed %.
-    """
-
-    id: str
-    kind: str
-    total: Figure
-    parts: tuple[Figure, ...]
-    status: str
-    gap: Decimal
-    form: str
-    certain: bool
 
 
 @dataclass
@@ -82,10 +63,7 @@ def _settled(found: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
 
 
 def _numbered(candidates: list[Candidate], prefix: str) -> list[Relation]:
-    return [
-        Relation(f"{prefix}{i}", x.kind, x.total, x.parts, x.status, x.gap, x.form, x.certain)
-        for i, x in enumerate(candidates, 1)
-    ]
+    return [replace(x, id=f"{prefix}{i}") for i, x in enumerate(candidates, 1)]
 
 
 def scan_text(text: str, name: str = "<text>") -> ScanResult:
