@@ -125,9 +125,16 @@ def _best_sum(
     return ctx.add("sum", heads[0], parts, form, certain and len(heads) == 1 and not whole)
 
 
-def _region_text(ctx: Context, nodes: Sequence[c.Node]) -> str:
+def _list_text(ctx: Context, nodes: Sequence[c.Node]) -> str:
+    """The words of a list outside its brackets, with what follows its last figure ("…等")."""
+    pieces = []
+    for node in nodes:
+        if isinstance(node, c.Fig):
+            pieces.append(node.figure.label)
     span = c.span_of(nodes)
-    return ctx.text[span[0] : span[1]] if span else ""
+    if span:
+        pieces.append(ctx.text[span[1] : span[1] + 2])
+    return " ".join(pieces)
 
 
 def breakdown(ctx: Context, heads: Sequence[Figure], nodes: list[c.Node], form: str, certain: bool):
@@ -136,7 +143,7 @@ def breakdown(ctx: Context, heads: Sequence[Figure], nodes: list[c.Node], form: 
         nodes = nodes[1:]
     if not nodes or not heads:
         return
-    if _PARTIAL.search(_region_text(ctx, [n for n in nodes if not isinstance(n, c.Group)])):
+    if _PARTIAL.search(_list_text(ctx, nodes)):
         certain = False
     segments = c.split(nodes, "；")
     with_figures = [s for s in segments if c.figures_in(s)]
@@ -172,7 +179,7 @@ def breakdown(ctx: Context, heads: Sequence[Figure], nodes: list[c.Node], form: 
         if not parts:
             continue
         clean = all(len(p) <= 1 for p in per_piece) and not any(
-            _COMMENTARY.search(_region_text(ctx, p)) for p in pieces
+            _COMMENTARY.search(f.label) for f in parts
         )
         _best_sum(ctx, dim_heads, parts, form, certain and clean)
 
