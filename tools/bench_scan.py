@@ -55,10 +55,16 @@ def _renumbered(text: str) -> str:
     return _HEADING.sub(number, text)
 
 
+def _paragraphs(text: str) -> list[str]:
+    """Paragraphs, a page break mid-sentence mended first, so that no sentence is cut."""
+    mended = re.sub(r"([^。：:；;！？\n])\n\s*\n(?![#\s])", r"\1", text)
+    return [p for p in mended.split("\n\n") if p.strip()]
+
+
 def build(count: int = 1000, seed: int = 18) -> list[Path]:
     """``count`` texts of shuffled paragraphs and sentences, written to build/scan-bench/."""
     random.seed(seed)
-    paragraphs = [p for text in _sources() for p in text.split("\n\n") if p.strip()]
+    paragraphs = [p for text in _sources() for p in _paragraphs(text)]
     OUT.mkdir(parents=True, exist_ok=True)
     paths = []
     for index in range(count):

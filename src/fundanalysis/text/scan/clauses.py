@@ -14,10 +14,20 @@ from dataclasses import dataclass, field
 from fundanalysis.text.scan.figures import Figure
 
 OPEN, CLOSE = "（([【［", "）)]】］"
-_SEPARATORS = {"，": "，", ",": "，", "、": "、", "；": "；", ";": "；", "：": "：", ":": "："}
+_SEPARATORS = {
+    "，": "，",
+    ",": "，",
+    "\n": "，",
+    "、": "、",
+    "；": "；",
+    ";": "；",
+    "：": "：",
+    ":": "：",
+}
 # Words that open a list of parts. 如下 only with its colon ("情况如下：").
 OPENERS = ("其中", "包括", "如下")
-_TOKEN = re.compile(r"其中|包括|如下(?=\s*[：:])|[，,、；;：:（(\[【［）)\]】］]")
+# A line break inside a sentence parts its clauses like a comma (lists printed one per line).
+_TOKEN = re.compile(r"其中|包括|如下(?=\s*[：:])|[，,、；;：:（(\[【［）)\]】］\n]")
 
 
 @dataclass

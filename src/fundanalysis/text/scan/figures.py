@@ -30,7 +30,11 @@ _FIGURE = re.compile(
     rf"(?P<number>{_DIGITS}|[{CHINESE_NUMERAL_CHARS}]+)(?P<approx>余|多)?"
     rf"(?P<space>[ \t\u3000]*\n?[ \t\u3000]*)(?P<unit>{_UNIT})?"
 )
-_APPROX_BEFORE = re.compile(r"(约|近|超过|逾|大约|将近|不足|不到|超)\s*$")
+# Figures that are not additive amounts: about (约), at least (超过), or per item (各, 每户,
+# 人均): such a figure never makes a relation certain.
+_APPROX_BEFORE = re.compile(
+    r"(约|近|超过|逾|大约|将近|不足|不到|超|各|每[户人个亩]?|[人户年]均|平均)\s*$"
+)
 _APPROX_AFTER = re.compile(r"^\s*(余|多|以上|以下|左右|上下)")
 _YEAR_AFTER = re.compile(r"^\s*年")
 _DATE_AFTER = re.compile(r"^\s*(月|日|号)")

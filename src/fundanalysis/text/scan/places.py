@@ -1,8 +1,10 @@
-"""One paragraph per place: "分县市（单位）情况如下：" and then 库尔勒市 1581 万元，… ；
+"""Lists over several paragraphs: one per place after "…情况如下：", or lines before "以上…合计".
 
-The total is the sentence's own total (the head of its list, or the figure marked 共/总额);
-each following paragraph that opens with a place and its figure is one part, until a heading
-or a paragraph of another shape.
+After "分县市（单位）情况如下：" the total is the sentence's own total (the head of its list, or
+the figure marked 共/总额); each following paragraph that opens with a place and its figure is
+one part, until a heading or a paragraph of another shape. Before "以上资金合计 X" each line
+just above with one figure of the kind is a part ("1.省级资金47万元", "2.市级资金66.5万元").
+Both are uncertain readings: they become relations only where they add up.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from fundanalysis.text.scan.relations import Context
 from fundanalysis.text.scan.sections import Sections
 
 _INTRODUCES = re.compile(r"如下\s*[：:]\s*$")
+_ABOVE = re.compile(r"(以上|上述)[^，,；;。]{0,8}(合计|共计|总计|共)[^，,；;。]{0,6}$")
 _TOTAL_MARK = re.compile(r"(共计|合计|总计|总额|共)[^，,；;。]{0,12}$")
 # How far into its paragraph a place's figure may stand ("且末县 20500 万元").
 _REACH = 30
@@ -28,6 +31,7 @@ def per_place(
 ) -> None:
     """Add the relation of each "…如下：" sentence to the paragraphs that follow it."""
     for index, (start, end) in enumerate(spans):
+        _lines_above(ctx, spans, figures_of, index)
         if not _INTRODUCES.search(ctx.text[start:end]) or not figures_of[index]:
             continue
         total = _sentence_total(ctx, figures_of[index])
@@ -55,3 +59,28 @@ def _sentence_total(ctx: Context, figures: Sequence[Figure]) -> Figure:
         return min(outermost, key=lambda f: f.start)
     marked = [f for f in figures if _TOTAL_MARK.search(ctx.prefix(f))]
     return marked[0] if marked else figures[0]
+
+
+def _lines_above(
+    ctx: Context,
+    spans: Sequence[tuple[int, int]],
+    figures_of: Sequence[Sequence[Figure]],
+    index: int,
+) -> None:
+    """ "以上资金合计 X": the lines just above, one figure each, are its parts."""
+    start = spans[index][0]
+    totals = [f for f in figures_of[index] if _ABOVE.search(ctx.text[start : f.start])]
+    if not totals:
+        return
+    total = totals[0]
+    if any(f.start < total.start for f in figures_of[index]):
+        return  # parts in the same sentence: read as parts first, total last
+    parts: list[Figure] = []
+    for back in range(index - 1, -1, -1):
+        same = [f for f in figures_of[back] if f.unit.dimension == total.unit.dimension]
+        line_start = ctx.text.rfind("\n", 0, spans[back][0]) + 1
+        if len(same) != 1 or ctx.text[line_start : spans[back][0]].strip():
+            break
+        parts.insert(0, same[0])
+    if len(parts) >= 2:
+        ctx.add("sum", total, parts, "lines-above", certain=False)

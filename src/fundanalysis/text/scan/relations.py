@@ -29,11 +29,13 @@ _PARTIAL = re.compile(
     r"主要|部分|等(?=\s*[，,。；;）)、]|\s*$)|比上年|较上年|同比|增加|减少|增长|下降"
 )
 # A piece of a list that reports progress ("已支付完毕", "计划于…") is commentary, not a part.
-_COMMENTARY = re.compile(r"已|尚未|未|计划|预计|截至|截止|其余|剩余")
+# Not 未 or 计划 alone: "其中未脱贫229户" and "雨露计划7.2万元" are parts.
+_COMMENTARY = re.compile(r"已|尚未|未支|未拨|未付|计划于|计划在|预计|截至|截止|其余|剩余")
 # A piece of a list that reports progress ("已支付完毕", "计划于…") is commentary, not a part.
-_COMMENTARY = re.compile(r"已|尚未|未|计划|预计|截至|截止|其余|剩余")
-_TOTAL_WORD = re.compile(r"(共计|合计|总计|共)[^，,；;。]{0,12}$")
-_CERTAIN_TOTAL_WORD = re.compile(r"(共计|合计|总计)[^，,；;。]{0,12}$")
+# Not 未 or 计划 alone: "其中未脱贫229户" and "雨露计划7.2万元" are parts.
+_COMMENTARY = re.compile(r"已|尚未|未支|未拨|未付|计划于|计划在|预计|截至|截止|其余|剩余")
+_TOTAL_WORD = re.compile(r"(共计|合计|总计|共計|合計|總計|共)[^，,；;。]{0,12}$")
+_CERTAIN_TOTAL_WORD = re.compile(r"(共计|合计|总计|共計|合計|總計)[^，,；;。]{0,12}$")
 _REMAINDER = re.compile(r"(其余|剩余|余下|尚余)[^，,；;。]{0,10}$")
 _RATE_WORD = re.compile(r"率|占比|比例|比重")
 _NOT_A_SHARE = re.compile(
@@ -70,6 +72,9 @@ class Context:
 
     text: str
     found: list[Candidate] = field(default_factory=list)
+    # Set while reading a sentence joined across a blank line or cut off by the text's end:
+    # the join is a guess, so nothing read from that sentence is certain.
+    tentative: bool = False
 
     def prefix(self, figure: Figure, reach: int = 16) -> str:
         return self.text[max(0, figure.start - reach) : figure.start]
@@ -79,7 +84,7 @@ class Context:
             status, gap = part_status(total, parts[0])
         else:
             status, gap = sum_status(total, parts)
-        if any(f.approximate for f in (total, *parts)):
+        if self.tentative or any(f.approximate for f in (total, *parts)):
             certain = False
         candidate = Candidate(kind, total, tuple(parts), status, gap, form, certain)
         self.found.append(candidate)

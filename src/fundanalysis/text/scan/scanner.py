@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -34,6 +35,10 @@ class ScanResult:
     @property
     def failing(self) -> list[Relation]:
         return [r for r in self.relations if r.status == FAILS]
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+_ENDS = "。！？!?；;"
 
 
 def _settled(found: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
@@ -83,6 +88,9 @@ def scan_text(text: str, name: str = "<text>") -> ScanResult:
             inside.append(figures[cursor + len(inside)])
         figures_of.append(inside)
         nodes = c.tree(text, start, end, inside)
+        ctx.tentative = bool(_BLANK_LINE.search(text, start, end)) or (
+            end >= len(text.rstrip()) and text[start:end].rstrip()[-1:] not in _ENDS
+        )
         scan_region(ctx, nodes, previous=previous)
         previous = c.figures_in(nodes)
     per_place(ctx, spans, figures_of, sections)

@@ -123,6 +123,10 @@ for _name, (_dimension, _scale) in _MEASURES.items():
 for _name, _base in _COUNT_MULTIPLES.items():
     UNITS[_name] = Unit(_name, _base, Decimal(10**4), exact=False)
 
+# Traditional characters, as some mirrors of the published pages print them.
+for _name, _simple in {"萬元": "万元", "億元": "亿元", "個": "个", "戶": "户"}.items():
+    UNITS[_name] = Unit(_name, UNITS[_simple].dimension, UNITS[_simple].scale, UNITS[_simple].exact)
+
 # Longest first, so that 万元 wins over 元 and 人次 over 人.
 UNIT_NAMES = sorted(UNITS, key=len, reverse=True)
 
