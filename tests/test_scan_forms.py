@@ -159,3 +159,13 @@ def test_numbers_that_are_not_figures(text: str, kind: str):
     result = scan_text("说明：" + text)
     assert not result.figures
     assert kind in {n.kind for n in result.numbers}
+
+
+def test_a_share_with_both_figures_named():
+    # 50 / 80 = 62.5 %: printed 62.5 % holds; printed 70 % is 7.5 points off.
+    holds = scan_text("用于到户的资金为50万元，占全部资金80万元的62.5%。")
+    assert [(r.kind, r.status) for r in holds.relations] == [("rate", "holds")]
+    fails = scan_text("用于到户的资金为50万元，占全部资金80万元的70%。")
+    (relation,) = fails.relations
+    assert relation.status == "fails" and relation.gap == Decimal("7.5")
+    assert fails.findings[0].cause == "rate"

@@ -115,6 +115,21 @@ def _finding(relation: Relation, figures: Sequence[Figure]) -> Finding:
             f"{word_en} the {_fmt(total.value)} stated ({_fmt(abs(gap))} of {_fmt(total.value)}).",
             "count",
         )
+    if relation.kind == "rate":
+        numerator, denominator = parts
+        computed_rate = _fmt(total.value - gap)
+        return Finding(
+            "",
+            (relation.id,),
+            abs(gap) >= 1,
+            f"所述比率（{total.printed}）与所列金额不符",
+            f"The stated rate ({total.printed}) does not follow from the figures it names",
+            f"{where}：{numerator.printed} ÷ {denominator.printed} = {computed_rate}%，"
+            f"所印为 {total.printed}，差 {_fmt(gap)} 个百分点。",
+            f"In {where_en}: {numerator.printed} ÷ {denominator.printed} = {computed_rate}%, "
+            f"printed as {total.printed}: {_fmt(gap)} percentage points apart.",
+            "rate",
+        )
     share = _share(gap, total.value)
     material = share >= MATERIALITY
     size = f"差 {_fmt(gap)} {unit}，占合计 {share:.2%}，{'重大' if material else '非重大'}"

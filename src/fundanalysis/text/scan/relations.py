@@ -41,7 +41,7 @@ _RATE_WORD = re.compile(r"率|占比|比例|比重")
 _NOT_A_SHARE = re.compile(
     r"增长|下降|提高|降低|增幅|满意|发生率|贫困发生|覆盖|达标|合格|完好|入学|参保|参合"
 )
-_SHARE = re.compile(r"占[^，,；;。]{0,12}$")
+_SHARE = re.compile(r"[占佔][^，,；;。]{0,30}$")
 
 
 @dataclass(frozen=True)
@@ -320,7 +320,7 @@ def _rates(ctx: Context, nodes: list[c.Node]) -> None:
     for index, rate in enumerate(top):
         if rate.unit.dimension != "%":
             continue
-        prefix = ctx.prefix(rate, 24)
+        prefix = ctx.prefix(rate, 40)
         if _NOT_A_SHARE.search(prefix[-10:]):
             continue
         earlier = [f for f in top[:index] if f.unit.dimension not in ("%", "百分点")]
@@ -330,7 +330,7 @@ def _rates(ctx: Context, nodes: list[c.Node]) -> None:
             numerator = next(
                 (f for f in reversed(earlier[:-1]) if _same_dimension(f, denominator)), None
             )
-            word = ctx.text.find("占", numerator.end if numerator else rate.start, rate.start)
+            word = max(ctx.text.rfind(ch, 0, rate.start) for ch in "占佔")
             if numerator is not None and numerator.end <= word < denominator.start:
                 _add_rate(ctx, rate, numerator, denominator, certain=True)
                 continue
@@ -359,6 +359,8 @@ def ctx_totals(ctx: Context) -> list[Figure]:
 
 def _add_rate(ctx: Context, rate: Figure, numerator: Figure, denominator: Figure, certain: bool):
     status, gap = rate_status(rate, numerator, denominator)
+    figures = (rate, numerator, denominator)
+    certain = certain and not ctx.tentative and not any(f.approximate for f in figures)
     ctx.found.append(
         Candidate("rate", rate, (numerator, denominator), status, gap, "rate", certain)
     )
