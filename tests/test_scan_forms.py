@@ -142,6 +142,10 @@ def test_forms_that_must_raise_no_alarm():
     possible = {r.total.printed.replace(" ", "") for r in result.possible}
     # Indicator levels, overlapping groups of people, a list said to be partial: uncertain.
     assert {"12个", "100人次", "900万元"} <= possible
+    # Two groups that miss may be two notable groups of more: possible, with no cause told.
+    assert "30个" in possible
+    # Rates are not added up.
+    assert not any(r.total.unit.printed == "%" for r in result.relations + result.possible)
     # "其中 2018 年…" with no whole before it in its sentence: no relation at all.
     assert not any(r.total.printed.startswith("250") for r in result.relations + result.possible)
 
@@ -169,3 +173,12 @@ def test_a_share_with_both_figures_named():
     (relation,) = fails.relations
     assert relation.status == "fails" and relation.gap == Decimal("7.5")
     assert fails.findings[0].cause == "rate"
+
+
+def test_a_list_of_two_kinds_of_figure():
+    result = scan("two-kinds.md")
+    (money,) = relation_of(result, "1000万元")
+    assert parts_of(money) == ["800万元", "200万元"] and money.status == "holds"
+    (count,) = relation_of(result, "20个")  # the whole further back: read, but uncertain
+    assert parts_of(count) == ["15个", "5个"] and count.status == "holds"
+    assert money.certain and not count.certain

@@ -59,7 +59,8 @@ def _summary(text: str):
     result = scan_text(text)
     figures = [(f.value, f.unit.printed) for f in result.figures]
     relations = [
-        (r.kind, r.status, r.total.value, tuple(p.value for p in r.parts)) for r in result.relations
+        (r.kind, r.status, r.total.value, tuple(p.value for p in r.parts))
+        for r in result.relations + result.possible
     ]
     return figures, relations, len(result.findings)
 
@@ -75,6 +76,9 @@ def test_spacing_full_width_and_breaks_change_nothing(pair: tuple[str, str]):
 @given(reports())
 def test_the_plain_report_reads_its_list(pair: tuple[str, str]):
     plain, _ = pair
-    figures, relations, _ = _summary(plain)
-    assert figures[0][1] == "万元"
-    assert relations and relations[0][0] in ("sum", "part")
+    result = scan_text(plain)
+    (listed,) = [r for r in result.relations + result.possible if r.kind in ("sum", "part")]
+    assert listed.total.unit.printed == "万元"
+    # Two parts that miss may be two groups of more: never a finding without a cause.
+    if listed.status == "fails" and len(listed.parts) < 3:
+        assert listed in result.possible and not result.findings

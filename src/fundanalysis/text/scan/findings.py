@@ -48,7 +48,7 @@ def _listed(parts: Sequence[Figure]) -> str:
     return "、".join(p.printed.replace("\n", "").replace(" ", "") for p in parts)
 
 
-def _unit_slip(relation: Relation) -> Figure | None:
+def unit_slip(relation: Relation) -> Figure | None:
     """The one part whose value, read in its siblings' unit, makes the sum hold."""
     units = Counter(p.unit.printed for p in relation.parts)
     usual, count = units.most_common(1)[0]
@@ -64,7 +64,7 @@ def _unit_slip(relation: Relation) -> Figure | None:
     return None
 
 
-def _printed_elsewhere(relation: Relation, figures: Sequence[Figure]) -> Figure | None:
+def printed_elsewhere(relation: Relation, figures: Sequence[Figure]) -> Figure | None:
     """A figure the report prints elsewhere whose value is exactly the gap."""
     if relation.gap <= 0:
         return None
@@ -136,7 +136,7 @@ def _finding(relation: Relation, figures: Sequence[Figure]) -> Finding:
     size_en = f"a gap of {_fmt(gap)} {unit}, {share:.2%} of the total, {'material' if material else 'immaterial'}"
     head = f"{where}{stated}：所列分项（{listed}）之和为 {computed} {unit}，{size}。"
     head_en = f"In {where_en}, {stated}: the parts listed ({listed}) add up to {computed} {unit}; {size_en}."
-    slip = _unit_slip(relation) if relation.kind == "sum" else None
+    slip = unit_slip(relation) if relation.kind == "sum" else None
     if slip is not None:
         usual = Counter(p.unit.printed for p in parts).most_common(1)[0][0]
         return Finding(
@@ -151,7 +151,7 @@ def _finding(relation: Relation, figures: Sequence[Figure]) -> Finding:
             "the parts add up to the total.",
             "unit",
         )
-    missing = _printed_elsewhere(relation, figures) if relation.kind == "sum" else None
+    missing = printed_elsewhere(relation, figures) if relation.kind == "sum" else None
     if missing is not None:
         there, there_en = _where(missing)
         return Finding(

@@ -38,6 +38,7 @@ _TOTAL_WORD = re.compile(r"(共计|合计|总计|共計|合計|總計|共)[^，,
 _CERTAIN_TOTAL_WORD = re.compile(r"(共计|合计|总计|共計|合計|總計)[^，,；;。]{0,12}$")
 _REMAINDER = re.compile(r"(其余|剩余|余下|尚余)[^，,；;。]{0,10}$")
 _RATE_WORD = re.compile(r"率|占比|比例|比重")
+_NOT_ADDITIVE = ("%", "百分点")
 _NOT_A_SHARE = re.compile(
     r"增长|下降|提高|降低|增幅|满意|发生率|贫困发生|覆盖|达标|合格|完好|入学|参保|参合"
 )
@@ -60,6 +61,8 @@ class Relation:
     gap: Decimal
     form: str
     certain: bool
+    # A certain list of two parts fails only where the text tells why (see scanner).
+    needs_cause: bool = False
     id: str = ""
 
 
@@ -79,14 +82,22 @@ class Context:
     def prefix(self, figure: Figure, reach: int = 16) -> str:
         return self.text[max(0, figure.start - reach) : figure.start]
 
-    def add(self, kind: str, total: Figure, parts: Sequence[Figure], form: str, certain: bool):
+    def add(
+        self,
+        kind: str,
+        total: Figure,
+        parts: Sequence[Figure],
+        form: str,
+        certain: bool,
+        needs_cause: bool = False,
+    ):
         if kind == "part":
             status, gap = part_status(total, parts[0])
         else:
             status, gap = sum_status(total, parts)
         if self.tentative or any(f.approximate for f in (total, *parts)):
             certain = False
-        candidate = Candidate(kind, total, tuple(parts), status, gap, form, certain)
+        candidate = Candidate(kind, total, tuple(parts), status, gap, form, certain, needs_cause)
         self.found.append(candidate)
         return candidate
 
@@ -127,7 +138,9 @@ def _best_sum(
     # A part as large as the whole beside other parts is no partition: levels of a hierarchy
     # ("12个指标，其中一级指标3个，二级指标9个，三级指标12个"), or groups that overlap.
     whole = any(in_unit(p, heads[0]) >= heads[0].value for p in parts)
-    return ctx.add("sum", heads[0], parts, form, certain and len(heads) == 1 and not whole)
+    # Two parts that miss may name just two notable groups of more: say so only with a cause.
+    certain = certain and len(heads) == 1 and not whole
+    return ctx.add("sum", heads[0], parts, form, certain, needs_cause=len(parts) < 3)
 
 
 def _list_text(ctx: Context, nodes: Sequence[c.Node]) -> str:
@@ -142,8 +155,19 @@ def _list_text(ctx: Context, nodes: Sequence[c.Node]) -> str:
     return " ".join(pieces)
 
 
-def breakdown(ctx: Context, heads: Sequence[Figure], nodes: list[c.Node], form: str, certain: bool):
-    """The relations of a list of parts (``nodes``) and the heads it may belong to."""
+def breakdown(
+    ctx: Context,
+    heads: Sequence[Figure],
+    nodes: list[c.Node],
+    form: str,
+    certain: bool,
+    further: Sequence[Figure] = (),
+):
+    """The relations of a list of parts (``nodes``) and the heads it may belong to.
+
+    ``further`` are figures further back, wholes for parts of a kind that no head is of
+    ("共实施项目20个，总投资1000万元，其中产业项目15个，投资800万元…"): an uncertain reading.
+    """
     while nodes and isinstance(nodes[0], c.Sep | c.Word):
         nodes = nodes[1:]
     if not nodes or not heads:
@@ -155,14 +179,23 @@ def breakdown(ctx: Context, heads: Sequence[Figure], nodes: list[c.Node], form: 
     dimensions: dict[str, list[Figure]] = {}
     for head in heads:
         dimensions.setdefault(head.unit.dimension, []).append(head)
+    strong = set(dimensions)
+    for figure in further:
+        if figure.unit.dimension not in strong:
+            dimensions.setdefault(figure.unit.dimension, []).append(figure)
+    for rates in _NOT_ADDITIVE:
+        dimensions.pop(rates, None)  # rates and percentages do not add up to a total
     if len(with_figures) >= 2:
         explained = [scan_segment(ctx, segment) for segment in with_figures]
-        for dim_heads in dimensions.values():
+        for dimension, dim_heads in dimensions.items():
+            sure = certain and dimension in strong
             firsts = [_of(c.figures_in(s), dim_heads[0])[:1] for s in with_figures]
             parts = [f[0] for f in firsts if f]
             if not parts:
                 continue
-            if _two_ways(ctx, dim_heads[0], with_figures, form, certain):
+            if len(parts) < 2 and dimension not in strong:
+                continue
+            if _two_ways(ctx, dim_heads[0], with_figures, form, sure):
                 continue
             flat = [f for s in with_figures for f in _of(c.figures_in(s), dim_heads[0])]
             if (
@@ -171,22 +204,22 @@ def breakdown(ctx: Context, heads: Sequence[Figure], nodes: list[c.Node], form: 
                 and sum_status(dim_heads[0], flat)[0] != FAILS
             ):
                 # "…251万元,农业产业项目3个,资金规模100万元": a ， where a ； was meant.
-                ctx.add("sum", dim_heads[0], flat, form, certain)
+                ctx.add("sum", dim_heads[0], flat, form, sure)
                 continue
-            _best_sum(ctx, dim_heads, parts, form, certain and all(explained))
+            _best_sum(ctx, dim_heads, parts, form, sure and all(explained))
         return
     listed = with_figures[0] if with_figures else nodes
     scan_region(ctx, listed)
     pieces = c.split(listed, "，、")
-    for dim_heads in dimensions.values():
+    for dimension, dim_heads in dimensions.items():
         per_piece = [_of(c.figures_in(p), dim_heads[0]) for p in pieces]
         parts = [f for piece in per_piece for f in piece]
-        if not parts:
+        if not parts or (len(parts) < 2 and dimension not in strong):
             continue
         clean = all(len(p) <= 1 for p in per_piece) and not any(
             _COMMENTARY.search(f.label) for f in parts
         )
-        _best_sum(ctx, dim_heads, parts, form, certain and clean)
+        _best_sum(ctx, dim_heads, parts, form, certain and clean and dimension in strong)
 
 
 def _two_ways(ctx: Context, head: Figure, segments: list[list[c.Node]], form, certain) -> bool:
@@ -242,11 +275,12 @@ def scan_region(ctx: Context, nodes: list[c.Node], previous: Sequence[Figure] = 
         clauses = c.split(nodes[:opener], "，、；：")
         adjacent = c.figures_in(clauses[-1]) if clauses else []
         heads = list(reversed(adjacent or before))
+        further = [f for f in reversed(before) if f not in heads]
         if not heads and opener == 0:
             heads = list(reversed(previous))
         heads = _prefer_marked(ctx, heads)
         word = nodes[opener].word  # type: ignore[union-attr]
-        breakdown(ctx, heads, nodes[opener + 1 :], "list", certain=word == "其中")
+        breakdown(ctx, heads, nodes[opener + 1 :], "list", word == "其中", further)
     else:
         _parts_first(ctx, nodes)
     _remainders(ctx, nodes)
@@ -272,7 +306,7 @@ def _parts_first(ctx: Context, nodes: list[c.Node]) -> None:
     top = c.figures_in(nodes)
     for index, total in enumerate(top):
         prefix = ctx.prefix(total)
-        if index < 2 or not _TOTAL_WORD.search(prefix):
+        if index < 2 or not _TOTAL_WORD.search(prefix) or total.unit.dimension in _NOT_ADDITIVE:
             continue
         before = [n for n in nodes if not (isinstance(n, c.Fig) and n.figure.start >= total.start)]
         colon = max(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fundanalysis.text.scan import clauses as c
 from fundanalysis.text.scan.figures import Figure, Number, extract
-from fundanalysis.text.scan.findings import Finding, findings_of
+from fundanalysis.text.scan.findings import Finding, findings_of, printed_elsewhere, unit_slip
 from fundanalysis.text.scan.places import per_place
 from fundanalysis.text.scan.readers import read_text
 from fundanalysis.text.scan.relations import Candidate, Context, Relation, scan_region
@@ -67,6 +67,19 @@ def _settled(found: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     return sorted(relations, key=order), sorted(possible, key=order)
 
 
+def _with_cause(candidate: Candidate, figures: list[Figure]) -> Candidate:
+    """A certain two-part list that fails stays certain only where the text tells why.
+
+    Two parts may be two notable groups of more ("其中深度贫困村12个、一般贫困村15个"); the
+    slip is certain when one part is in another unit, or the gap is a figure printed elsewhere.
+    """
+    if not (candidate.needs_cause and candidate.certain and candidate.status == FAILS):
+        return candidate
+    if unit_slip(candidate) is not None or printed_elsewhere(candidate, figures) is not None:
+        return candidate
+    return replace(candidate, certain=False)
+
+
 def _numbered(candidates: list[Candidate], prefix: str) -> list[Relation]:
     return [replace(x, id=f"{prefix}{i}") for i, x in enumerate(candidates, 1)]
 
@@ -94,7 +107,7 @@ def scan_text(text: str, name: str = "<text>") -> ScanResult:
         scan_region(ctx, nodes, previous=previous)
         previous = c.figures_in(nodes)
     per_place(ctx, spans, figures_of, sections)
-    kept, maybe = _settled(ctx.found)
+    kept, maybe = _settled([_with_cause(x, figures) for x in ctx.found])
     relations = _numbered(kept, "r")
     possible = _numbered(maybe, "p")
     result = ScanResult(name, text, figures, numbers, relations, possible)
