@@ -9,6 +9,7 @@ reported as what it is ("1 of 52"), and any wrong count is material.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -64,17 +65,78 @@ def unit_slip(relation: Relation) -> Figure | None:
     return None
 
 
-def printed_elsewhere(relation: Relation, figures: Sequence[Figure]) -> Figure | None:
-    """A figure the report prints elsewhere whose value is exactly the gap."""
+# Two-character terms too common in these reports to tie one figure to another.
+_GENERIC = frozenset(
+    [
+        "资金",
+        "扶贫",
+        "财政",
+        "专项",
+        "项目",
+        "万元",
+        "用于",
+        "支持",
+        "中央",
+        "省级",
+        "市级",
+        "县级",
+        "区级",
+        "自治",
+        "治区",
+        "治州",
+        "级资",
+        "金用",
+        "发展",
+        "扶持",
+        "脱贫",
+        "攻坚",
+        "其他",
+        "及其",
+        "级及",
+        "其中",
+        "安排",
+        "下达",
+        "投入",
+        "涉及",
+        "合计",
+        "共计",
+    ]
+)
+
+
+def _terms(text: str) -> set[str]:
+    """The two-character terms of a text's Chinese words, generic ones left out."""
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    return {run[i : i + 2] for run in runs for i in range(len(run) - 1)} - _GENERIC
+
+
+def _sentence(text: str, figure: Figure) -> str:
+    start = max(text.rfind(ch, 0, figure.start) for ch in "。\n") + 1
+    ends = [i for i in (text.find(ch, figure.end) for ch in "。\n") if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
+def printed_elsewhere(relation: Relation, figures: Sequence[Figure], text: str) -> Figure | None:
+    """A figure printed elsewhere that is the gap exactly, and that the total's sentence names.
+
+    A gap of 200 万元 equal to some other 200 万元 proves nothing; it is the likely missing part
+    when the words printed with it (地方政府债券) stand in the total's own sentence, though in
+    none of the listed parts (巴州: the project count names 地方政府债券, its money does not).
+    """
     if relation.gap <= 0:
         return None
     used = {relation.total.id, *(p.id for p in relation.parts)}
+    around = _terms(_sentence(text, relation.total)) - _terms(
+        " ".join(p.label for p in relation.parts)
+    )
     for figure in figures:
         if figure.id in used or figure.approximate:
             continue
         if figure.unit.dimension != relation.total.unit.dimension:
             continue
-        if in_unit(figure, relation.total) == relation.gap:
+        if in_unit(figure, relation.total) != relation.gap:
+            continue
+        if len(_terms(figure.label) & around) >= 2:
             return figure
     return None
 
@@ -90,7 +152,7 @@ def _where(figure: Figure) -> tuple[str, str]:
     return f"“{section}”一节", f"the section “{section}”"
 
 
-def _finding(relation: Relation, figures: Sequence[Figure]) -> Finding:
+def _finding(relation: Relation, figures: Sequence[Figure], text: str) -> Finding:
     total, parts, gap = relation.total, relation.parts, relation.gap
     unit = total.unit.printed
     where, where_en = _where(total)
@@ -151,7 +213,7 @@ def _finding(relation: Relation, figures: Sequence[Figure]) -> Finding:
             "the parts add up to the total.",
             "unit",
         )
-    missing = printed_elsewhere(relation, figures) if relation.kind == "sum" else None
+    missing = printed_elsewhere(relation, figures, text) if relation.kind == "sum" else None
     if missing is not None:
         there, there_en = _where(missing)
         return Finding(
@@ -190,7 +252,9 @@ def _finding(relation: Relation, figures: Sequence[Figure]) -> Finding:
     )
 
 
-def findings_of(relations: Sequence[Relation], figures: Sequence[Figure]) -> list[Finding]:
+def findings_of(
+    relations: Sequence[Relation], figures: Sequence[Figure], text: str
+) -> list[Finding]:
     """One finding per failing relation, numbered F1, F2 … in the text's order."""
-    found = [_finding(r, figures) for r in relations if r.status == FAILS]
+    found = [_finding(r, figures, text) for r in relations if r.status == FAILS]
     return [replace(f, id=f"F{i}") for i, f in enumerate(found, 1)]

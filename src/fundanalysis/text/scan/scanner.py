@@ -67,7 +67,7 @@ def _settled(found: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     return sorted(relations, key=order), sorted(possible, key=order)
 
 
-def _with_cause(candidate: Candidate, figures: list[Figure]) -> Candidate:
+def _with_cause(candidate: Candidate, figures: list[Figure], text: str) -> Candidate:
     """A certain two-part list that fails stays certain only where the text tells why.
 
     Two parts may be two notable groups of more ("其中深度贫困村12个、一般贫困村15个"); the
@@ -75,7 +75,7 @@ def _with_cause(candidate: Candidate, figures: list[Figure]) -> Candidate:
     """
     if not (candidate.needs_cause and candidate.certain and candidate.status == FAILS):
         return candidate
-    if unit_slip(candidate) is not None or printed_elsewhere(candidate, figures) is not None:
+    if unit_slip(candidate) is not None or printed_elsewhere(candidate, figures, text) is not None:
         return candidate
     return replace(candidate, certain=False)
 
@@ -107,11 +107,11 @@ def scan_text(text: str, name: str = "<text>") -> ScanResult:
         scan_region(ctx, nodes, previous=previous)
         previous = c.figures_in(nodes)
     per_place(ctx, spans, figures_of, sections)
-    kept, maybe = _settled([_with_cause(x, figures) for x in ctx.found])
+    kept, maybe = _settled([_with_cause(x, figures, text) for x in ctx.found])
     relations = _numbered(kept, "r")
     possible = _numbered(maybe, "p")
     result = ScanResult(name, text, figures, numbers, relations, possible)
-    result.findings = findings_of(result.relations, figures)
+    result.findings = findings_of(result.relations, figures, text)
     return result
 
 
