@@ -182,3 +182,14 @@ def test_a_list_of_two_kinds_of_figure():
     (count,) = relation_of(result, "20个")  # the whole further back: read, but uncertain
     assert parts_of(count) == ["15个", "5个"] and count.status == "holds"
     assert money.certain and not count.certain
+
+
+def test_lines_of_places_after_a_total_without_a_colon():
+    # 300 + 200 + 100 = 600: each line opens with a place, so the lines are the parts.
+    text = "下达我市专项资金600万元，予以公告。\n甲县：专项资金300万元；\n乙区：专项资金200万元；\n丙镇：专项资金100万元。\n"
+    (relation,) = scan_text(text).relations
+    assert [p.value for p in relation.parts] == [300, 200, 100]
+    assert relation.status == "holds" and relation.form == "places"
+    # The same lines adding up to something else are not even a possible relation.
+    wrong = scan_text(text.replace("600万元", "700万元"))
+    assert not wrong.relations and not wrong.possible

@@ -17,6 +17,7 @@ from fundanalysis.text.scan.relations import Context
 from fundanalysis.text.scan.sections import Sections
 
 _INTRODUCES = re.compile(r"如下\s*[：:]\s*$")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,12}?(县|区|市|乡|镇|村|州|旗|街道|盟)\s*[：:，,]?")
 _ABOVE = re.compile(r"(以上|上述)[^，,；;。]{0,8}(合计|共计|总计|共)[^，,；;。]{0,6}$")
 _TOTAL_MARK = re.compile(r"(共计|合计|总计|总额|共)[^，,；;。]{0,12}$")
 # How far into its paragraph a place's figure may stand ("且末县 20500 万元").
@@ -32,8 +33,10 @@ def per_place(
     """Add the relation of each "…如下：" sentence to the paragraphs that follow it."""
     for index, (start, end) in enumerate(spans):
         _lines_above(ctx, spans, figures_of, index)
-        if not _INTRODUCES.search(ctx.text[start:end]) or not figures_of[index]:
+        if not figures_of[index]:
             continue
+        # Without "如下：" the lines below must each open with a place ("巴州区：…2405万元；").
+        named = not _INTRODUCES.search(ctx.text[start:end])
         total = _sentence_total(ctx, figures_of[index])
         parts: list[Figure] = []
         for (p_start, _), figures in zip(spans[index + 1 :], figures_of[index + 1 :], strict=False):
@@ -43,10 +46,14 @@ def per_place(
             same = [f for f in figures if f.unit.dimension == total.unit.dimension]
             if not same or same[0].start - p_start > _REACH:
                 break
+            if named and not _PLACE.match(ctx.text, p_start):
+                break
             parts.append(same[0])
         if len(parts) >= 2:
             # Uncertain: a place may be left out of the paragraphs, or one named twice.
-            ctx.add("sum", total, parts, "places", certain=False)
+            candidate = ctx.add("sum", total, parts, "places", certain=False)
+            if named and candidate.status == "fails":
+                ctx.found.remove(candidate)  # lines of places after any total: a guess only
 
 
 def _sentence_total(ctx: Context, figures: Sequence[Figure]) -> Figure:

@@ -34,7 +34,7 @@ _COMMENTARY = re.compile(r"已|尚未|未支|未拨|未付|计划于|计划在|�
 # A piece of a list that reports progress ("已支付完毕", "计划于…") is commentary, not a part.
 # Not 未 or 计划 alone: "其中未脱贫229户" and "雨露计划7.2万元" are parts.
 _COMMENTARY = re.compile(r"已|尚未|未支|未拨|未付|计划于|计划在|预计|截至|截止|其余|剩余")
-_TOTAL_WORD = re.compile(r"(共计|合计|总计|共計|合計|總計|共)[^，,；;。]{0,12}$")
+_TOTAL_WORD = re.compile(r"(共计|合计|总计|共計|合計|總計|累计|共)[^，,；;。]{0,12}$")
 _CERTAIN_TOTAL_WORD = re.compile(r"(共计|合计|总计|共計|合計|總計)[^，,；;。]{0,12}$")
 _REMAINDER = re.compile(r"(其余|剩余|余下|尚余)[^，,；;。]{0,10}$")
 _RATE_WORD = re.compile(r"率|占比|比例|比重")
