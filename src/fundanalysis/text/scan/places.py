@@ -37,6 +37,8 @@ def per_place(
             continue
         # Without "如下：" the lines below must each open with a place ("巴州区：…2405万元；").
         named = not _INTRODUCES.search(ctx.text[start:end])
+        if named and _PLACE.match(ctx.text, start):
+            continue  # a place's own line is a part of the list, not the total of the rest
         total = _sentence_total(ctx, figures_of[index])
         parts: list[Figure] = []
         for (p_start, _), figures in zip(spans[index + 1 :], figures_of[index + 1 :], strict=False):
