@@ -17,7 +17,8 @@ from fundanalysis.text.scan.relations import Context
 from fundanalysis.text.scan.sections import Sections
 
 _INTRODUCES = re.compile(r"如下\s*[：:]\s*$")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,12}?(县|区|市|乡|镇|村|州|旗|街道|盟)\s*[：:，,]?")
+# A place opening its line, then a colon or its figure ("巴州区：", "且末县 20500 万元").
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,12}?(县|区|市|乡|镇|村|州|旗|街道|盟)(?=\s*[：:0-9０-９])")
 _ABOVE = re.compile(r"(以上|上述)[^，,；;。]{0,8}(合计|共计|总计|共)[^，,；;。]{0,6}$")
 _TOTAL_MARK = re.compile(r"(共计|合计|总计|总额|共)[^，,；;。]{0,12}$")
 # How far into its paragraph a place's figure may stand ("且末县 20500 万元").
