@@ -144,6 +144,8 @@ def test_forms_that_must_raise_no_alarm():
     assert {"12个", "100人次", "900万元"} <= possible
     # Two groups that miss may be two notable groups of more: possible, with no cause told.
     assert "30个" in possible
+    # Three parts short of their total by 100 万元, which the text prints nowhere: possible.
+    assert "1000万元" in possible
     # Rates are not added up.
     assert not any(r.total.unit.printed == "%" for r in result.relations + result.possible)
     # "其中 2018 年…" with no whole before it in its sentence: no relation at all.

@@ -138,9 +138,11 @@ def _best_sum(
     # A part as large as the whole beside other parts is no partition: levels of a hierarchy
     # ("12个指标，其中一级指标3个，二级指标9个，三级指标12个"), or groups that overlap.
     whole = any(in_unit(p, heads[0]) >= heads[0].value for p in parts)
-    # Two parts that miss may name just two notable groups of more: say so only with a cause.
+    # A list that falls short of its total may name only some parts, and two parts may be two
+    # notable groups of more: either fails only with a cause the text tells (see scanner).
     certain = certain and len(heads) == 1 and not whole
-    return ctx.add("sum", heads[0], parts, form, certain, needs_cause=len(parts) < 3)
+    short = sum_status(heads[0], parts)[1] > 0
+    return ctx.add("sum", heads[0], parts, form, certain, needs_cause=short or len(parts) < 3)
 
 
 def _list_text(ctx: Context, nodes: Sequence[c.Node]) -> str:
@@ -328,7 +330,7 @@ def _parts_first(ctx: Context, nodes: list[c.Node]) -> None:
                     ctx.add("sum", total, parts[cut:], "parts-first", certain=False)
                     break
             else:
-                ctx.add("sum", total, parts, "parts-first", certain)
+                ctx.add("sum", total, parts, "parts-first", certain, needs_cause=len(parts) < 3)
         else:
             ctx.add("sum", total, parts, "parts-first", certain)
 

@@ -68,10 +68,11 @@ def _settled(found: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
 
 
 def _with_cause(candidate: Candidate, figures: list[Figure], text: str) -> Candidate:
-    """A certain two-part list that fails stays certain only where the text tells why.
+    """A list that falls short of its total, or of two parts, stays certain only with a cause.
 
-    Two parts may be two notable groups of more ("其中深度贫困村12个、一般贫困村15个"); the
-    slip is certain when one part is in another unit, or the gap is a figure printed elsewhere.
+    Such a list may name only some parts, or two notable groups of more ("其中深度贫困村12个、
+    一般贫困村15个"); the slip is certain when one part is printed in another unit, or the gap
+    is a figure printed elsewhere that the total's sentence names.
     """
     if not (candidate.needs_cause and candidate.certain and candidate.status == FAILS):
         return candidate
