@@ -172,7 +172,7 @@ def _finding(relation: Relation, figures: Sequence[Figure], text: str) -> Findin
             f"所述数目（{total.printed}）与所列各项之和（{computed} {unit}）不符",
             f"The stated count ({total.printed}) differs from the items listed ({computed} {unit})",
             f"{where}{stated}：所列各项（{listed}）之和为 {computed} {unit}，比所述 "
-            f"{_fmt(total.value)} {unit}{word}（{_fmt(total.value)} 中的 {_fmt(abs(gap))}）。",
+            f"{_fmt(total.value)} {unit}{word}（{_fmt(total.value)} {unit}中的 {_fmt(abs(gap))} {unit}）。",
             f"In {where_en}, {stated}: the items listed ({listed}) add up to {computed} {unit}, "
             f"{word_en} the {_fmt(total.value)} stated ({_fmt(abs(gap))} of {_fmt(total.value)}).",
             "count",
