@@ -8,6 +8,7 @@ document numbers (11号), ordinals (第一批, 第10页), numbers in titles (《
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -75,17 +76,22 @@ class Number:
     end: int
 
 
-def _enclosed(text: str, position: int, opening: str, closing: str, reach: int = 80) -> bool:
-    """Whether ``position`` lies inside an ``opening``…``closing`` pair on the same stretch."""
-    before = text[max(0, position - reach) : position]
-    last_open = max(before.rfind(ch) for ch in opening)
-    last_close = max(before.rfind(ch) for ch in closing)
-    if last_open <= last_close:
-        return False
-    after = text[position : position + reach]
-    next_close = min((i for i in (after.find(ch) for ch in closing) if i >= 0), default=-1)
-    next_open = min((i for i in (after.find(ch) for ch in opening) if i >= 0), default=-1)
-    return next_close >= 0 and (next_open < 0 or next_close < next_open)
+class _Enclosed:
+    """Where a text has brackets of one kind closed within ``reach`` characters: 〔2020〕, 《…》.
+
+    Found once per text (a regex over the whole text), then asked per number by bisection.
+    """
+
+    def __init__(self, text: str, opening: str, closing: str, reach: int) -> None:
+        both = re.escape(opening + closing)
+        pattern = f"[{re.escape(opening)}][^{both}]{{0,{reach}}}[{re.escape(closing)}]"
+        spans = [m.span() for m in re.finditer(pattern, text)]
+        self._starts = [a for a, _ in spans]
+        self._ends = [b for _, b in spans]
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect.bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._ends[index] - 1
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n（(）)、]")
@@ -104,7 +110,9 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     return " ".join(text[left:right].split()), " ".join(label.split())[-30:]
 
 
-def _not_a_figure(text: str, match: re.Match[str], chinese: bool) -> str | None:
+def _not_a_figure(
+    text: str, match: re.Match[str], chinese: bool, enclosures: tuple[_Enclosed, ...]
+) -> str | None:
     """What a number is when it is not a figure (None when it is one)."""
     start, end = match.span("number")
     before, after = text[max(0, start - 6) : start], text[end : end + 6]
@@ -116,11 +124,11 @@ def _not_a_figure(text: str, match: re.Match[str], chinese: bool) -> str | None:
         return "date"
     if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(text[end:]):
         return "range"
-    if _enclosed(text, start, "〔[［【", "〕]］】"):
+    if start in enclosures[0]:
         return "document"
-    if _enclosed(text, start, "《", "》"):
+    if start in enclosures[1]:
         return "title"
-    if chinese and (_enclosed(text, start, '“"「', '”"」', 12) or _WORD_BEFORE.search(before)):
+    if chinese and (start in enclosures[2] or _WORD_BEFORE.search(before)):
         return "phrase"
     if match["unit"] is None:
         return "list" if re.match(r"^\s*[.．、]", after) else "number"
@@ -137,10 +145,15 @@ def extract(text: str, sections: Sections) -> tuple[list[Figure], list[Number]]:
     """Every figure of the text, in order, and every number that is not a figure."""
     figures: list[Figure] = []
     numbers: list[Number] = []
+    enclosures = (
+        _Enclosed(text, "〔[［【", "〕]］】", 80),
+        _Enclosed(text, "《", "》", 80),
+        _Enclosed(text, '“"「', '”"」', 12),
+    )
     for match in _FIGURE.finditer(text):
         printed_number = match["number"]
         chinese = printed_number[0] in CHINESE_NUMERAL_CHARS
-        kind = _not_a_figure(text, match, chinese)
+        kind = _not_a_figure(text, match, chinese, enclosures)
         if kind is not None:
             if not chinese or kind != "number":
                 numbers.append(Number(kind, printed_number, *match.span("number")))

@@ -26,7 +26,7 @@ _MARKDOWN = re.compile(r"#{1,6}\s*")
 _EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 _HEADING_END = re.compile(r"[。.：:]")
 _TERMINAL = "。！？!?；;：:"
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_BREAK = re.compile(r"[。！？!?\n]")
 
 
 @dataclass(frozen=True)
@@ -100,29 +100,27 @@ def sentences(text: str, sections: Sections) -> list[tuple[int, int]]:
     """Spans of the text's sentences, joined across line breaks where the sentence goes on."""
     spans: list[tuple[int, int]] = []
     start = 0
-    position = 0
     length = len(text)
-    while position < length:
-        ch = text[position]
-        if _SENTENCE_END.match(ch):
+    for match in _BREAK.finditer(text):
+        position = match.start()
+        if position < start:
+            continue  # inside the white space after a paragraph's end
+        if text[position] != "\n":
             spans.append((start, position + 1))
             start = position + 1
-        elif ch == "\n":
-            before = text[start:position].rstrip()
-            after = position + 1
-            while after < length and text[after].isspace():
-                after += 1
-            ends = not before or before[-1] in _TERMINAL or after >= length
-            # A heading standing alone on its line ends there, as does the line before one.
-            heading_line = sections.is_heading_start(start) or (
-                after < length and sections.is_heading_start(after)
-            )
-            if ends or heading_line:
-                spans.append((start, position))
-                start = after
-                position = after
-                continue
-        position += 1
+            continue
+        before = text[start:position].rstrip()
+        after = position + 1
+        while after < length and text[after].isspace():
+            after += 1
+        ends = not before or before[-1] in _TERMINAL or after >= length
+        # A heading standing alone on its line ends there, as does the line before one.
+        heading_line = sections.is_heading_start(start) or (
+            after < length and sections.is_heading_start(after)
+        )
+        if ends or heading_line:
+            spans.append((start, position))
+            start = after
     if start < length:
         spans.append((start, length))
     return [(a, b) for a, b in spans if text[a:b].strip()]
