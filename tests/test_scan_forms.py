@@ -195,3 +195,19 @@ def test_lines_of_places_after_a_total_without_a_colon():
     # The same lines adding up to something else are not even a possible relation.
     wrong = scan_text(text.replace("600万元", "700万元"))
     assert not wrong.relations and not wrong.possible
+
+
+def test_parts_named_respectively_and_a_list_on_the_lines_below():
+    # 300 + 200 + 100 + 50 = 650.
+    respectively = scan_text(
+        "共安排资金650万元，中央、省、市、县级资金分别为300万元、200万元、100万元、50万元。"
+    )
+    (relation,) = respectively.relations
+    assert [p.value for p in relation.parts] == [300, 200, 100, 50]
+    assert relation.status == "holds" and not relation.certain
+    # "分别" with no whole before it: nothing.
+    assert not scan_text("甲县、乙县分别下达100万元、200万元。").relations
+    # 600 + 300 + 100 = 1000, one numbered line each after "其中：".
+    lines = "一、资金来源\n共下达资金1000万元，其中：\n1.中央资金600万元；\n2.省级资金300万元；\n3.县级资金100万元。\n二、资金使用\n"
+    (listed,) = scan_text(lines).relations
+    assert [p.value for p in listed.parts] == [600, 300, 100] and listed.status == "holds"

@@ -24,10 +24,11 @@ _SEPARATORS = {
     "：": "：",
     ":": "：",
 }
-# Words that open a list of parts. 如下 only with its colon ("情况如下：").
-OPENERS = ("其中", "包括", "如下")
+# Words that open a list of parts. 如下 only with its colon ("情况如下："); 分别 ("中央、省级
+# 资金分别为300万元、200万元") lists the parts of a whole printed before it.
+OPENERS = ("其中", "包括", "如下", "分别")
 # A line break inside a sentence parts its clauses like a comma (lists printed one per line).
-_TOKEN = re.compile(r"其中|包括|如下(?=\s*[：:])|[，,、；;：:（(\[【［）)\]】］\n]")
+_TOKEN = re.compile(r"其中|包括|如下(?=\s*[：:])|分别(?:为|是)?|[，,、；;：:（(\[【［）)\]】］\n]")
 
 
 @dataclass
@@ -71,7 +72,7 @@ def tree(text: str, start: int, end: int, figures: Sequence[Figure]) -> list[Nod
         elif token in _SEPARATORS:
             events.append((position, Sep(_SEPARATORS[token], position)))
         else:
-            events.append((position, Word(token, position)))
+            events.append((position, Word(token[:2], position)))
     events.sort(key=lambda event: event[0])
     root: list[Node] = []
     stack: list[Group] = []

@@ -16,7 +16,8 @@ from fundanalysis.text.scan.figures import Figure
 from fundanalysis.text.scan.relations import Context
 from fundanalysis.text.scan.sections import Sections
 
-_INTRODUCES = re.compile(r"如下\s*[：:]\s*$")
+# "…情况如下：" or "…共1000万元，其中：" with its list on the lines that follow.
+_INTRODUCES = re.compile(r"(如下|其中)\s*[：:]\s*$")
 # A place opening its line, then a colon or its figure ("巴州区：", "且末县 20500 万元").
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,12}?(县|区|市|乡|镇|村|州|旗|街道|盟)(?=\s*[：:0-9０-９])")
 _ABOVE = re.compile(r"(以上|上述)[^，,；;。]{0,8}(合计|共计|总计|共)[^，,；;。]{0,6}$")
@@ -44,11 +45,11 @@ def per_place(
         parts: list[Figure] = []
         for (p_start, _), figures in zip(spans[index + 1 :], figures_of[index + 1 :], strict=False):
             line_start = ctx.text.rfind("\n", 0, p_start) + 1
-            if ctx.text[line_start:p_start].strip() or sections.is_heading_start(p_start):
+            if ctx.text[line_start:p_start].strip():
                 break
             same = [f for f in figures if f.unit.dimension == total.unit.dimension]
             if not same or same[0].start - p_start > _REACH:
-                break
+                break  # a heading, or a paragraph of another shape: the list has ended
             if named and not _PLACE.match(ctx.text, p_start):
                 break
             parts.append(same[0])

@@ -122,6 +122,8 @@ def _best_sum(
     if not heads or not parts:
         return None
     if len(parts) == 1:
+        if form == "respectively":
+            return None  # "分别" names two parts or more: one is a misreading
         return ctx.add("part", heads[0], parts, form, certain and len(heads) == 1)
     if heads[0].unit.dimension in PEOPLE:
         certain = False
@@ -282,7 +284,8 @@ def scan_region(ctx: Context, nodes: list[c.Node], previous: Sequence[Figure] = 
             heads = list(reversed(previous))
         heads = _prefer_marked(ctx, heads)
         word = nodes[opener].word  # type: ignore[union-attr]
-        breakdown(ctx, heads, nodes[opener + 1 :], "list", word == "其中", further)
+        form = "respectively" if word == "分别" else "list"
+        breakdown(ctx, heads, nodes[opener + 1 :], form, word == "其中", further)
     else:
         _parts_first(ctx, nodes)
     _remainders(ctx, nodes)
