@@ -193,3 +193,9 @@ def test_a_docx_that_unpacks_to_too_much_is_refused(tmp_path: Path, monkeypatch)
     assert path.stat().st_size < 64 * 1024
     with pytest.raises(InputError, match="unpacks"):
         read_text(path)
+
+
+def test_pdf_whose_writer_spaced_every_character(tmp_path: Path):
+    path = tmp_path / "spaced.pdf"
+    path.write_bytes(pdf_bytes(["一、资金安排", " ".join(TEXT)]))
+    assert_reads_the_sum(path)

@@ -168,6 +168,23 @@ def _docx(path: Path, data: bytes) -> str:
     return "\n\n".join(block for block in blocks if block.strip())
 
 
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_SPACED = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+_ANY_SPACED = re.compile(r"(?<=\S) (?=\S)")
+
+
+def _unspaced(text: str) -> str:
+    """A PDF's text without the space some writers put between every two characters.
+
+    Only a text spaced so throughout ("共 安 排 资 金 5 0 0 万 元") is joined up: in it a single
+    space separates characters, not words.
+    """
+    cjk = len(re.findall(f"[{_CJK}]", text))
+    if cjk and len(_SPACED.findall(text)) > 0.3 * cjk:
+        return _ANY_SPACED.sub("", text)
+    return text
+
+
 def _pdf(path: Path, data: bytes) -> str:
     import logging
 
@@ -184,7 +201,7 @@ def _pdf(path: Path, data: bytes) -> str:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
         raise _fail(path, "无法读取 PDF", f"cannot be read as PDF ({error})") from None
-    text = "\n\n".join(pages)
+    text = _unspaced("\n\n".join(pages))
     if not re.search(r"[0-9\u4e00-\u9fff]", text):
         raise _fail(
             path,
