@@ -70,6 +70,10 @@ def _outcomes(paths: list[str], as_json: bool, jobs: int) -> Iterator[Outcome]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; returns the exit code (0 clean, 1 findings, 2 unusable input)."""
+    for stream in (sys.stdout, sys.stderr):
+        # Chinese output on a terminal or pipe whose locale is not UTF-8: never an encode error.
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     try:
         arguments = _parser().parse_args(argv)
     except SystemExit as stop:  # argparse has printed its usage message
