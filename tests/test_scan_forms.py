@@ -211,3 +211,12 @@ def test_parts_named_respectively_and_a_list_on_the_lines_below():
     lines = "一、资金来源\n共下达资金1000万元，其中：\n1.中央资金600万元；\n2.省级资金300万元；\n3.县级资金100万元。\n二、资金使用\n"
     (listed,) = scan_text(lines).relations
     assert [p.value for p in listed.parts] == [600, 300, 100] and listed.status == "holds"
+
+
+def test_a_change_on_the_year_before():
+    # 800 + 200 = 1000; a change that does not agree with the two figures is not read at all.
+    (relation,) = scan_text("2019年投入800万元，2020年投入1000万元，比上年增加200万元。").relations
+    assert relation.kind == "difference" and relation.status == "holds"
+    assert [p.value for p in relation.parts] == [800, 200]
+    off = scan_text("2019年投入800万元，2020年投入1000万元，比上年增加300万元。")
+    assert not off.relations and not off.possible

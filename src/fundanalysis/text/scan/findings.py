@@ -21,7 +21,7 @@ from fundanalysis.text.scan.units import UNITS
 from fundanalysis.text.scan.verdicts import FAILS, in_unit, sum_status
 
 if TYPE_CHECKING:
-    from fundanalysis.text.scan.scanner import Relation
+    from fundanalysis.text.scan.context import Relation
 
 MATERIALITY = Decimal("0.01")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fundanalysis.text.scan.context import Context
 from fundanalysis.text.scan.figures import Figure
-from fundanalysis.text.scan.relations import Context
 from fundanalysis.text.scan.sections import Sections
 
 # "…情况如下：" or "…共1000万元，其中：" with its list on the lines that follow.

@@ -2,9 +2,9 @@
 
 Forms read (see the README): a total and the list after 其中/包括/如下; a figure and its
 bracketed breakdown; parts first and the total after 共计/合计; one paragraph per place after
-"…情况如下："; breakdowns inside breakdowns; one total split two ways (one list per ；
-segment); a remainder (其余/剩余); a rate whose numerator and denominator the text prints; a
-single part beside its whole.
+"…情况如下：" (``places``); breakdowns inside breakdowns; one total split two ways (one list
+per ； segment); a single part beside its whole. Remainders, changes and rates are read in
+``differences``.
 
 A relation is *certain* when the prose leaves no other reading (one possible total, one figure
 per listed part, no 主要/等 that admits parts unnamed, no overlapping groups of people). Only a
@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
 
 from fundanalysis.text.scan import clauses as c
+from fundanalysis.text.scan.context import Candidate, Context, of, same_dimension
+from fundanalysis.text.scan.differences import changes, rates, remainders
 from fundanalysis.text.scan.figures import Figure
 from fundanalysis.text.scan.units import PEOPLE
-from fundanalysis.text.scan.verdicts import FAILS, in_unit, part_status, rate_status, sum_status
+from fundanalysis.text.scan.verdicts import FAILS, in_unit, sum_status
 
 _PARTIAL = re.compile(
     r"主要|部分|等(?=\s*[，,。；;）)、]|\s*$)|比上年|较上年|同比|增加|减少|增长|下降"
@@ -31,83 +31,9 @@ _PARTIAL = re.compile(
 # A piece of a list that reports progress ("已支付完毕", "计划于…") is commentary, not a part.
 # Not 未 or 计划 alone: "其中未脱贫229户" and "雨露计划7.2万元" are parts.
 _COMMENTARY = re.compile(r"已|尚未|未支|未拨|未付|计划于|计划在|预计|截至|截止|其余|剩余")
-# A piece of a list that reports progress ("已支付完毕", "计划于…") is commentary, not a part.
-# Not 未 or 计划 alone: "其中未脱贫229户" and "雨露计划7.2万元" are parts.
-_COMMENTARY = re.compile(r"已|尚未|未支|未拨|未付|计划于|计划在|预计|截至|截止|其余|剩余")
 _TOTAL_WORD = re.compile(r"(共计|合计|总计|共計|合計|總計|累计|共)[^，,；;。]{0,12}$")
 _CERTAIN_TOTAL_WORD = re.compile(r"(共计|合计|总计|共計|合計|總計)[^，,；;。]{0,12}$")
-_REMAINDER = re.compile(r"(其余|剩余|余下|尚余)[^，,；;。]{0,10}$")
-_RATE_WORD = re.compile(r"率|占比|比例|比重")
 _NOT_ADDITIVE = ("%", "百分点")
-_NOT_A_SHARE = re.compile(
-    r"增长|下降|提高|降低|增幅|满意|发生率|贫困发生|覆盖|达标|合格|完好|入学|参保|参合"
-)
-_SHARE = re.compile(r"[占佔][^，,；;。]{0,30}$")
-
-
-@dataclass(frozen=True)
-class Relation:
-    """A stated relation: ``total = Σ parts`` (sum, difference), part ≤ whole, or a rate.
-
-    For a rate, ``total`` is the printed rate and ``parts`` are (numerator, denominator).
-    ``gap`` is in the total's printed unit: total − Σ parts, whole − part, printed − computed %.
-    ``id`` is given once the text is read (r1 … for relations, p1 … for possible ones).
-    """
-
-    kind: str
-    total: Figure
-    parts: tuple[Figure, ...]
-    status: str
-    gap: Decimal
-    form: str
-    certain: bool
-    # A certain list of two parts fails only where the text tells why (see scanner).
-    needs_cause: bool = False
-    id: str = ""
-
-
-Candidate = Relation  # a relation before it is numbered
-
-
-@dataclass
-class Context:
-    """What the reading of one text accumulates."""
-
-    text: str
-    found: list[Candidate] = field(default_factory=list)
-    # Set while reading a sentence joined across a blank line or cut off by the text's end:
-    # the join is a guess, so nothing read from that sentence is certain.
-    tentative: bool = False
-
-    def prefix(self, figure: Figure, reach: int = 16) -> str:
-        return self.text[max(0, figure.start - reach) : figure.start]
-
-    def add(
-        self,
-        kind: str,
-        total: Figure,
-        parts: Sequence[Figure],
-        form: str,
-        certain: bool,
-        needs_cause: bool = False,
-    ):
-        if kind == "part":
-            status, gap = part_status(total, parts[0])
-        else:
-            status, gap = sum_status(total, parts)
-        if self.tentative or any(f.approximate for f in (total, *parts)):
-            certain = False
-        candidate = Candidate(kind, total, tuple(parts), status, gap, form, certain, needs_cause)
-        self.found.append(candidate)
-        return candidate
-
-
-def _same_dimension(figure: Figure, head: Figure) -> bool:
-    return figure.unit.dimension == head.unit.dimension and figure is not head
-
-
-def _of(figures: Sequence[Figure], head: Figure) -> list[Figure]:
-    return [f for f in figures if _same_dimension(f, head)]
 
 
 def _best_sum(
@@ -187,13 +113,13 @@ def breakdown(
     for figure in further:
         if figure.unit.dimension not in strong:
             dimensions.setdefault(figure.unit.dimension, []).append(figure)
-    for rates in _NOT_ADDITIVE:
-        dimensions.pop(rates, None)  # rates and percentages do not add up to a total
+    for share in _NOT_ADDITIVE:
+        dimensions.pop(share, None)  # rates and percentages do not add up to a total
     if len(with_figures) >= 2:
         explained = [scan_segment(ctx, segment) for segment in with_figures]
         for dimension, dim_heads in dimensions.items():
             sure = certain and dimension in strong
-            firsts = [_of(c.figures_in(s), dim_heads[0])[:1] for s in with_figures]
+            firsts = [of(c.figures_in(s), dim_heads[0])[:1] for s in with_figures]
             parts = [f[0] for f in firsts if f]
             if not parts:
                 continue
@@ -201,7 +127,7 @@ def breakdown(
                 continue
             if _two_ways(ctx, dim_heads[0], with_figures, form, sure):
                 continue
-            flat = [f for s in with_figures for f in _of(c.figures_in(s), dim_heads[0])]
+            flat = [f for s in with_figures for f in of(c.figures_in(s), dim_heads[0])]
             if (
                 sum_status(dim_heads[0], parts)[0] == FAILS
                 and len(flat) > len(parts)
@@ -216,7 +142,7 @@ def breakdown(
     scan_region(ctx, listed)
     pieces = c.split(listed, "，、")
     for dimension, dim_heads in dimensions.items():
-        per_piece = [_of(c.figures_in(p), dim_heads[0]) for p in pieces]
+        per_piece = [of(c.figures_in(p), dim_heads[0]) for p in pieces]
         parts = [f for piece in per_piece for f in piece]
         if not parts or (len(parts) < 2 and dimension not in strong):
             continue
@@ -228,7 +154,7 @@ def breakdown(
 
 def _two_ways(ctx: Context, head: Figure, segments: list[list[c.Node]], form, certain) -> bool:
     """One total split two ways: each ； segment a complete list of its own that adds up."""
-    lists = [_of(c.figures_in(s), head) for s in segments]
+    lists = [of(c.figures_in(s), head) for s in segments]
     if any(len(parts) < 2 for parts in lists):
         return False
     if any(sum_status(head, parts)[0] == FAILS for parts in lists):
@@ -250,7 +176,7 @@ def scan_segment(ctx: Context, segment: list[c.Node]) -> bool:
     if not top:
         return True
     head = top[0]
-    extras = _of(top[1:], head)
+    extras = of(top[1:], head)
     if not extras:
         return True
     nested = [r for r in ctx.found[before:] if r.total is head or head in r.parts]
@@ -266,7 +192,7 @@ def scan_region(ctx: Context, nodes: list[c.Node], previous: Sequence[Figure] = 
         if isinstance(node, c.Group):
             owner = c.owner_of(nodes, index)
             inner = list(c.all_figures(node.children))
-            if owner is not None and _of(inner, owner):
+            if owner is not None and of(inner, owner):
                 breakdown(ctx, [owner], list(node.children), "bracket", certain=True)
             else:
                 scan_region(ctx, list(node.children))
@@ -288,8 +214,9 @@ def scan_region(ctx: Context, nodes: list[c.Node], previous: Sequence[Figure] = 
         breakdown(ctx, heads, nodes[opener + 1 :], form, word == "其中", further)
     else:
         _parts_first(ctx, nodes)
-    _remainders(ctx, nodes)
-    _rates(ctx, nodes)
+    remainders(ctx, nodes)
+    changes(ctx, nodes)
+    rates(ctx, nodes)
 
 
 def _prefer_marked(ctx: Context, heads: list[Figure]) -> list[Figure]:
@@ -299,7 +226,7 @@ def _prefer_marked(ctx: Context, heads: list[Figure]) -> list[Figure]:
         return heads
     ordered = []
     for head in heads:
-        first_marked = next((m for m in marked if _same_dimension(m, head) or m is head), None)
+        first_marked = next((m for m in marked if same_dimension(m, head) or m is head), None)
         pick = first_marked if first_marked is not None else head
         if pick not in ordered:
             ordered.append(pick)
@@ -319,7 +246,7 @@ def _parts_first(ctx: Context, nodes: list[c.Node]) -> None:
         )
         region = before[colon + 1 :]
         chars = "；" if any(isinstance(n, c.Sep) and n.char == "；" for n in region) else "，、；"
-        pieces = [_of(c.figures_in(p), total) for p in c.split(region, chars)]
+        pieces = [of(c.figures_in(p), total) for p in c.split(region, chars)]
         parts = [f for piece in pieces for f in piece[:1]]
         if len(parts) < 2:
             continue
@@ -336,70 +263,3 @@ def _parts_first(ctx: Context, nodes: list[c.Node]) -> None:
                 ctx.add("sum", total, parts, "parts-first", certain, needs_cause=len(parts) < 3)
         else:
             ctx.add("sum", total, parts, "parts-first", certain)
-
-
-def _remainders(ctx: Context, nodes: list[c.Node]) -> None:
-    """ "…已支付 22.6 万元，其余资金 535.13 万元": whole = taken + remainder."""
-    top = c.figures_in(nodes)
-    for index, rest in enumerate(top):
-        if not _REMAINDER.search(ctx.prefix(rest, 12)):
-            continue
-        same = _of(top[:index], rest)
-        if len(same) < 2:
-            continue
-        whole, taken = same[0], same[-1]
-        candidate = ctx.add("difference", whole, [taken, rest], "remainder", certain=False)
-        if candidate.status == FAILS:
-            ctx.found.remove(candidate)  # another figure may be the whole: nothing is stated
-
-
-def _rates(ctx: Context, nodes: list[c.Node]) -> None:
-    """A share stated with its figures: "…X万元，占…Y万元的R%" or "…率为R%"."""
-    top = c.figures_in(nodes)
-    for index, rate in enumerate(top):
-        if rate.unit.dimension != "%":
-            continue
-        prefix = ctx.prefix(rate, 40)
-        if _NOT_A_SHARE.search(prefix[-10:]):
-            continue
-        earlier = [f for f in top[:index] if f.unit.dimension not in ("%", "百分点")]
-        share = _SHARE.search(prefix)
-        if share and len(earlier) >= 2:
-            denominator = earlier[-1]
-            numerator = next(
-                (f for f in reversed(earlier[:-1]) if _same_dimension(f, denominator)), None
-            )
-            word = max(ctx.text.rfind(ch, 0, rate.start) for ch in "占佔")
-            if numerator is not None and numerator.end <= word < denominator.start:
-                _add_rate(ctx, rate, numerator, denominator, certain=True)
-                continue
-        if not _RATE_WORD.search(prefix[-12:]):
-            continue
-        for numerator in reversed(earlier):
-            denominators = [
-                f
-                for f in ctx_totals(ctx)
-                if _same_dimension(f, numerator) and f.start < numerator.start and f.value > 0
-            ]
-            for denominator in reversed(denominators):
-                if rate_status(rate, numerator, denominator)[0] != FAILS:
-                    _add_rate(ctx, rate, numerator, denominator, certain=False)
-                    return
-
-
-def ctx_totals(ctx: Context) -> list[Figure]:
-    """Figures already found as totals of a sum (the denominators a rate is likely to name)."""
-    seen: dict[str, Figure] = {}
-    for candidate in ctx.found:
-        if candidate.kind == "sum" and candidate.status != FAILS:
-            seen.setdefault(candidate.total.id, candidate.total)
-    return sorted(seen.values(), key=lambda f: f.start)
-
-
-def _add_rate(ctx: Context, rate: Figure, numerator: Figure, denominator: Figure, certain: bool):
-    status, gap = rate_status(rate, numerator, denominator)
-    figures = (rate, numerator, denominator)
-    certain = certain and not ctx.tentative and not any(f.approximate for f in figures)
-    ctx.found.append(
-        Candidate("rate", rate, (numerator, denominator), status, gap, "rate", certain)
-    )

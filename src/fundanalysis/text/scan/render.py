@@ -11,8 +11,9 @@ import json
 import re
 from typing import Any
 
+from fundanalysis.text.scan.context import Relation
 from fundanalysis.text.scan.figures import Figure
-from fundanalysis.text.scan.scanner import Relation, ScanResult
+from fundanalysis.text.scan.scanner import ScanResult
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _STATUS = {"holds": "✓ 成立 holds", "rounding": "≈ 四舍五入 rounding", "fails": "✗ 不符 fails"}

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fundanalysis.text.scan import clauses as c
+from fundanalysis.text.scan.context import Candidate, Context, Relation
 from fundanalysis.text.scan.figures import Figure, Number, extract
 from fundanalysis.text.scan.findings import Finding, findings_of, printed_elsewhere, unit_slip
 from fundanalysis.text.scan.places import per_place
 from fundanalysis.text.scan.readers import read_text
-from fundanalysis.text.scan.relations import Candidate, Context, Relation, scan_region
+from fundanalysis.text.scan.relations import scan_region
 from fundanalysis.text.scan.sections import Sections, sentences
 from fundanalysis.text.scan.verdicts import FAILS
 
