@@ -122,3 +122,13 @@ def test_the_whole_command_imports_no_pandas():
             "fundanalysis/__init__.py imports the data layer eagerly; the lead makes it lazy "
             f"(PEP 562 __getattr__) so that `fundanalysis scan` loads none of {heavy[:3]}"
         )
+
+
+def test_materiality_threshold_can_be_told(capsys):
+    # The gap of total-then-parts.md is 299.97 of 900 万元 (33 %): material at 1 %, not at 50 %.
+    path = str(FIXTURES / "total-then-parts.md")
+    main(["--json", path])
+    assert json.loads(capsys.readouterr().out)["findings"][0]["material"] is True
+    main(["--json", "--materiality", "0.5", path])
+    assert json.loads(capsys.readouterr().out)["findings"][0]["material"] is False
+    assert main(["--materiality", "lots", path]) == 2

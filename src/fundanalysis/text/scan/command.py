@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from decimal import Decimal
 from pathlib import Path
 
 from fundanalysis.text.scan.readers import InputError
@@ -22,10 +23,10 @@ from fundanalysis.text.scan.scanner import scan_file
 Outcome = tuple[str, str, int]  # what to print on stdout, on stderr, and the exit code
 
 
-def _scan_one(job: tuple[str, bool]) -> Outcome:
-    path, as_json = job
+def _scan_one(job: tuple[str, bool, Decimal]) -> Outcome:
+    path, as_json, materiality = job
     try:
-        result = scan_file(path)
+        result = scan_file(path, materiality)
     except InputError as error:
         return "", f"fundanalysis scan: {safe(str(error))}\n", 2
     except RecursionError:
@@ -41,6 +42,17 @@ def _scan_one(job: tuple[str, bool]) -> Outcome:
     return output, "", 1 if result.findings else 0
 
 
+def _share(text: str) -> Decimal:
+    """A materiality threshold: a decimal share between 0 and 1, read exactly."""
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        raise argparse.ArgumentTypeError(f"not a decimal number: {text!r}") from None
+    if not Decimal(0) < value <= Decimal(1):
+        raise argparse.ArgumentTypeError("a share between 0 and 1, e.g. 0.01 for 1 %")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fundanalysis scan",
@@ -50,13 +62,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("texts", nargs="+", metavar="TEXT", help="report files to scan")
     parser.add_argument("--json", action="store_true", help="one JSON object per file per line")
     parser.add_argument(
+        "--materiality",
+        type=_share,
+        default=Decimal("0.01"),
+        metavar="SHARE",
+        help="share of a money total from which a gap is material (default 0.01, i.e. 1 %%)",
+    )
+    parser.add_argument(
         "--jobs", type=int, default=0, metavar="N", help="processes (default: one per CPU)"
     )
     return parser
 
 
-def _outcomes(paths: list[str], as_json: bool, jobs: int) -> Iterator[Outcome]:
-    work = [(path, as_json) for path in paths]
+def _outcomes(
+    paths: list[str], as_json: bool, jobs: int, materiality: Decimal
+) -> Iterator[Outcome]:
+    work = [(path, as_json, materiality) for path in paths]
     workers = min(len(work), jobs or os.cpu_count() or 1)
     if workers <= 1:
         yield from map(_scan_one, work)
@@ -80,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2 if stop.code else 0
     code = 0
     try:
-        for output, errors, status in _outcomes(arguments.texts, arguments.json, arguments.jobs):
+        outcomes = _outcomes(arguments.texts, arguments.json, arguments.jobs, arguments.materiality)
+        for output, errors, status in outcomes:
             if errors:
                 sys.stderr.write(errors)
             if output:

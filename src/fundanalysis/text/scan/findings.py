@@ -152,7 +152,9 @@ def _where(figure: Figure) -> tuple[str, str]:
     return f"“{section}”一节", f"the section “{section}”"
 
 
-def _finding(relation: Relation, figures: Sequence[Figure], text: str) -> Finding:
+def _finding(
+    relation: Relation, figures: Sequence[Figure], text: str, materiality: Decimal
+) -> Finding:
     total, parts, gap = relation.total, relation.parts, relation.gap
     unit = total.unit.printed
     where, where_en = _where(total)
@@ -193,7 +195,7 @@ def _finding(relation: Relation, figures: Sequence[Figure], text: str) -> Findin
             "rate",
         )
     share = _share(gap, total.value)
-    material = share >= MATERIALITY
+    material = share >= materiality
     size = f"差 {_fmt(gap)} {unit}，占合计 {share:.2%}，{'重大' if material else '非重大'}"
     size_en = f"a gap of {_fmt(gap)} {unit}, {share:.2%} of the total, {'material' if material else 'immaterial'}"
     head = f"{where}{stated}：所列分项（{listed}）之和为 {computed} {unit}，{size}。"
@@ -253,8 +255,11 @@ def _finding(relation: Relation, figures: Sequence[Figure], text: str) -> Findin
 
 
 def findings_of(
-    relations: Sequence[Relation], figures: Sequence[Figure], text: str
+    relations: Sequence[Relation],
+    figures: Sequence[Figure],
+    text: str,
+    materiality: Decimal = MATERIALITY,
 ) -> list[Finding]:
     """One finding per failing relation, numbered F1, F2 … in the text's order."""
-    found = [_finding(r, figures, text) for r in relations if r.status == FAILS]
+    found = [_finding(r, figures, text, materiality) for r in relations if r.status == FAILS]
     return [replace(f, id=f"F{i}") for i, f in enumerate(found, 1)]

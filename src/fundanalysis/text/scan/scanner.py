@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 from fundanalysis.text.scan import clauses as c
 from fundanalysis.text.scan.context import Candidate, Context, Relation
 from fundanalysis.text.scan.figures import Figure, Number, extract
-from fundanalysis.text.scan.findings import Finding, findings_of, printed_elsewhere, unit_slip
+from fundanalysis.text.scan.findings import (
+    MATERIALITY,
+    Finding,
+    findings_of,
+    printed_elsewhere,
+    unit_slip,
+)
 from fundanalysis.text.scan.places import per_place
 from fundanalysis.text.scan.readers import read_text
 from fundanalysis.text.scan.relations import scan_region
@@ -86,8 +93,11 @@ def _numbered(candidates: list[Candidate], prefix: str) -> list[Relation]:
     return [replace(x, id=f"{prefix}{i}") for i, x in enumerate(candidates, 1)]
 
 
-def scan_text(text: str, name: str = "<text>") -> ScanResult:
-    """Audit one report's text: every figure, every stated relation, every finding."""
+def scan_text(text: str, name: str = "<text>", materiality: Decimal = MATERIALITY) -> ScanResult:
+    """Audit one report's text: every figure, every stated relation, every finding.
+
+    ``materiality`` is the share of a money total from which a gap is material (1 %).
+    """
     sections = Sections(text)
     figures, numbers = extract(text, sections)
     spans = sentences(text, sections)
@@ -113,10 +123,10 @@ def scan_text(text: str, name: str = "<text>") -> ScanResult:
     relations = _numbered(kept, "r")
     possible = _numbered(maybe, "p")
     result = ScanResult(name, text, figures, numbers, relations, possible)
-    result.findings = findings_of(result.relations, figures, text)
+    result.findings = findings_of(result.relations, figures, text, materiality)
     return result
 
 
-def scan_file(path: str | Path) -> ScanResult:
+def scan_file(path: str | Path, materiality: Decimal = MATERIALITY) -> ScanResult:
     """Read a file (text, Markdown, HTML, Word, PDF) and scan it; raises ``InputError``."""
-    return scan_text(read_text(Path(path)), str(path))
+    return scan_text(read_text(Path(path)), str(path), materiality)
