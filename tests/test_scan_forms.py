@@ -220,3 +220,11 @@ def test_a_change_on_the_year_before():
     assert [p.value for p in relation.parts] == [800, 200]
     off = scan_text("2019年投入800万元，2020年投入1000万元，比上年增加300万元。")
     assert not off.relations and not off.possible
+
+
+def test_wan_alone_is_money_only_where_the_clause_is_about_money():
+    result = scan_text("产量10万斤，带动就业2万，投入资金5万。追加的4000万资金全部分配。")
+    assert [(f.value, f.unit.printed) for f in result.figures] == [(5, "万"), (4000, "万")]
+    # 300 + 200 = 500 万元, the total printed as "500万".
+    (relation,) = scan_text("安排资金500万。其中，中央资金300万元、省级资金200万元。").relations
+    assert relation.status == "holds" and relation.total.unit.printed == "万"

@@ -42,6 +42,11 @@ _DATE_AFTER = re.compile(r"^\s*(月|日|号)")
 _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _RANGE_BEFORE = re.compile(rf"[{_D}]\s*[-－~～至到]\s*$")
 _RANGE_AFTER = re.compile(rf"^\s*[-－~～至到]\s*[{_D}]")
+# 万 alone is 万元 when money follows it or its clause ends ("4000万资金", "19204.096万。").
+_BARE_WAN = re.compile(r"[。，,；;、）)]")
+_MONEY_WORDS = re.compile(
+    r"资金|投资|投入|经费|预算|拨付|支出|安排|下达|金额|补助|央省|省级|市级|县级"
+)
 _WORD_BEFORE = re.compile(r"[每这那哪某任唯统同之单逐万亿一]$")
 
 
@@ -134,6 +139,13 @@ def _not_a_figure(
         return "list" if re.match(r"^\s*[.．、]", after) else "number"
     unit = match["unit"]
     following = text[match.end() : match.end() + 1]
+    if unit == "万" and not (
+        text.startswith("资金", match.end())
+        or (
+            _BARE_WAN.match(text, match.end()) and _MONEY_WORDS.search(_clause(text, start, end)[1])
+        )
+    ):
+        return "number"  # 10万斤, 带动就业2万: not money
     if following and following in NOT_A_UNIT_AFTER.get(unit, ""):
         return "number"
     if chinese and following and following in CHINESE_NUMERAL_CHARS:

@@ -127,6 +127,9 @@ for _name, _base in _COUNT_MULTIPLES.items():
 for _name, _simple in {"萬元": "万元", "億元": "亿元", "個": "个", "戶": "户"}.items():
     UNITS[_name] = Unit(_name, UNITS[_simple].dimension, UNITS[_simple].scale, UNITS[_simple].exact)
 
+# "19204.096万" where the text means 万元: read as money only in a clause about money (figures).
+UNITS["万"] = Unit("万", "money", Decimal(10**4), exact=False)
+
 # Longest first, so that 万元 wins over 元 and 人次 over 人.
 UNIT_NAMES = sorted(UNITS, key=len, reverse=True)
 
