@@ -1,0 +1,78 @@
+"""Numbers as reports print them: ASCII or full-width digits, decimals, Chinese numerals.
+
+Every value is an exact ``Decimal`` together with the number of decimals it was printed with,
+because the rounding rule (see ``verdicts``) reads a printed figure as the interval its last
+digit allows: ``40.38`` stands for anything in [40.375, 40.385].
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# Full-width digits and decimal point, as OCR and some editors leave them.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+CHINESE_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS = {"万": 10**4, "亿": 10**8}
+CHINESE_NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "".join(_SMALL_UNITS) + "".join(_LARGE_UNITS)
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def parse_digits(printed: str) -> tuple[Decimal, int]:
+    """Value and printed decimals of a digit string (spaces, line breaks, separators allowed).
+
+    ``"107,941"`` → (107941, 0); ``"２６．７４１"`` → (26.741, 3); ``"1079\\n41"`` → (107941, 0).
+    """
+    cleaned = _WHITESPACE.sub("", printed).translate(_FULL_WIDTH).replace(",", "")
+    whole, _, fraction = cleaned.partition(".")
+    if not whole.isdigit() or (fraction and not fraction.isdigit()):
+        raise ValueError(f"not a number: {printed!r}")
+    return Decimal(cleaned), len(fraction)
+
+
+def parse_chinese(printed: str) -> int:
+    """Value of a Chinese numeral: 十二 → 12, 一百零五 → 105, 两 → 2, 三千五百 → 3500.
+
+    Raises ``ValueError`` on anything that is not a well-formed numeral.
+    """
+    if not printed or any(ch not in CHINESE_NUMERAL_CHARS for ch in printed):
+        raise ValueError(f"not a Chinese numeral: {printed!r}")
+    total = 0
+    section = 0  # the part below the current 万/亿
+    digit: int | None = None
+    for ch in printed:
+        if ch in CHINESE_DIGITS:
+            if digit is not None and digit != 0 and CHINESE_DIGITS[ch] != 0:
+                # Two digits in a row (一二) is a list of digits, not a numeral we read.
+                raise ValueError(f"not a Chinese numeral: {printed!r}")
+            digit = CHINESE_DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
+            digit = None
+        else:
+            section += digit or 0
+            total = (total + section) * _LARGE_UNITS[ch]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def decimal_string(value: Decimal) -> str:
+    """A Decimal as plain digits (no exponent), keeping the trailing zeros it carries."""
+    text = format(value, "f")
+    return text
