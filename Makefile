@@ -60,6 +60,7 @@ site: env
 # Speed and memory against their floors (not part of `make test`; prints ratios, asserts nothing).
 bench: env
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_scan.py
 
 # Re-resolve the pinned versions from pyproject.toml in a throw-away environment.
 lock:

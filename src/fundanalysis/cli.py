@@ -4,6 +4,8 @@
 ``fundanalysis coverage [DIR] [--write]``: check the data against the report's text, where it is
 supplied, and list by section every number the text prints that no table captures.
 ``fundanalysis new DIR``: write an empty, documented data directory for a new report.
+``fundanalysis scan TEXT…``: audit report texts from their prose alone (see
+:mod:`fundanalysis.text.scan.command`).
 
 Exit codes: 0 clean, 1 data errors (a file, row or cell that does not validate, or a check that
 fails without a finding that explains it), 2 usage errors. Findings the data directory
@@ -17,15 +19,9 @@ import io
 import sys
 from pathlib import Path
 
-from fundanalysis.audit.findings import findings, unregistered
-from fundanalysis.audit.reconcile import reconcile
+# Only what every command needs is imported here: the scan runs without pandas, and the other
+# commands import the layers they use when they run.
 from fundanalysis.data.errors import DataError
-from fundanalysis.data.paths import data_dir as resolve_data_dir
-from fundanalysis.data.scaffold import write_new_report
-from fundanalysis.data.specs import SPECS
-from fundanalysis.data.tables import load_report_tables
-from fundanalysis.text.provenance import COVERAGE_FILE, render_coverage, stored_coverage, verify
-from fundanalysis.text.transcription import transcription_problems
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     new = commands.add_parser("new", help="write an empty, documented data directory")
     new.add_argument("data_dir", help="the directory to create (must not exist or be empty)")
+    commands.add_parser(
+        "scan", help="audit report texts from their prose alone (fundanalysis scan -h)"
+    )
     return parser
 
 
@@ -60,6 +59,12 @@ def _fail(out, error: DataError, what: str = "数据有误 / data errors") -> in
 
 
 def _validate(directory: Path, out) -> int:
+    from fundanalysis.audit.findings import findings, unregistered
+    from fundanalysis.audit.reconcile import reconcile
+    from fundanalysis.data.specs import SPECS
+    from fundanalysis.data.tables import load_report_tables
+    from fundanalysis.text.transcription import transcription_problems
+
     out.write(f"数据目录 / data directory: {directory}\n")
     try:
         loaded = load_report_tables(directory)
@@ -117,6 +122,8 @@ def _validate(directory: Path, out) -> int:
 
 
 def _coverage(directory: Path, write: bool, out) -> int:
+    from fundanalysis.text.provenance import COVERAGE_FILE, render_coverage, stored_coverage, verify
+
     out.write(f"数据目录 / data directory: {directory}\n")
     try:
         result = verify(directory)
@@ -156,6 +163,8 @@ def _coverage(directory: Path, write: bool, out) -> int:
 
 
 def _new(directory: Path, out, err) -> int:
+    from fundanalysis.data.scaffold import write_new_report
+
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         err.write(
             f"fundanalysis: 已存在且非空 / exists and is not an empty directory: {directory}\n"
@@ -175,8 +184,14 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``fundanalysis`` command.
 
     The report is written in full to a buffer first, so the exit code is known before any of it
-    is printed: piped into ``head``, a failing validation still exits 1.
+    is printed: piped into ``head``, a failing validation still exits 1. ``scan`` is handed its
+    arguments before anything else is imported: it needs none of pandas, pandera or matplotlib.
     """
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == ["scan"]:
+        from fundanalysis.text.scan.command import main as scan
+
+        return scan(arguments[1:])
     out, err = sys.stdout, sys.stderr
     if err is None:
         err = out
@@ -205,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, out, err) -> int:
+    from fundanalysis.data.paths import data_dir as resolve_data_dir
+
     try:
         if args.command == "new":
             return _new(Path(args.data_dir), out, err)
