@@ -228,3 +228,16 @@ def test_wan_alone_is_money_only_where_the_clause_is_about_money():
     # 300 + 200 = 500 万元, the total printed as "500万".
     (relation,) = scan_text("安排资金500万。其中，中央资金300万元、省级资金200万元。").relations
     assert relation.status == "holds" and relation.total.unit.printed == "万"
+
+
+def test_a_score_beside_its_maximum_in_brackets_is_no_part():
+    """ "资金投入18分（分值20分）": the bracket gives the indicator's maximum, not a part of 18."""
+    result = scan_text(
+        "综合得分92.5分。其中：资金投入18分（分值20分），资金拨付19分（满分20分），"
+        "资金监管18.5分（分值20分），资金使用成效37分（分值40分）。",
+        "scores.md",
+    )
+    assert not result.failing and not result.findings
+    (total,) = [r for r in result.relations if r.kind == "sum"]
+    assert (total.total.printed, total.status) == ("92.5分", "holds")
+    assert all(r.kind == "sum" for r in result.relations)

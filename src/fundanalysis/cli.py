@@ -122,6 +122,7 @@ def _validate(directory: Path, out) -> int:
 
 
 def _coverage(directory: Path, write: bool, out) -> int:
+    from fundanalysis.audit.scanned import SCAN_FILE, render_scan, scan_table, stored_scan
     from fundanalysis.text.provenance import COVERAGE_FILE, render_coverage, stored_coverage, verify
 
     out.write(f"数据目录 / data directory: {directory}\n")
@@ -148,13 +149,24 @@ def _coverage(directory: Path, write: bool, out) -> int:
             f"未采集 not captured: {row.not_covered or '—'}\n"
         )
     stored = stored_coverage(directory)
-    current = stored is not None and render_coverage(stored) == render_coverage(result.coverage)
-    if write and not current:
-        (directory / COVERAGE_FILE).write_text(render_coverage(result.coverage), encoding="utf-8")
-        out.write(f"已写入 / written: {directory / COVERAGE_FILE}\n")
-    elif not current:
+    scanned = scan_table(directory)
+    assert scanned is not None  # every text is present and verified: coverage was computed
+    previous = stored_scan(directory)
+    outputs = {
+        COVERAGE_FILE: (
+            render_coverage(result.coverage),
+            None if stored is None else render_coverage(stored),
+        ),
+        SCAN_FILE: (render_scan(scanned), None if previous is None else render_scan(previous)),
+    }
+    stale = [name for name, (new, old) in outputs.items() if new != old]
+    if write:
+        for name in stale:
+            (directory / name).write_text(outputs[name][0], encoding="utf-8")
+            out.write(f"已写入 / written: {directory / name}\n")
+    elif stale:
         out.write(
-            f"结果 / result: {COVERAGE_FILE} 已过期，请加 --write / is out of date: "
+            f"结果 / result: {'、'.join(stale)} 已过期，请加 --write / out of date: "
             "run again with --write (exit 1)\n"
         )
         return 1

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.audit.checkrows import STATUSES
-from fundanalysis.data.labels import STATUS_LABELS
+from fundanalysis.audit.scanned import checked_scan
+from fundanalysis.data.labels import SCAN_KINDS, SCAN_VERDICTS, STATUS_LABELS
 from fundanalysis.text.provenance import checked_coverage
 
 
@@ -53,6 +55,43 @@ def score_checks_sentence(checked: pd.DataFrame) -> tuple[str, str]:
     return (
         f"得分核对 {len(checked)} 项，均一致：各项之和、分值上限与评价等级。",
         f"All {len(checked)} checks of the scores hold: sums, maximums and the grade.",
+    )
+
+
+def scan_beside_declared(report: AuditedReport) -> pd.DataFrame | NotReported:
+    """The relations the scan reads in the text on its own, each with its verdict in both
+    languages and the declared total it corresponds to (stored; re-verified with the text)."""
+    stored = checked_scan(report.data_dir)
+    if stored is None or stored.empty:
+        return NotReported("原文自动扫描的结果", "the result of scanning its text")
+    frame = stored.copy()
+    frame["section"] = frame["section"].map(lambda s: s.split(" / ")[-1])
+    frame["kind_en"] = frame["kind"].map(lambda k: SCAN_KINDS.get(k, (k, k))[1])
+    frame["kind"] = frame["kind"].map(lambda k: SCAN_KINDS.get(k, (k, k))[0])
+    frame["verdict_en"] = frame["status"].map(lambda s: SCAN_VERDICTS.get(s, (s, s))[1])
+    frame["verdict"] = frame["status"].map(lambda s: SCAN_VERDICTS.get(s, (s, s))[0])
+    totals = report.tables["totals"].set_index("total_id")
+    frame["declared_en"] = frame["declared"]
+    frame["declared"] = [
+        totals.at[d, "description"] if d in totals.index else "—" for d in frame["declared"]
+    ]
+    frame["declared_en"] = [
+        totals.at[d, "description_en"] if d in totals.index else "—" for d in frame["declared_en"]
+    ]
+    return frame
+
+
+def scan_summary(table: pd.DataFrame) -> tuple[str, str]:
+    """One sentence: how many relations the scan read, their verdicts, how many were declared."""
+    counts = table["status"].value_counts()
+    declared = int((table["declared"] != "—").sum())
+    holds, rounding, fails = (int(counts.get(k, 0)) for k in ("holds", "rounding", "fails"))
+    return (
+        f"不经任何人工声明，扫描原文读出 {len(table)} 处报告自述的数字关系：成立 {holds}、"
+        f"四舍五入 {rounding}、不成立 {fails}；其中 {declared} 处与转录者声明的合计相对应。",
+        f"With nothing declared, the scan reads {len(table)} relations the text states: "
+        f"{holds} hold, {rounding} round, {fails} fail; {declared} of them are totals the "
+        "transcriber declared.",
     )
 
 

@@ -95,6 +95,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "covered": ("已采集", "captured"),
     "not_covered": ("未采集的数字", "numbers not captured"),
     "figure": ("指标", "figure"),
+    "relation": ("关系", "relation"),
+    "parts": ("各部分", "parts"),
+    "gap": ("差额", "gap"),
+    "declared": ("对应的声明合计", "declared total"),
     # outputs and scores
     "outputs": ("产出项数", "outputs"),
     "units": ("单位", "units"),
@@ -111,6 +115,19 @@ STATUS_LABELS = {
     "rounding": ("四舍五入", "rounding"),
     "corrected": ("更正后一致", "corrected"),
     "discrepancy": ("不一致", "discrepancy"),
+}
+
+#: What the scan reads in a text, and its verdicts (see fundanalysis.text.scan).
+SCAN_KINDS = {
+    "sum": ("合计", "sum"),
+    "difference": ("差额", "difference"),
+    "rate": ("比率", "rate"),
+    "part": ("部分", "part"),
+}
+SCAN_VERDICTS = {
+    "holds": ("成立", "holds"),
+    "rounding": ("四舍五入", "rounding"),
+    "fails": ("不成立", "fails"),
 }
 
 VERDICTS = {

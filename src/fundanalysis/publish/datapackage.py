@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from fundanalysis.audit.scanned import SCAN_FILE
 from fundanalysis.data.paths import shipped_reports
 from fundanalysis.data.report import ReportInfo, read_report_info
 from fundanalysis.data.specs import SPECS, TableSpec
@@ -33,6 +34,23 @@ COVERAGE_FIELDS = [
         "description": "The numbers not captured, space-separated",
     },
     {"name": "text_sha256", "type": "string", "description": "SHA-256 of the text checked against"},
+]
+
+
+SCAN_FIELDS = [
+    {"name": "relation", "type": "string", "description": "Id of the relation the scan read"},
+    {"name": "section", "type": "string", "description": "Section of the text, by its headings"},
+    {"name": "kind", "type": "string", "description": "sum, difference, rate or part"},
+    {"name": "status", "type": "string", "description": "holds, rounding or fails"},
+    {"name": "total", "type": "string", "description": "The total (or whole, or rate) as printed"},
+    {"name": "parts", "type": "string", "description": "Its parts as printed, ' + '-joined"},
+    {"name": "gap", "type": "string", "description": "Total less the parts, in its printed unit"},
+    {
+        "name": "declared",
+        "type": "string",
+        "description": "The declared total (totals.csv) it corresponds to, where there is one",
+    },
+    {"name": "text_sha256", "type": "string", "description": "SHA-256 of the text scanned"},
 ]
 
 
@@ -136,6 +154,12 @@ def descriptor(data_dir: Path) -> dict:
             "原文数字的覆盖 · Numbers each cited section prints, and how many the tables capture"
         )
         resources.append(_resource("coverage", COVERAGE_FILE, title, schema, sources))
+    if (data_dir / SCAN_FILE).is_file():
+        schema = {"fields": SCAN_FIELDS, "missingValues": [""], "primaryKey": ["relation"]}
+        title = (
+            "原文自动扫描 · The relations the scan reads in the text on its own, and their verdicts"
+        )
+        resources.append(_resource("scan", SCAN_FILE, title, schema, sources))
     return {
         "name": info.id,
         "title": f"{info.title} · {info.title_en}",

@@ -18,6 +18,7 @@ from fundanalysis.publish.views.audit import (
     every_check,
     failing_checks,
     findings_register,
+    scan_beside_declared,
 )
 from fundanalysis.publish.views.carryover import (
     carryover_items,
@@ -73,6 +74,7 @@ __all__ = [
     "project_outputs",
     "project_stages",
     "report_claims",
+    "scan_beside_declared",
     "scorecard",
     "spending_and_execution",
 ]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from fundanalysis.analysis import (
     audit,
 )
+from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.publish import charts
 from fundanalysis.publish.present import (
     percent,
     show_chart,
+    show_missing,
     show_table,
     show_text,
 )
@@ -83,3 +85,13 @@ def coverage(report: AuditedReport) -> None:
         {"numbers_printed": "count", "covered": "count"},
         headers={"title": ("章节", "section")},
     )
+
+
+def scan_beside_declared(report: AuditedReport) -> None:
+    """What the scan reads in the text on its own, beside the totals the transcriber declared."""
+    table = audit.scan_beside_declared(report)
+    if isinstance(table, NotReported):
+        show_missing(table)
+        return
+    show_text(*audit.scan_summary(table))
+    show_table(table, ["section", "kind", "total", "parts", "verdict", "gap", "declared"])

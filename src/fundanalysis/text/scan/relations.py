@@ -186,12 +186,21 @@ def scan_segment(ctx: Context, segment: list[c.Node]) -> bool:
     return any(r.status != FAILS and r.total is head for r in nested)
 
 
+#: Words that make a bracketed figure a figure to compare with, not a part of the one before
+#: it: a scorecard's maximum (分值, 满分, 权重), a target or plan, or last year's figure.
+_REFERENCE = re.compile(
+    r"(?:分值|满分|权重|标准分|目标值?|计划数?|预期|预算数|上年|去年|上年同期|同期)(?:为|是)?"
+)
+
+
 def scan_region(ctx: Context, nodes: list[c.Node], previous: Sequence[Figure] = ()) -> None:
     """Every relation stated in ``nodes`` (a sentence, a bracket's content, a segment)."""
     for index, node in enumerate(nodes):
         if isinstance(node, c.Group):
             owner = c.owner_of(nodes, index)
             inner = list(c.all_figures(node.children))
+            if len(inner) == 1 and _REFERENCE.fullmatch(inner[0].label.strip()):
+                continue  # "18分（分值20分）": a maximum, target or last year's figure, no part
             if owner is not None and of(inner, owner):
                 breakdown(ctx, [owner], list(node.children), "bracket", certain=True)
             else:

@@ -1,0 +1,151 @@
+"""What the scan finds in a report's text on its own, beside what the transcriber declared.
+
+Each relation the scan reads in the text (:mod:`fundanalysis.text.scan`) is listed with its
+verdict and with the declared total it corresponds to, where there is one: a declared total
+of the same value and unit whose printed fragment stands at the scanned figure. The result is
+stored in the data directory (``scan.csv``, written by ``fundanalysis coverage --write``) so
+that readers without the text see it, and it is recomputed and compared whenever the text is
+present, as the coverage is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from fundanalysis.data.errors import DataError, Problem
+from fundanalysis.data.report import find_text, read_report_info, read_text
+
+SCAN_FILE = "scan.csv"
+SCAN_COLUMNS = [
+    "relation",
+    "section",
+    "kind",
+    "status",
+    "total",
+    "parts",
+    "gap",
+    "declared",
+    "text_sha256",
+]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _declared_at(figure, text: str, totals: pd.DataFrame) -> str:
+    """The declared total that is this scanned figure: same value and unit, its fragment here."""
+    around = _squeezed(text[max(0, figure.start - 60) : figure.end + 10])
+    for row in totals.itertuples(index=False):
+        try:
+            same = (
+                Decimal(row.stated) == figure.value and row.unit_as_printed == figure.unit.printed
+            )
+        except ArithmeticError:
+            continue
+        if same and _squeezed(row.printed) in around:
+            return str(row.total_id)
+    return ""
+
+
+def scan_table(data_dir: Path) -> pd.DataFrame | None:
+    """The scan of every text the directory names, or None where a text was not supplied."""
+    from fundanalysis.data.tables import load_tables
+    from fundanalysis.text.scan import scan_text
+
+    info = read_report_info(data_dir)
+    found = [find_text(data_dir, text) for text in info.texts]
+    if not found or not all(item.verified for item in found):
+        return None
+    totals = load_tables(data_dir)["totals"]
+    rows = []
+    for number, item in enumerate(found, start=1):
+        prefix = f"t{number}-" if len(found) > 1 else ""  # relation ids are per text
+        text = read_text(item)
+        assert text is not None
+        result = scan_text(text, item.text.file)
+        for relation in result.relations:
+            rows.append(
+                {
+                    "relation": prefix + relation.id,
+                    "section": relation.total.section,
+                    "kind": relation.kind,
+                    "status": relation.status,
+                    "total": relation.total.printed,
+                    "parts": " + ".join(part.printed for part in relation.parts),
+                    "gap": format(relation.gap, "f"),
+                    "declared": _declared_at(relation.total, result.text, totals),
+                    "text_sha256": item.text.sha256,
+                }
+            )
+    return pd.DataFrame(rows, columns=SCAN_COLUMNS)
+
+
+def render_scan(table: pd.DataFrame) -> str:
+    """The scan as the stored ``scan.csv`` holds it."""
+    buffer = io.StringIO()
+    table.to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue()
+
+
+def stored_scan(data_dir: Path) -> pd.DataFrame | None:
+    """The scan stored in the data directory, or None where none was stored."""
+    path = data_dir / SCAN_FILE
+    if not path.is_file():
+        return None
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(
+            [Problem(SCAN_FILE, None, None, None, f"无法读取 / unreadable: {error}")]
+        ) from None
+    if not rows or rows[0] != SCAN_COLUMNS:
+        raise DataError(
+            [Problem(SCAN_FILE, 1, None, None, f"表头应为 / header must be {SCAN_COLUMNS}")]
+        )
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(SCAN_COLUMNS):
+            raise DataError(
+                [
+                    Problem(
+                        SCAN_FILE,
+                        line,
+                        None,
+                        None,
+                        f"应有 {len(SCAN_COLUMNS)} 列 / expected {len(SCAN_COLUMNS)} cells",
+                    )
+                ]
+            )
+    return pd.DataFrame(rows[1:], columns=SCAN_COLUMNS, dtype="str")
+
+
+def stale_scan(data_dir: Path) -> Problem | None:
+    """A problem where the text is present and the stored scan is not what it gives."""
+    current = scan_table(data_dir)
+    if current is None:
+        return None
+    stored = stored_scan(data_dir)
+    if stored is not None and render_scan(stored) == render_scan(current):
+        return None
+    return Problem(
+        SCAN_FILE,
+        None,
+        None,
+        None,
+        "与原文的扫描结果不一致，请运行 fundanalysis coverage --write / out of date with the "
+        "text: run `fundanalysis coverage --write`",
+    )
+
+
+def checked_scan(data_dir: Path) -> pd.DataFrame | None:
+    """The stored scan, recomputed and compared when the text is present (stale: an error)."""
+    problem = stale_scan(data_dir)
+    if problem is not None:
+        raise DataError([problem])
+    return stored_scan(data_dir)

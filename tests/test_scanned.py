@@ -1,0 +1,52 @@
+"""The scan beside the declared checks: stored with the data, re-verified with the text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fundanalysis.audit.scanned import SCAN_FILE, checked_scan, scan_table, stored_scan
+from fundanalysis.data.errors import DataError
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scorecard"
+
+
+@pytest.fixture
+def county(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.delenv("FUNDANALYSIS_SOURCES", raising=False)
+    target = tmp_path / "scorecard"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def test_the_stored_scan_is_what_the_text_gives(county):
+    table = checked_scan(county)
+    # the fixture's text states 1860 = 1200 + 400 + 100 + 160 and 24 = 15 + 6 + 3
+    sums = table[table["kind"] == "sum"].set_index("total")
+    assert sums.loc["1860万元", "status"] == "holds"
+    assert sums.loc["1860万元", "declared"] == "funds_2017"
+    assert sums.loc["24个", "parts"] == "15个 + 6个 + 3个"
+
+
+def test_a_stale_scan_is_refused_where_the_text_is_present(county):
+    path = county / SCAN_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace(",holds,", ",fails,", 1), "utf-8")
+    with pytest.raises(DataError) as error:
+        checked_scan(county)
+    assert "coverage --write" in str(error.value)
+
+
+def test_without_the_text_the_stored_scan_is_shown_as_stored(county):
+    shutil.rmtree(county / "source")
+    assert scan_table(county) is None
+    assert checked_scan(county).equals(stored_scan(county))
+
+
+def test_a_damaged_scan_file_is_a_problem_not_a_crash(county):
+    (county / SCAN_FILE).write_text("relation,section\nr1,x\n", encoding="utf-8")
+    shutil.rmtree(county / "source")
+    with pytest.raises(DataError) as error:
+        checked_scan(county)
+    assert SCAN_FILE in str(error.value)
