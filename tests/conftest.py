@@ -38,6 +38,16 @@ def tiny_dir(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def scorecard_dir(tmp_path: Path, monkeypatch) -> Path:
+    """A writable copy of the scorecard fixture, whose text travels in its own source/ folder
+    (FUNDANALYSIS_SOURCES unset, so that only that text is found)."""
+    monkeypatch.delenv("FUNDANALYSIS_SOURCES", raising=False)
+    target = tmp_path / "scorecard"
+    shutil.copytree(FIXTURES / "scorecard", target)
+    return target
+
+
 @pytest.fixture(scope="session")
 def source_text() -> str:
     """The default report's text; the test skips, saying why, where it was not supplied."""

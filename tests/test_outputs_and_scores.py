@@ -7,7 +7,6 @@ is worked out by hand from that text.
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,13 +18,6 @@ from fundanalysis.data import units
 from fundanalysis.data.errors import DataError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scorecard"
-
-
-@pytest.fixture
-def scorecard_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "scorecard"
-    shutil.copytree(FIXTURE, target)
-    return target
 
 
 def _replace(path: Path, old: str, new: str) -> None:
