@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from fundanalysis.audit.scanned import SCAN_FILE, checked_scan, scan_table, stored_scan
 from fundanalysis.data.errors import DataError
-
-FIXTURE = Path(__file__).parent / "fixtures" / "scorecard"
 
 
 def test_the_stored_scan_is_what_the_text_gives(scorecard_dir):

@@ -13,8 +13,6 @@ from pathlib import Path
 from fundanalysis.cli import main
 from fundanalysis.text.transcription import PREFIX, transcription_problems
 
-FIXTURE = Path(__file__).parent / "fixtures" / "scorecard"
-
 
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
