@@ -565,3 +565,12 @@ def test_piped_into_head_a_failing_validation_still_exits_1(data_copy: Path) -> 
         check=False,
     )
     assert result.returncode == 1 and b"Traceback" not in result.stderr
+
+
+def test_a_row_with_an_unquoted_comma_says_to_quote_it(data_copy: Path) -> None:
+    """Seven columns, nine cells: the hint names the cause (a comma inside a cell)."""
+    path = data_copy / "allocations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] += ",甲,乙"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_refused(data_copy, "allocations.csv", 2, None, "must be quoted")

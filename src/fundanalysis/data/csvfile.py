@@ -131,7 +131,13 @@ def read_text_table(path: Path, columns: list[str]) -> pd.DataFrame:
                     None,
                     ",".join(cells),
                     f"此行有 {len(cells)} 个单元格，应为 {len(header)} 个 / "
-                    f"row has {len(cells)} cells, expected {len(header)}",
+                    f"row has {len(cells)} cells, expected {len(header)}"
+                    + (
+                        '；含逗号的单元格须加英文双引号，如 "甲县,乙县" / a cell that holds a '
+                        'comma must be quoted: "甲县,乙县"'
+                        if len(cells) > len(header)
+                        else ""
+                    ),
                 )
             )
     if problems:
