@@ -20,7 +20,7 @@ from fundanalysis.analysis import (
 )
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
-from fundanalysis.publish import charts
+from fundanalysis.publish import charts, pagetext
 from fundanalysis.publish.present import (
     percent,
     show_chart,
@@ -34,28 +34,11 @@ CHECK_FORMATS = {"stated": "exact", "computed": "exact", "difference": "exact"}
 
 
 def about(report: AuditedReport) -> None:
-    show_text(*overview.about(report))
+    show_text(*pagetext.about(report))
 
 
 def headlines(report: AuditedReport) -> None:
     show_table(overview.headline_figures(report), ["figure", "value"])
-
-
-def _findings_sentence(register) -> tuple[str, str]:
-    material = register[register["material"] == "重大"]
-    if material.empty:
-        return (
-            f"核对发现 {len(register)} 处问题，均非重大。",
-            f"Checking found {len(register)} inconsistencies, none of them material.",
-        )
-    return (
-        f"核对发现 {len(register)} 处问题，其中 {len(material)} 处重大："
-        + "；".join(material["title"])
-        + "。",
-        f"Checking found {len(register)} inconsistencies, {len(material)} of them material: "
-        + "; ".join(material["title_en"])
-        + ".",
-    )
 
 
 def findings_summary(report: AuditedReport) -> None:
@@ -63,7 +46,7 @@ def findings_summary(report: AuditedReport) -> None:
     if register.empty:
         show_text("核对未发现问题。", "Checking found no inconsistency.")
         return
-    show_text(*_findings_sentence(register))
+    show_text(*pagetext.findings(register))
     show_table(
         register,
         ["finding", "title", "amount_shown", "materiality", "material"],
@@ -156,7 +139,10 @@ def allocations(report: AuditedReport) -> None:
         }
         headers["total"] = ("合计", "total")
         name = report.terms("funds").get(funds, funds)
-        show_text(f"**{funds}**", f"**{name}**")
+        show_text(
+            pagetext.sentence("<strong>{}</strong>", funds),
+            pagetext.sentence("<strong>{}</strong>", name),
+        )
         shown = types if len(types) > 2 else ["total"]  # one fund type: its column is the total
         show_table(
             matrix, ["place", *shown], {t: MONEY for t in shown}, decimals=0, headers=headers
