@@ -220,6 +220,19 @@ def test_no_path_the_build_writes_leaves_its_folder(tmp_path: Path, parts) -> No
     )
 
 
+def test_two_reports_never_share_a_folder(tmp_path: Path) -> None:
+    build_site = tool("build_site")
+    first, second = tmp_path / "a" / "bazhou", tmp_path / "b" / "bazhou"
+    for copy in (first, second):
+        shutil.copytree(DEFAULT_DATA_DIR, copy)
+    with pytest.raises(build_site.BuildError, match="same name"):
+        build_site.execute_all(tmp_path / "work", [first, second], 1)
+    renamed = second.rename(tmp_path / "b" / "other")
+    with pytest.raises(build_site.BuildError, match="same id"):
+        build_site.assemble(tmp_path / "work", [first, renamed], {})
+    assert not (tmp_path / "work").exists()
+
+
 # --- the environment -----------------------------------------------------------------------
 
 
@@ -353,6 +366,23 @@ def test_charts_of_any_valid_text_draw_without_a_warning() -> None:
     assert "ᠮ" in mongolian.split("figcaption")[1]
     alone = present.chart_html(chart_of(["ئۇيغۇر ئاپتونوم رايونى", "x"]), "zh")
     assert "无法按原样绘出" in alone and "ئ" in alone  # drawn, but unshaped and left to right
+
+
+def test_a_bar_that_cannot_be_computed_is_drawn_as_none() -> None:
+    from fundanalysis.publish.charts.drawing import hbars
+
+    figure = hbars(
+        ["甲", "乙"],
+        [float("inf"), float("nan")],
+        ["#000"] * 2,
+        "t",
+        "x",
+        ["无法计算"] * 2,
+        "s",
+        "zh",
+    )
+    assert "无法计算" in [t.get_text() for t in figure.axes[0].texts]
+    present.chart_html(present.Chart(figure, "横向柱状图：两个无法计算的值。"), "zh")
 
 
 def test_a_chart_of_plain_text_has_no_note() -> None:

@@ -75,9 +75,20 @@ def terms_of(frame: pd.DataFrame, column: str, lang: str) -> list[str]:
     return [str(v) for v in frame[source]]
 
 
+def drawable(value) -> float:
+    """A bar's length: the value, or 0 for one no arithmetic gives (NaN, inf, NA, None)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return number if math.isfinite(number) else 0.0
+
+
 def hbars(labels, values, colors, title, xlabel, bar_labels, source, lang, height=None):
     fig, ax = subplots(figsize=(7.2, height or max(2.4, 0.55 * len(labels) + 1.4)))
     labels = [fit(label) for label in labels]
+    # a value no arithmetic gives (NaN, inf) is drawn as no bar; its label says what it is
+    values = [drawable(v) for v in values]
     bars = ax.barh(labels[::-1], values[::-1], color=colors[::-1])
     ax.bar_label(bars, labels=bar_labels[::-1], padding=4, fontsize=10)
     ax.set_title(fit(title, 80, 60), loc="left", wrap=True)
