@@ -98,6 +98,20 @@ def _chinese_search():
     return ChineseSearch
 
 
+def _escape_theme_title(app, pagename, templatename, context, doctree) -> None:
+    """The book theme prints the page's title as raw text (``<h1>{{ pagetitle }}</h1>`` of its
+    print header, from ``title.astext()``) into HTML: a title holding ``<img onerror>`` ran as
+    script. Escaped here, after the theme has set it."""
+    import html
+
+    if "pagetitle" in context:
+        context["pagetitle"] = html.escape(str(context["pagetitle"]), quote=False)
+
+
 def setup(app):
+    app.connect("html-page-context", _escape_theme_title, priority=900)
+    from fundanalysis.publish.pagetext import text_role
+
+    app.add_role("fa-text", text_role)
     app.connect("html-page-context", _language_switch)
     app.add_search_language(_chinese_search())

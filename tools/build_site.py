@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import execute_notebooks
 import site_sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,8 +38,11 @@ def step(message: str) -> None:
     print(f"==> {message}", flush=True)
 
 
-class BuildError(Exception):
-    """The build cannot go on; the message says why."""
+BuildError = site_sources.BuildError
+inside = site_sources.inside
+
+#: A report id as it may name a folder of the site (report.toml's ``id``; validate refuses others).
+REPORT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
 class Interrupted(Exception):
@@ -123,14 +127,18 @@ def swap_in(built: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def execute_notebooks(work: Path, data_dirs: list[Path], jobs: int) -> dict[str, Path]:
+def execute_all(work: Path, data_dirs: list[Path], jobs: int) -> dict[str, Path]:
     """Execute every notebook against every report, into ``work/executed/<report>/``."""
     sources = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    targets = {d.name: work / "executed" / d.name for d in data_dirs}
+    targets = {d.name: inside(work, "executed", d.name) for d in data_dirs}
+    if len(targets) < len(data_dirs):
+        raise BuildError(
+            "two data directories of the same name: give each report a folder of its own"
+        )
     command = [sys.executable, str(ROOT / "tools" / "execute_notebooks.py"), "--jobs", str(jobs)]
     for data_dir in data_dirs:
         command += ["--report", f"{data_dir}={targets[data_dir.name]}"]
-    run([*command, *map(str, sources)], env={**os.environ, "PYTHONHASHSEED": "0"})
+    run([*command, *map(str, sources)], env={**build_environment(), "PYTHONHASHSEED": "0"})
     return targets
 
 
@@ -139,24 +147,31 @@ def assemble(work: Path, data_dirs: list[Path], executed: dict[str, Path]) -> li
     import fundanalysis as fa
 
     reports = [fa.load_report(d) for d in data_dirs]
+    for report in reports:  # validate has refused these already; the paths depend on it
+        if not REPORT_ID.fullmatch(report.info.id):
+            raise BuildError(f"report id {report.info.id!r} is not a slug ([a-z0-9-]+)")
+    if len({report.info.id for report in reports}) < len(reports):
+        raise BuildError("two reports have the same id in report.toml")
     trees = []
     for lang in site_sources.LANGUAGES:
-        tree = work / lang
+        tree = inside(work, lang)
         shutil.rmtree(tree, ignore_errors=True)
         site_sources.copy_docs(tree)
-        (tree / "index.md").write_text(site_sources.index_page(reports, lang), encoding="utf-8")
+        inside(tree, "index.md").write_text(
+            site_sources.index_page(reports, lang), encoding="utf-8"
+        )
         for report in reports:
             report_id = report.info.id
             name = report.info.short_name if lang == "zh" else report.info.short_name_en
             title = f"{name} {report.info.year}"
             site_sources.report_pages(
-                executed[report.data_dir.name], tree / report_id, lang, report, title
+                executed[report.data_dir.name], inside(tree, report_id), lang, report, title
             )
-            listed = site_sources.downloads(report, tree / "_static" / "data" / report_id)
-            (tree / report_id / "data.md").write_text(
+            listed = site_sources.downloads(report, inside(tree, "_static", "data", report_id))
+            inside(tree, report_id, "data.md").write_text(
                 site_sources.data_page(listed, report_id, lang, title), encoding="utf-8"
             )
-        site_sources.search_dictionary(reports, tree / "search-words.txt")
+        site_sources.search_dictionary(reports, inside(tree, "search-words.txt"))
         trees.append(tree)
     return trees
 
@@ -205,6 +220,13 @@ def subset_font(sites: list[Path]) -> None:
         shutil.copyfile(first / FONT_FILE, site / "_static" / "fonts" / FONT_FILE)
 
 
+def build_environment() -> dict[str, str]:
+    """The environment of the processes the build starts: the caller's, without our variables
+    that change the output (``FUNDANALYSIS_LANG=en`` would publish English outputs on the
+    Chinese site, hence no tables or charts); each step sets those it needs itself."""
+    return execute_notebooks.own_environment()
+
+
 def build(data_dirs: list[Path], out: Path, work: Path, jobs: int) -> None:
     """Every step of the build; the new site replaces ``out`` only at the very end."""
     from fundanalysis.cli import main as cli
@@ -216,7 +238,7 @@ def build(data_dirs: list[Path], out: Path, work: Path, jobs: int) -> None:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     step(f"executing the notebooks afresh ({len(data_dirs)} report(s), {jobs} at a time)")
-    executed = execute_notebooks(work, data_dirs, jobs)
+    executed = execute_all(work, data_dirs, jobs)
     step("assembling the pages of each language")
     trees = assemble(work, data_dirs, executed)
     step("rendering HTML with Sphinx")
@@ -231,7 +253,7 @@ def build(data_dirs: list[Path], out: Path, work: Path, jobs: int) -> None:
         doctrees = ["-d", str(stage / f"doctrees-{lang}")]
         run(
             [*sphinx, *doctrees, str(tree), str(target)],
-            env={**os.environ, "FUNDANALYSIS_SITE_LANG": lang},
+            env={**build_environment(), "FUNDANALYSIS_SITE_LANG": lang},
         )
         sites.append(target)
     step("subsetting the Chinese web font to the characters the pages show")

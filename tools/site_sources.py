@@ -17,6 +17,30 @@ LANGUAGES = {"zh": "zh_CN", "en": "en"}
 ROOT = Path(__file__).resolve().parents[1]
 
 
+class BuildError(Exception):
+    """The build cannot go on; the message says why."""
+
+
+def inside(folder: Path, *parts: str) -> Path:
+    """``folder/parts…``, resolved, and refused unless it stays inside ``folder``.
+
+    Every path the build writes is made here: a name from the data (a report id, a file
+    name) can never lead out of the site, whatever it holds.
+    """
+    base = folder.resolve()
+    path = base.joinpath(*parts).resolve()
+    if path != base and not path.is_relative_to(base):
+        raise BuildError(f"refusing to write {path}: it is outside {base}")
+    return path
+
+
+def text(value: object, table: bool = False) -> str:
+    """Text from the data as MyST that shows exactly that text (see pagetext.myst_text)."""
+    from fundanalysis.publish.pagetext import myst_text
+
+    return myst_text(value, table)
+
+
 def _keep_output(output: dict, lang: str) -> bool:
     tagged = output.get("metadata", {}).get("fundanalysis", {}).get("lang")
     return tagged in (None, lang)
@@ -46,7 +70,7 @@ def _retitle(notebook: dict, title: str) -> None:
             source = "".join(cell["source"])
             if source.startswith("# "):
                 heading, _, rest = source.partition("\n")
-                cell["source"] = f"# {title} · {heading[2:]}\n{rest}"
+                cell["source"] = f"# {text(title)} · {heading[2:]}\n{rest}"
                 return
 
 
@@ -90,7 +114,7 @@ def report_pages(executed: Path, target: Path, lang: str, report, title: str) ->
             notebook["cells"].append(
                 {"cell_type": "markdown", "id": "site-toctree", "metadata": {}, "source": toctree}
             )
-        (target / f"{name}.ipynb").write_text(
+        inside(target, f"{name}.ipynb").write_text(
             json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8"
         )
 
@@ -108,7 +132,7 @@ def downloads(report, target: Path) -> list[tuple[str, str, str]]:
     target.mkdir(parents=True, exist_ok=True)
     listed = []
     workbook = f"{report.info.id}.xlsx"
-    export.write_workbook(report, target / workbook)
+    export.write_workbook(report, inside(target, workbook))
     listed.append(
         (
             workbook,
@@ -121,11 +145,11 @@ def downloads(report, target: Path) -> list[tuple[str, str, str]]:
         spec = SPECS[name]
         with (report.data_dir / spec.file).open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.reader(handle))
-        export.write_csv(target / spec.file, rows[0], rows[1:])
+        export.write_csv(inside(target, spec.file), rows[0], rows[1:])
         printed.append(spec.file)
         frame = export.corrected(report, name)
         export.write_csv(
-            target / f"{name}-corrected.csv", list(frame.columns), frame.values.tolist()
+            inside(target, f"{name}-corrected.csv"), list(frame.columns), frame.values.tolist()
         )
         corrected[name] = list(frame.columns)
         listed.append((spec.file, f"{spec.title}（原文）", f"{spec.title_en} (as printed)"))
@@ -133,17 +157,17 @@ def downloads(report, target: Path) -> list[tuple[str, str, str]]:
             (f"{name}-corrected.csv", f"{spec.title}（更正后）", f"{spec.title_en} (corrected)")
         )
     checks = fa.reconcile(report.data_dir)
-    export.write_csv(target / "checks.csv", list(checks.columns), checks.values.tolist())
+    export.write_csv(inside(target, "checks.csv"), list(checks.columns), checks.values.tolist())
     listed.append(("checks.csv", "全部核对及其结果", "every check and its result"))
     register = report.findings
     export.write_csv(
-        target / "findings-register.csv", list(register.columns), register.values.tolist()
+        inside(target, "findings-register.csv"), list(register.columns), register.values.tolist()
     )
     listed.append(
         ("findings-register.csv", "发现登记（含重要性）", "the findings register, with materiality")
     )
     descriptor = datapackage.download_descriptor(report, printed, corrected)
-    (target / "datapackage.json").write_text(
+    inside(target, "datapackage.json").write_text(
         json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     listed.append(
@@ -171,14 +195,16 @@ DATA_PAGE = {
 
 
 def data_page(listed: list[tuple[str, str, str]], report_id: str, lang: str, title: str) -> str:
+    """The download page: a line a file, its description and a link to it (the files and
+    their descriptions are ours; the report's title is text)."""
     rows = [
-        f"- {zh if lang == 'zh' else en}：[{file}](path:../_static/data/{report_id}/{file})"
+        f"- {zh}：[{file}](path:../_static/data/{report_id}/{file})"
         if lang == "zh"
         else f"- {en}: [{file}](path:../_static/data/{report_id}/{file})"
         for file, zh, en in listed
     ]
     heading, _, rest = DATA_PAGE[lang].partition("\n")
-    return f"# {title} · {heading[2:]}\n{rest}" + "\n".join(rows) + "\n"
+    return f"# {text(title)} · {heading[2:]}\n{rest}" + "\n".join(rows) + "\n"
 
 
 def index_page(reports: list, lang: str) -> str:
@@ -210,7 +236,7 @@ def index_page(reports: list, lang: str) -> str:
         title = info.title if lang == "zh" else info.title_en
         register = report.findings
         lines.append(
-            f"| [{title}]({info.id}/index) | {info.year} | {len(register)} ({int(register['material'].sum())}) |"
+            f"| [{text(title, table=True)}]({info.id}/index) | {info.year} | {len(register)} ({int(register['material'].sum())}) |"
         )
     lines += ["", "```{toctree}", ":hidden:", ":maxdepth: 2", ""]
     lines += [f"{report.info.id}/index" for report in reports]
@@ -228,7 +254,15 @@ def search_dictionary(reports: list, path: Path) -> None:
         terms = report.tables["vocabulary"]["term"].tolist()
         words |= set(terms)
         words |= {t[:-1] for t in terms if len(t) > 2 and t[-1] in "县市区州乡镇村"}
-    path.write_text("".join(f"{w} 1000\n" for w in sorted(words) if " " not in w), encoding="utf-8")
+    # one word a line, "word frequency": a word with a space or a line break would not be one
+    path.write_text(
+        "".join(
+            f"{w} 1000\n"
+            for w in sorted(words)
+            if w.isprintable() and not any(c.isspace() for c in w)
+        ),
+        encoding="utf-8",
+    )
 
 
 def copy_docs(target: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fundanalysis.audit.audited import AuditedReport, load_report
 from fundanalysis.data.loaders import PathLike
 from fundanalysis.publish.charts.style import use_style
+from fundanalysis.publish.pagetext import sentence
 from fundanalysis.publish.present import show_text
 
 
@@ -14,7 +15,7 @@ def setup(data_dir: PathLike = None) -> AuditedReport:
     report = load_report(data_dir)
     info = report.info
     show_text(
-        f"**{info.title}** · {info.jurisdiction} · {info.year} 年",
-        f"**{info.title_en}** · {info.jurisdiction_en} · {info.year}",
+        sentence("<strong>{}</strong> · {} · {} 年", info.title, info.jurisdiction, info.year),
+        sentence("<strong>{}</strong> · {} · {}", info.title_en, info.jurisdiction_en, info.year),
     )
     return report

@@ -135,26 +135,3 @@ def headline_figures(report: AuditedReport) -> pd.DataFrame:
             for zh, en, value, notebook in rows
         ]
     )
-
-
-def about(report: AuditedReport) -> tuple[str, str]:
-    """Two short paragraphs (Chinese, English) saying what the report is and who issued it."""
-    info = report.info
-    documents = report.tables["documents"]
-    issued = [
-        f"{d.issuer}《{d.title}》" + (f"（{d.reference}）" if isinstance(d.reference, str) else "")
-        for d in documents.itertuples()
-    ]
-    issued_en = [
-        f"{d.issuer_en}: {d.title_en}"
-        + (f" ({d.reference})" if isinstance(d.reference, str) else "")
-        for d in documents.itertuples()
-    ]
-    level = f"（{info.jurisdiction_level}）" if info.jurisdiction_level else ""
-    zh = f"**{info.title}**：{info.province}{info.jurisdiction}{level}{info.year} 年度。"
-    where = ", ".join(part for part in (info.jurisdiction_en, info.province_en) if part)
-    en = f"**{info.title_en}**: {where}, for {info.year}."
-    if issued:
-        zh += " 所依文件：" + "；".join(issued) + "。"
-        en += " Documents: " + "; ".join(issued_en) + "."
-    return zh, en

@@ -8,6 +8,7 @@ that need the text can tell whether they were given the right one.
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +73,24 @@ def _text_problem(value: object, key: str, required: bool) -> Problem | None:
     if not value.isprintable() or any(c in INVISIBLE for c in value):
         return _problem("含不可见字符 / contains an invisible character", key, value)
     return None
+
+
+#: A report id names the report's folder of the site and its files: lower-case letters, digits
+#: and hyphens, starting with a letter or digit ("bazhou-2020"), so that it can never be a path.
+REPORT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+def _id_problem(value: object) -> Problem | None:
+    found = _text_problem(value, "report.id", required=True)
+    if found or REPORT_ID.fullmatch(value):
+        return found
+    return _problem(
+        "应为由小写字母、数字和连字符组成的代号（至多 64 个字符），如 bazhou-2020 / must be a slug: "
+        "lower-case letters, digits and hyphens, starting with a letter or digit, at most 64 "
+        "characters (such as bazhou-2020)",
+        "report.id",
+        value,
+    )
 
 
 def _texts(raw: object, problems: list[Problem]) -> list[Text]:
@@ -139,7 +158,11 @@ def read_report_info(data_dir: Path) -> ReportInfo:
     if not isinstance(report, dict):
         raise DataError([_problem("缺少 [report] 表 / the [report] table is missing", "report")])
     for key in _REQUIRED_TEXT:
-        found = _text_problem(report.get(key), f"report.{key}", required=True)
+        found = (
+            _id_problem(report.get(key))
+            if key == "id"
+            else _text_problem(report.get(key), f"report.{key}", required=True)
+        )
         problems += [found] if found else []
     for key in _OPTIONAL_TEXT:
         found = _text_problem(report.get(key), f"report.{key}", required=False)

@@ -12,7 +12,11 @@ from __future__ import annotations
 import base64
 import html
 import io
+import math
+import numbers
 import os
+import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,21 +24,27 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from markupsafe import Markup
 
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.data.labels import LANGUAGES, label
+from fundanalysis.publish.pagetext import sentence_html
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 EMPTY = "—"
 
+#: What a page shows for a value that cannot be computed (a rate over 0, funds per 0 people).
+NOT_COMPUTABLE = {"zh": "无法计算", "en": "not computable"}
+
 #: Text this short (a status, a place, an id) stays on one line in a table cell.
 SHORT = 12
 
 
 def languages() -> tuple[str, ...]:
-    """The languages to show: both, or the one ``FUNDANALYSIS_LANG`` names."""
+    """The languages to show: the one ``FUNDANALYSIS_LANG`` names (``zh`` or ``en``), else
+    both (``both``, empty or unset)."""
     chosen = os.environ.get("FUNDANALYSIS_LANG", "")
     return (chosen,) if chosen in LANGUAGES else LANGUAGES
 
@@ -54,17 +64,35 @@ def _display(bundle: dict[str, str], lang: str) -> None:
 
 
 def show_text(zh: str, en: str) -> None:
-    """A sentence (Markdown) in each language."""
+    """A sentence in each language: plain text, or HTML made by :func:`pagetext.sentence`.
+
+    The sentence enters the page here, as HTML built by markupsafe: whatever markup plain
+    text holds is shown as text, and no value inside a :func:`sentence` can add any.
+    """
     for lang, text in zip(LANGUAGES, (zh, en), strict=True):
         if lang in languages():
-            _display({"text/markdown": text, "text/plain": text}, lang)
+            html_out = sentence_html(text)
+            plain = Markup(html_out).striptags()
+            _display({"text/html": html_out, "text/plain": plain}, lang)
 
 
 def show_missing(missing: NotReported) -> None:
     show_text(missing.sentence("zh"), missing.sentence("en"))
 
 
-def _format(value, kind: str, decimals: int) -> str:
+def is_infinite(value: object) -> bool:
+    """Whether ``value`` is an infinite number (what a division by zero gives)."""
+    if isinstance(value, bool | str) or not isinstance(value, numbers.Number):
+        return False
+    try:
+        return math.isinf(value)
+    except (TypeError, ValueError, OverflowError):
+        return False
+
+
+def _format(value, kind: str, decimals: int, lang: str = "zh") -> str:
+    if is_infinite(value):  # a division by zero in an analysis: say so, never "inf"
+        return NOT_COMPUTABLE[lang]
     if value is None or (not isinstance(value, str | list) and pd.isna(value)):
         return EMPTY
     if kind == "money":
@@ -73,8 +101,8 @@ def _format(value, kind: str, decimals: int) -> str:
             text = text.rstrip("0")
             text += "0" * max(0, 2 - len(text.partition(".")[2]))
         return text
-    if kind == "percent":
-        return percent(float(value))
+    if kind == "percent":  # a share so large that as a percentage it overflows: no share
+        return NOT_COMPUTABLE[lang] if math.isinf(float(value) * 100) else percent(float(value))
     if kind == "exact":
         return f"{Decimal(value):,f}"
     if kind == "count":
@@ -125,7 +153,7 @@ def table_html(
             headers[column][LANGUAGES.index(lang)] if column in headers else label(column, lang)
         )
         numeric = kind in ("money", "percent", "exact", "count")
-        shown.append((header, [_format(v, kind, decimals) for v in values], numeric))
+        shown.append((header, [_format(v, kind, decimals, lang) for v in values], numeric))
 
     def cell(tag: str, text: str, numeric: bool, header: str = "") -> str:
         # numbers and short words never break inside; long text wraps
@@ -175,6 +203,8 @@ def show_table(
         _display({"text/html": html_out, "text/plain": text}, lang)
 
 
+_LAYOUT_GAVE_UP = "constrained_layout not applied"
+
 #: Width (inches) of the phone version of a chart: its text, the same size in points, then
 #: fills most of a 360-400 px wide screen.
 PHONE_WIDTH = 4.2
@@ -196,29 +226,72 @@ def _png(chart: Chart) -> tuple[str, int]:
     return base64.b64encode(data).decode("ascii"), pixels // 2
 
 
-def chart_html(chart: Chart) -> str:
+#: What a chart says under itself when some of its text cannot be drawn as written.
+CHART_NOTE = {
+    "zh": "图中有些文字无法按原样绘出（{chars}），请以上表为准。",
+    "en": "Some text in this chart cannot be drawn as written ({chars}); the table above shows it.",
+}
+_MISSING_GLYPH = re.compile(r"Glyph (\d+) \(.*\) missing from font")
+
+
+def _undrawable(chart: Chart, caught: list[warnings.WarningMessage]) -> list[str]:
+    """Characters of the chart's text, in the order it shows them, that its fonts lack
+    (matplotlib warned) or that it draws wrongly (right-to-left scripts such as Uyghur, which
+    matplotlib neither shapes nor reorders)."""
+    from matplotlib.text import Text
+
+    missing = {chr(int(m[1])) for w in caught if (m := _MISSING_GLYPH.search(str(w.message)))}
+    shown = "".join(text.get_text() for text in chart.figure.findobj(Text))
+    found = [c for c in shown if c in missing or unicodedata.bidirectional(c) in ("R", "AL")]
+    return list(dict.fromkeys(found + sorted(missing - set(found))))
+
+
+def _drawing(chart: Chart) -> tuple[str, int, list[warnings.WarningMessage]]:
+    """:func:`_png`, with the warnings matplotlib gave while drawing it."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data, pixels = _png(chart)
+    return data, pixels, caught
+
+
+def chart_html(chart: Chart, lang: str | None = None) -> str:
     """The chart as an HTML figure: 2× PNG, redrawn narrower for phones, with its alt text.
 
     The phone version is the same figure laid out again at :data:`PHONE_WIDTH`, so its labels
     keep their size in points and stay readable when the screen is narrow; where they do not
-    fit, it is laid out again a little wider.
+    fit, it is laid out again a little wider. Where the report's text holds characters the
+    chart cannot draw (a script or emoji its fonts lack), a note under the chart says so and
+    points to the table; constrained layout giving up on a crowded figure is no fault either
+    (the image is cut to what was drawn). Any other warning is passed on.
     """
     width, height = chart.figure.get_size_inches()
-    wide, wide_px = _png(chart)
+    wide, wide_px, caught = _drawing(chart)
     for phone in (PHONE_WIDTH, (PHONE_WIDTH + width) / 2):  # wider if the labels need it
         chart.figure.set_size_inches(phone, height * 1.25)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            narrow, _ = _png(chart)
-        if not any("constrained_layout not applied" in str(w.message) for w in caught):
+        narrow, _, phone_caught = _drawing(chart)
+        if not any(_LAYOUT_GAVE_UP in str(w.message) for w in phone_caught):
             break
+    caught += phone_caught
     chart.figure.set_size_inches(width, height)
+    undrawable = _undrawable(chart, caught)
+    for w in caught:
+        message = str(w.message)
+        if not (_LAYOUT_GAVE_UP in message or _MISSING_GLYPH.search(message)):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     alt = html.escape(chart.alt, quote=True)
+    note = ""
+    if undrawable:
+        chars = " ".join(undrawable[:8]) + (" …" if len(undrawable) > 8 else "")
+        note = (
+            '<figcaption class="fa-chart-note">'
+            + html.escape(CHART_NOTE[lang or "zh"].format(chars=chars))
+            + "</figcaption>"
+        )
     return (
         '<figure class="fa-chart"><picture>'
         f'<source media="(max-width: 600px)" srcset="data:image/png;base64,{narrow}">'
         f'<img src="data:image/png;base64,{wide}" alt="{alt}" width="{wide_px}">'
-        "</picture></figure>"
+        f"</picture>{note}</figure>"
     )
 
 
@@ -238,7 +311,7 @@ def _drawn(
         if stored is not None:
             return stored
     chart = make(*args, lang=lang, **kwargs)
-    result = chart if isinstance(chart, NotReported) else (chart_html(chart), chart.alt)
+    result = chart if isinstance(chart, NotReported) else (chart_html(chart, lang), chart.alt)
     if key is not None:
         cache.write(place, f"{slot}-{lang}", digest, result)
     return result

@@ -9,7 +9,9 @@ from fundanalysis.data.labels import pick
 from fundanalysis.publish.charts.drawing import (
     WAN,
     hbars,
+    largest_and_rest,
     pick_language,
+    share_text,
     source_line,
     stacked_bars,
     subplots,
@@ -36,9 +38,10 @@ def carryover_by_place_chart(report: AuditedReport, lang: str) -> Chart | NotRep
     table = table.reindex([p for p in places if p in table.index])
     table = table[[lv for lv in levels if lv in table.columns]]
     names = {lv: (lv if lang == "zh" else levels[lv]) for lv in table.columns}
-    fig, ax = subplots(figsize=(7.2, 0.55 * len(table) + 2.4))
-    labels = list(table.index) if lang == "zh" else [places[p] for p in table.index]
-    totals = stacked_bars(ax, labels, table, colors_for(list(levels)), names, 2)
+    drawn = largest_and_rest(table, lang)
+    fig, ax = subplots(figsize=(7.2, 0.55 * len(drawn) + 2.4))
+    labels = [p if lang == "zh" else places.get(p, p) for p in drawn.index]
+    totals = stacked_bars(ax, labels, drawn, colors_for(list(levels)), names, 2)
     ax.set_title(
         pick_language(lang, "结转结余（按地区、资金级次）", "Carry-over by place and level"),
         loc="left",
@@ -48,11 +51,12 @@ def carryover_by_place_chart(report: AuditedReport, lang: str) -> Chart | NotRep
     ax.set_xlim(0, totals.max() * 1.25)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
     add_source(fig, source_line(report, lang, pick_language(lang, "结转结余", "carry-over")))
-    top = totals.idxmax()
+    per_place = table.sum(axis=1)
+    top = per_place.idxmax()
     alt = pick_language(
         lang,
-        f"堆积柱状图：{len(table)} 个地区的结转，按资金级次；最多为{top} {totals.max():,.2f} 万元。",
-        f"Stacked bar chart of carry-over in {len(table)} places by level; the most is {places.get(top, top)}, {totals.max():,.2f} 万元.",
+        f"堆积柱状图：{len(table)} 个地区的结转，按资金级次；最多为{top} {per_place.max():,.2f} 万元。",
+        f"Stacked bar chart of carry-over in {len(table)} places by level; the most is {places.get(top, top)}, {per_place.max():,.2f} 万元.",
     )
     return Chart(fig, alt)
 
@@ -70,15 +74,15 @@ def carryover_kind_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
         [colors.get(k, NEUTRAL) for k in kinds["kind"]],
         pick_language(lang, "结转结余（按类别）", "Carry-over by kind"),
         pick(WAN, lang),
-        [f"{a:,.2f}  ({s:.0%})" for a, s in zip(values, kinds["share"], strict=True)],
+        [f"{a:,.2f}  ({share_text(s, lang)})" for a, s in zip(values, kinds["share"], strict=True)],
         source_line(report, lang, pick_language(lang, "结转结余", "carry-over")),
         lang,
     )
     top = kinds.iloc[kinds["amount_wan"].idxmax()]
     alt = pick_language(
         lang,
-        f"横向柱状图：结转按类别；最大为{top['kind']} {top['amount_wan']:,.2f} 万元（{top['share']:.0%}）。",
-        f"Bar chart of carry-over by kind; the largest is {top['kind_en']}, {top['amount_wan']:,.2f} 万元 ({top['share']:.0%}).",
+        f"横向柱状图：结转按类别；最大为{top['kind']} {top['amount_wan']:,.2f} 万元（{share_text(top['share'], lang)}）。",
+        f"Bar chart of carry-over by kind; the largest is {top['kind_en']}, {top['amount_wan']:,.2f} 万元 ({share_text(top['share'], lang)}).",
     )
     return Chart(fig, alt)
 

@@ -14,7 +14,9 @@ from fundanalysis.publish.charts.drawing import (
     THOUSANDS,
     WAN,
     hbars,
+    largest_and_rest,
     pick_language,
+    share_text,
     short_name,
     source_line,
     stacked_bars,
@@ -25,6 +27,7 @@ from fundanalysis.publish.charts.style import (
     NEUTRAL,
     add_source,
     colors_for,
+    fit,
 )
 from fundanalysis.publish.present import Chart
 
@@ -55,10 +58,14 @@ def budget_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     name = short_name(report, lang)
     first, last = int(growth["year"].min()), int(growth["year"].max())
     ax.set_title(
-        pick_language(
-            lang,
-            f"{name}本级扶贫预算，{first}–{last} 年",
-            f"{name}: own poverty budget, {first}–{last}",
+        fit(
+            pick_language(
+                lang,
+                f"{name}本级扶贫预算，{first}–{last} 年",
+                f"{name}: own poverty budget, {first}–{last}",
+            ),
+            80,
+            60,
         ),
         loc="left",
         wrap=True,
@@ -94,15 +101,18 @@ def funds_by_level_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
             f"{report.info.year} funds by level of government",
         ),
         pick(WAN, lang),
-        [f"{a:,.0f}  ({s:.0%})" for a, s in zip(values, levels["share"], strict=True)],
+        [
+            f"{a:,.0f}  ({share_text(s, lang)})"
+            for a, s in zip(values, levels["share"], strict=True)
+        ],
         source_line(report, lang, pick_language(lang, "资金拨付", "funds and transfers")),
         lang,
     )
     top = levels.iloc[levels["amount_wan"].idxmax()]
     alt = pick_language(
         lang,
-        f"横向柱状图：按财政级次的资金；最大为{top['level']} {top['amount_wan']:,.0f} 万元（{top['share']:.0%}）。",
-        f"Bar chart of the year's funds by level; the largest is {top['level_en']}, {top['amount_wan']:,.0f} 万元 ({top['share']:.0%}).",
+        f"横向柱状图：按财政级次的资金；最大为{top['level']} {top['amount_wan']:,.0f} 万元（{share_text(top['share'], lang)}）。",
+        f"Bar chart of the year's funds by level; the largest is {top['level_en']}, {top['amount_wan']:,.0f} 万元 ({share_text(top['share'], lang)}).",
     )
     return Chart(fig, alt)
 
@@ -134,7 +144,9 @@ def batch_timeline_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
         )
     names = terms_of(timeline, "batch_name", lang)
     ax.set_yticks(
-        rows, [f"{b}. {n}" for b, n in zip(timeline["batch"], names, strict=True)], fontsize=9.5
+        rows,
+        [fit(f"{b}. {n}") for b, n in zip(timeline["batch"], names, strict=True)],
+        fontsize=9.5,
     )
     ax.set_title(
         pick_language(lang, "各批资金下达日期", "When each batch was passed on"),
@@ -174,12 +186,17 @@ def allocations_chart(report: AuditedReport, funds: str, lang: str) -> Chart | N
         or pick_language(lang, "未分类型", "no fund type")
         for t in types
     }
-    fig, ax = subplots(figsize=(7.2, 0.5 * len(body) + 2.2))
-    labels = list(body.index) if lang == "zh" else list(body["place_en"])
-    totals = stacked_bars(ax, labels, body[types], colors_for([*list(fund_types), ""]), names, 0)
+    drawn = largest_and_rest(body, lang)
+    fig, ax = subplots(figsize=(7.2, 0.5 * len(drawn) + 2.2))
+    labels = list(drawn.index) if lang == "zh" else list(drawn["place_en"])
+    totals = stacked_bars(ax, labels, drawn[types], colors_for([*list(fund_types), ""]), names, 0)
     funds_name = funds if lang == "zh" else report.terms("funds").get(funds, funds)
     ax.set_title(
-        pick_language(lang, f"分地区分配：{funds_name}", f"Allocations by place: {funds_name}"),
+        fit(
+            pick_language(lang, f"分地区分配：{funds_name}", f"Allocations by place: {funds_name}"),
+            80,
+            60,
+        ),
         loc="left",
         wrap=True,
     )
@@ -189,12 +206,13 @@ def allocations_chart(report: AuditedReport, funds: str, lang: str) -> Chart | N
     if len(types) > 1:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
     add_source(fig, source_line(report, lang, pick_language(lang, "资金分配", "allocations")))
-    top = totals.idxmax()
+    top = body[types].sum(axis=1).idxmax()
     top_name = top if lang == "zh" else body.loc[top, "place_en"]
+    most = body.loc[top, types].sum()
     alt = pick_language(
         lang,
-        f"堆积柱状图：{len(body)} 个地区的{funds_name}，按资金类型；最多为{top_name} {totals.max():,.0f} 万元。",
-        f"Stacked bar chart of {funds_name} for {len(body)} places by fund type; the most goes to {top_name}, {totals.max():,.0f} 万元.",
+        f"堆积柱状图：{len(body)} 个地区的{funds_name}，按资金类型；最多为{top_name} {most:,.0f} 万元。",
+        f"Stacked bar chart of {funds_name} for {len(body)} places by fund type; the most goes to {top_name}, {most:,.0f} 万元.",
     )
     return Chart(fig, alt)
 
@@ -209,7 +227,15 @@ def spending_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     values = table["spent_wan"].tolist()
     bar_labels = [
         f"{v:,.2f}"
-        + ("" if pd.isna(e) else pick_language(lang, f"（执行 {e:.1%}）", f" ({e:.1%} executed)"))
+        + (
+            ""
+            if pd.isna(e)
+            else pick_language(
+                lang,
+                f"（执行 {share_text(e, lang, '.1%')}）",
+                f" ({share_text(e, lang, '.1%')} executed)",
+            )
+        )
         for v, e in zip(values, table["execution"], strict=True)
     ]
     fig = hbars(

@@ -19,6 +19,7 @@ from fundanalysis.publish.charts.drawing import (
 )
 from fundanalysis.publish.charts.style import (
     add_source,
+    fit,
 )
 from fundanalysis.publish.present import Chart
 
@@ -135,7 +136,7 @@ def projects_breakdown_chart(report: AuditedReport, by: str, lang: str) -> Chart
         color="#0072B2",
         label=pick_language(lang, "资金占比", "share of funds"),
     )
-    ax.set_yticks(positions, terms_of(table, by, lang))
+    ax.set_yticks(positions, [fit(term) for term in terms_of(table, by, lang)])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     stage_name = stage if lang == "zh" else vocab.PROJECT_STAGES[stage]
     what = pick_language(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -73,6 +75,8 @@ def use_style() -> None:
             "legend.fontsize": 10,
             "legend.frameon": False,
             "svg.hashsalt": "fundanalysis",
+            # Labels are the report's words: a "$" in them is a dollar, never mathtext.
+            "text.parse_math": False,
         }
     )
 
@@ -80,4 +84,35 @@ def use_style() -> None:
 def add_source(fig: Figure, source: str) -> None:
     """Write the source line under the chart."""
     fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
-    fig.text(0.01, 0.015, source, fontsize=9, color="#555555", ha="left", wrap=True)
+    fig.text(0.01, 0.015, fit(source, 160, 100), fontsize=9, color="#555555", ha="left", wrap=True)
+
+
+def width(text: str) -> int:
+    """How many columns ``text`` takes: two for a wide (CJK) character, one for others."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def fit(text: str, limit: int = 60, line: int = 40, lines: int = 3) -> str:
+    """A label of the report's that fits a chart: as it is up to ``limit`` columns, else
+    broken into lines of about ``line`` columns (at spaces where there are some), at most
+    ``lines`` of them, the rest cut with "…" (the table beside the chart shows it whole).
+
+    Without this a label of 40-odd characters leaves the axes no room (constrained layout
+    gives up) and a title without spaces runs off the figure.
+    """
+    text = str(text)
+    if "\n" in text:  # our own second line (a date): each line on its own
+        return "\n".join(fit(part, limit, line, lines) for part in text.split("\n"))
+    if width(text) <= limit:
+        return text
+    out, current = [], ""
+    for word in re.findall(r"\S+\s*|\s+", " ".join(text.split())):
+        for char in [word] if width(word) <= line else word:
+            if current and width(current + char.rstrip()) > line:
+                out.append(current.rstrip())
+                current = ""
+            current += char
+    out.append(current.rstrip())
+    if len(out) > lines:
+        out = [*out[: lines - 1], out[lines - 1][: max(1, line // 2 - 1)] + "…"]
+    return "\n".join(out)

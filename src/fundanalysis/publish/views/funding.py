@@ -8,7 +8,7 @@ from fundanalysis.analysis import (
 )
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
-from fundanalysis.publish import charts
+from fundanalysis.publish import charts, pagetext
 from fundanalysis.publish.present import (
     percent,
     show_chart,
@@ -82,7 +82,10 @@ def allocations(report: AuditedReport) -> None:
         }
         headers["total"] = ("合计", "total")
         name = report.terms("funds").get(funds, funds)
-        show_text(f"**{funds}**", f"**{name}**")
+        show_text(
+            pagetext.sentence("<strong>{}</strong>", funds),
+            pagetext.sentence("<strong>{}</strong>", name),
+        )
         shown = types if len(types) > 2 else ["total"]  # one fund type: its column is the total
         show_table(
             matrix, ["place", *shown], {t: MONEY for t in shown}, decimals=0, headers=headers

@@ -11,7 +11,7 @@ from fundanalysis.analysis import (
 )
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
-from fundanalysis.publish import charts
+from fundanalysis.publish import charts, pagetext
 from fundanalysis.publish.present import (
     show_chart,
     show_table,
@@ -21,7 +21,7 @@ from fundanalysis.publish.views.common import CHECK_FORMATS, MONEY, claims_if_an
 
 
 def about(report: AuditedReport) -> None:
-    show_text(*overview.about(report))
+    show_text(*pagetext.about(report))
 
 
 def headlines(report: AuditedReport) -> None:
@@ -29,29 +29,12 @@ def headlines(report: AuditedReport) -> None:
     claims_if_any(report, "overview")
 
 
-def _findings_sentence(register) -> tuple[str, str]:
-    material = register[register["material"] == "重大"]
-    if material.empty:
-        return (
-            f"核对发现 {len(register)} 处问题，均非重大。",
-            f"Checking found {len(register)} inconsistencies, none of them material.",
-        )
-    return (
-        f"核对发现 {len(register)} 处问题，其中 {len(material)} 处重大："
-        + "；".join(material["title"])
-        + "。",
-        f"Checking found {len(register)} inconsistencies, {len(material)} of them material: "
-        + "; ".join(material["title_en"])
-        + ".",
-    )
-
-
 def findings_summary(report: AuditedReport) -> None:
     register = audit.findings_register(report)
     if register.empty:
         show_text("核对未发现问题。", "Checking found no inconsistency.")
         return
-    show_text(*_findings_sentence(register))
+    show_text(*pagetext.findings(register))
     show_table(
         register,
         ["finding", "title", "amount_shown", "materiality", "material"],
