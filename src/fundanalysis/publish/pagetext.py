@@ -103,7 +103,10 @@ def about(report: AuditedReport) -> tuple[Markup, Markup]:
     )
     where = [part for part in (info.jurisdiction_en, info.province_en) if part]
     en = sentence(
-        "<strong>{}</strong>: {}, for {}.", info.title_en, sentence(", ").join(where), info.year
+        "<strong>{}</strong>: {}, for {}.",
+        info.title_en,
+        sentence(", ").join(escape_text(part) for part in where),
+        info.year,
     )
     if documents:
         referenced = [isinstance(d.reference, str) for d in documents]
