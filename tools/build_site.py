@@ -157,8 +157,14 @@ def assemble(work: Path, data_dirs: list[Path], executed: dict[str, Path]) -> li
         tree = inside(work, lang)
         shutil.rmtree(tree, ignore_errors=True)
         site_sources.copy_docs(tree)
+        subjects = {}
+        for report in reports:
+            pages = executed[report.data_dir.name]
+            titles = site_sources.page_titles(pages, lang)
+            printed = site_sources.printed_pages(pages, report)
+            subjects[report.info.id] = [titles[stem] for stem in printed]
         inside(tree, "index.md").write_text(
-            site_sources.index_page(reports, lang), encoding="utf-8"
+            site_sources.index_page(reports, lang, subjects), encoding="utf-8"
         )
         for report in reports:
             report_id = report.info.id

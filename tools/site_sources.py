@@ -80,30 +80,50 @@ def _not_printed(notebook: dict, report) -> bool:
     return bool(needs) and not any(report.has(name) for name in needs)
 
 
-def _empty_page(notebook: dict, lang: str) -> dict:
-    """The page of a subject the report does not print: its heading and one line."""
-    heading = next(c for c in notebook["cells"] if c["cell_type"] == "markdown")
-    title = "".join(heading["source"]).partition("\n")[0]
-    line = "本报告未印此项内容。" if lang == "zh" else "This report does not print this."
-    cell = {
-        "cell_type": "markdown",
-        "id": "not-printed",
-        "metadata": {},
-        "source": f"{title}\n\n{line}",
-    }
-    return {**notebook, "cells": [cell]}
+def printed_pages(executed: Path, report) -> list[str]:
+    """The analyses of ``executed`` (stems, in order) whose subject the report prints."""
+    return [
+        path.stem
+        for path in sorted(executed.glob("*.ipynb"))
+        if path.stem != "00-overview"
+        and not _not_printed(json.loads(path.read_text(encoding="utf-8")), report)
+    ]
+
+
+def page_titles(executed: Path, lang: str) -> dict[str, str]:
+    """Each analysis' title in ``lang``: the first heading of its language's narrative."""
+    titles = {}
+    for path in sorted(executed.glob("*.ipynb")):
+        notebook = for_language(json.loads(path.read_text(encoding="utf-8")), lang)
+        heading = next(c for c in notebook["cells"] if c["cell_type"] == "markdown")
+        titles[path.stem] = "".join(heading["source"]).partition("\n")[0].lstrip("# ").strip()
+    return titles
+
+
+def _without_links_to(notebook: dict, pages: set[str]) -> None:
+    """Drop the lines of the narrative that link to a page not published for this report."""
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        lines = "".join(cell["source"]).splitlines(keepends=True)
+        kept = [line for line in lines if not any(f"]({p}.ipynb)" in line for p in pages)]
+        if len(kept) != len(lines):
+            cell["source"] = "".join(kept)
 
 
 def report_pages(executed: Path, target: Path, lang: str, report, title: str) -> None:
-    """Write one report's pages for ``lang``: the overview as its index, then the analyses."""
+    """Write one report's pages for ``lang``: the overview as its index, then the analyses of
+    the subjects the report prints (a subject it does not print is no page and no link)."""
     target.mkdir(parents=True, exist_ok=True)
     notebooks = sorted(executed.glob("*.ipynb"))
-    analyses = [path.stem for path in notebooks if path.stem != "00-overview"]
+    analyses = printed_pages(executed, report)
+    omitted = {p.stem for p in notebooks} - {"00-overview", *analyses}
     for path in notebooks:
+        if path.stem in omitted:
+            continue
         notebook = for_language(json.loads(path.read_text(encoding="utf-8")), lang)
         _retitle(notebook, title)
-        if _not_printed(notebook, report):
-            notebook = _empty_page(notebook, lang)
+        _without_links_to(notebook, omitted)
         name = "index" if path.stem == "00-overview" else path.stem
         if name == "index":
             toctree = (
@@ -207,8 +227,10 @@ def data_page(listed: list[tuple[str, str, str]], report_id: str, lang: str, tit
     return f"# {text(title)} · {heading[2:]}\n{rest}" + "\n".join(rows) + "\n"
 
 
-def index_page(reports: list, lang: str) -> str:
-    """The site's front page: every report published, with what checking found."""
+def index_page(reports: list, lang: str, subjects: dict[str, list[str]] | None = None) -> str:
+    """The site's front page: every report published, the subjects it prints (its analyses'
+    titles, by report id) and what checking found."""
+    subjects = subjects or {}
     if lang == "zh":
         lines = [
             "# 财政专项扶贫资金绩效自评报告：核对与分析",
@@ -236,8 +258,16 @@ def index_page(reports: list, lang: str) -> str:
         title = info.title if lang == "zh" else info.title_en
         register = report.findings
         lines.append(
-            f"| [{text(title, table=True)}]({info.id}/index) | {info.year} | {len(register)} ({int(register['material'].sum())}) |"
+            f"| [{text(title, table=True)}]({info.id}/index) | {info.year} | "
+            f"{len(register)} ({int(register['material'].sum())}) |"
         )
+    if subjects:  # a list, not a column: it stays readable on a phone
+        lines += ["", "本站各报告所含内容：" if lang == "zh" else "What each report covers:", ""]
+        for report in reports:
+            name = report.info.short_name if lang == "zh" else report.info.short_name_en
+            covered = ("、" if lang == "zh" else ", ").join(subjects.get(report.info.id, []))
+            colon = "：" if lang == "zh" else ": "
+            lines.append(f"- {text(f'{name} {report.info.year}')}{colon}{text(covered) or '—'}")
     lines += ["", "```{toctree}", ":hidden:", ":maxdepth: 2", ""]
     lines += [f"{report.info.id}/index" for report in reports]
     lines += ["```", ""]
