@@ -6,7 +6,9 @@ supplied, and list by section every number the text prints that no table capture
 ``fundanalysis new DIR``: write an empty, documented data directory for a new report.
 
 Exit codes: 0 clean, 1 data errors (a file, row or cell that does not validate, or a check that
-fails without a finding that explains it), 2 usage errors. Findings the data directory
+fails without a finding that explains it), 2 usage and environment errors (a path or a setting
+that cannot be used: not UTF-8, ``~user`` of no such user, a name ``new`` cannot write), 3 a
+fault of this program (a bug: said as such, without a traceback). Findings the data directory
 registers are printed but are not errors: they are what the report gets wrong.
 """
 
@@ -17,13 +19,17 @@ import io
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from fundanalysis.audit.findings import findings, unregistered
 from fundanalysis.audit.reconcile import reconcile
 from fundanalysis.data.errors import DataError
 from fundanalysis.data.paths import data_dir as resolve_data_dir
-from fundanalysis.data.scaffold import write_new_report
+from fundanalysis.data.scaffold import unwritable_name, write_new_report
 from fundanalysis.data.specs import SPECS
 from fundanalysis.data.tables import load_report_tables
+from fundanalysis.store.cache import cache_dir
+from fundanalysis.store.environment import SettingError, shown
 from fundanalysis.text.provenance import COVERAGE_FILE, render_coverage, stored_coverage, verify
 
 
@@ -80,12 +86,16 @@ def _validate(directory: Path, out) -> int:
     material = int(register["material"].sum())
     out.write(f"发现 / findings: {len(register)}, 重大 material {material}\n")
     for row in register.itertuples():
-        size = (
-            f"{row.amount} {row.unit}, {row.materiality:.2%} of {row.of_stated}"
-            if row.amount is not None and row.materiality is not None
-            else "不涉及金额 no amount"
-        )
-        flag = "重大 material" if row.material else "非重大 immaterial"
+        if pd.isna(row.material):
+            size = f"{row.amount} {row.unit} of {row.of_stated}"
+            flag = "重要性无法计算 materiality not computable"
+        else:
+            size = (
+                f"{row.amount} {row.unit}, {row.materiality:.2%} of {row.of_stated}"
+                if row.amount is not None and pd.notna(row.materiality)
+                else "不涉及金额 no amount"
+            )
+            flag = "重大 material" if row.material else "非重大 immaterial"
         out.write(f"  [{row.finding}] {row.title} · {row.title_en} — {size} ({flag})\n")
         if row.checks:
             out.write(f"      核对 checks: {', '.join(row.checks)}\n")
@@ -136,6 +146,10 @@ def _coverage(directory: Path, write: bool, out) -> int:
 
 
 def _new(directory: Path, out, err) -> int:
+    refused = unwritable_name(directory.name)
+    if refused:
+        err.write(f"fundanalysis: 无法用作报告名 / cannot be a report's name: {refused}\n")
+        return 2
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         err.write(
             f"fundanalysis: 已存在且非空 / exists and is not an empty directory: {directory}\n"
@@ -172,7 +186,17 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return 0 if exit_.code == 0 else 2
     buffer = io.StringIO()
-    code = _run(args, buffer, err)
+    try:
+        code = _run(args, buffer, err)
+    except KeyboardInterrupt:
+        err.write("fundanalysis: 已中断 / interrupted\n")
+        return 130
+    except Exception as error:  # our fault, not the data's: said so, without a traceback
+        err.write(
+            "fundanalysis: 程序内部错误（请报告）/ internal error, please report it: "
+            f"{type(error).__name__}: {shown(str(error))}\n"
+        )
+        return 3
     try:
         out.write(buffer.getvalue())
         out.flush()
@@ -189,6 +213,8 @@ def _run(args: argparse.Namespace, out, err) -> int:
         if args.command == "new":
             return _new(Path(args.data_dir), out, err)
         directory = resolve_data_dir(args.data_dir)
+        if args.command == "coverage" or args.command == "validate":
+            cache_dir()  # a cache setting that cannot be used is said before any work
         if not directory.is_dir():
             what = (
                 "不是目录 / not a directory"
@@ -200,8 +226,14 @@ def _run(args: argparse.Namespace, out, err) -> int:
         if args.command == "coverage":
             return _coverage(directory, args.write, out)
         return _validate(directory, out)
+    except SettingError as error:
+        err.write(
+            f"fundanalysis: 环境设置或路径无法使用 / a setting or path cannot be used: {error}\n"
+        )
+        return 2
     except OSError as error:
-        err.write(f"fundanalysis: {error.strerror or error}: {error.filename or ''}\n")
+        where = shown(str(error.filename)) if error.filename else ""
+        err.write(f"fundanalysis: {error.strerror or error}: {where}\n")
         return 2
     except DataError as error:
         return _fail(out, error)
