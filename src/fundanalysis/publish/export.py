@@ -46,7 +46,9 @@ def csv_safe(value: object) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if _is_number(value):
-        if isinstance(value, float | np.floating) and not math.isfinite(value):
+        if (isinstance(value, float | np.floating) and not math.isfinite(value)) or (
+            isinstance(value, Decimal) and not value.is_finite()
+        ):
             return ""  # not a figure: never written as inf or nan
         return str(value)
     text = str(value)
