@@ -88,7 +88,7 @@ def write(path: Path, rows: list[list[str]]) -> None:
         csv.writer(handle, lineterminator="\n").writerows(rows)
 
 
-def _damage(data, tables: tuple[str, ...]) -> None:
+def _damage(data, tables: tuple[str, ...], *, compare: bool = True) -> None:
     source = data.draw(st.sampled_from(shipped_reports()), label="report")
     present = [
         t for t in tables if (source / f"{t}.csv").is_file() and len(read(source / f"{t}.csv")) > 1
@@ -111,6 +111,8 @@ def _damage(data, tables: tuple[str, ...]) -> None:
             assert error.problems and error.render()
             assert UNEXPECTED not in error.render(), error.render()
             return
+    if not compare:
+        return
     original = fa.load_all(source)
     for name, frame in original.items():
         changed = damaged[name]
@@ -133,4 +135,6 @@ DECLARATIONS = tuple(name for name in SPECS if name not in FIGURE_TABLES)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_damaged_declarations_are_refused_as_the_datas_problem(data) -> None:
-    _damage(data, DECLARATIONS)
+    # accepted damage here may rightly change other tables (a vocabulary's English form is every
+    # row's): only that it is refused as the data's problem, or accepted, is asserted
+    _damage(data, DECLARATIONS, compare=False)
