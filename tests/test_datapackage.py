@@ -86,9 +86,46 @@ def test_money_cannot_be_negative_and_sources_are_addresses() -> None:
                 ).startswith(".")
 
 
-def test_primary_keys_are_columns() -> None:
+def test_keys_are_columns_and_a_primary_key_holds_no_empty_cell() -> None:
     for directory in REPORTS:
         for resource in resources(directory).values():
-            names = {f["name"] for f in resource["schema"]["fields"]}
-            assert resource["schema"]["primaryKey"]
-            assert set(resource["schema"]["primaryKey"]) <= names
+            schema = resource["schema"]
+            fields = {f["name"]: f for f in schema["fields"]}
+            (key,) = [schema["primaryKey"]] if "primaryKey" in schema else schema["uniqueKeys"]
+            assert key and set(key) <= set(fields)
+            if "primaryKey" in schema:  # no empty value: every column of it is required
+                assert all(fields[c]["constraints"]["required"] for c in key), resource["name"]
+            else:  # a column of it may be empty, as the data prints it
+                assert not all(fields[c].get("constraints", {}).get("required") for c in key)
+
+
+def test_projects_key_is_unique_not_primary_because_the_data_leaves_level_empty() -> None:
+    # 巴州 SE-4.5 prints the project pool (储备) as one count, not broken down by level
+    (bazhou,) = [d for d in REPORTS if d.name == "bazhou-2020"]
+    projects = resources(bazhou)["projects"]["schema"]
+    assert "primaryKey" not in projects
+    assert projects["uniqueKeys"] == [["stage", "level", "category"]]
+    with (bazhou / "projects.csv").open(encoding="utf-8") as handle:
+        assert any(row["level"] == "" for row in csv.DictReader(handle))
+    assert resources(bazhou)["carryover"]["schema"]["primaryKey"] == ["place", "seq"]
+
+
+def test_two_rows_alike_and_empty_in_a_key_column_are_duplicates(tiny_dir) -> None:
+    import fundanalysis as fa
+
+    pool = "储备,,,3,,万元,,,3个,,T-1\n"  # a count not broken down by level: valid once
+    with (tiny_dir / "projects.csv").open("a", encoding="utf-8") as handle:
+        handle.write(pool)
+    assert len(fa.load_all(tiny_dir)["projects"]) == 2
+    with (tiny_dir / "projects.csv").open("a", encoding="utf-8") as handle:
+        handle.write(pool)
+    with pytest.raises(fa.DataError, match="duplicate key") as refused:
+        fa.load_all(tiny_dir)
+    assert [(p.file, p.row) for p in refused.value.problems] == [("projects.csv", 4)]
+
+
+def test_the_coverage_resource_is_described_from_its_schema() -> None:
+    fields = {f["name"]: f for f in resources(REPORTS[0])["coverage"]["schema"]["fields"]}
+    assert fields["numbers_printed"]["type"] == "integer"
+    assert fields["numbers_printed"]["constraints"]["minimum"] == 0
+    assert fields["text_sha256"]["constraints"]["pattern"] == "[0-9a-f]{64}"

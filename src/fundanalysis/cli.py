@@ -8,7 +8,9 @@ supplied, and list by section every number the text prints that no table capture
 :mod:`fundanalysis.text.scan.command`).
 
 Exit codes: 0 clean, 1 data errors (a file, row or cell that does not validate, or a check that
-fails without a finding that explains it), 2 usage errors. Findings the data directory
+fails without a finding that explains it), 2 usage and environment errors (a path or a setting
+that cannot be used: not UTF-8, ``~user`` of no such user, a name ``new`` cannot write), 3 a
+fault of this program (a bug: said as such, without a traceback). Findings the data directory
 registers are printed but are not errors: they are what the report gets wrong.
 """
 
@@ -22,6 +24,7 @@ from pathlib import Path
 # Only what every command needs is imported here: the scan runs without pandas, and the other
 # commands import the layers they use when they run.
 from fundanalysis.data.errors import DataError
+from fundanalysis.store.environment import SettingError, shown
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,6 +62,8 @@ def _fail(out, error: DataError, what: str = "数据有误 / data errors") -> in
 
 
 def _validate(directory: Path, out) -> int:
+    import pandas as pd
+
     from fundanalysis.audit.findings import findings, unregistered
     from fundanalysis.audit.reconcile import reconcile
     from fundanalysis.data.specs import SPECS
@@ -105,12 +110,16 @@ def _validate(directory: Path, out) -> int:
     material = int(register["material"].sum())
     out.write(f"发现 / findings: {len(register)}, 重大 material {material}\n")
     for row in register.itertuples():
-        size = (
-            f"{row.amount} {row.unit}, {row.materiality:.2%} of {row.of_stated}"
-            if row.amount is not None and row.materiality is not None
-            else "不涉及金额 no amount"
-        )
-        flag = "重大 material" if row.material else "非重大 immaterial"
+        if pd.isna(row.material):
+            size = f"{row.amount} {row.unit} of {row.of_stated}"
+            flag = "重要性无法计算 materiality not computable"
+        else:
+            size = (
+                f"{row.amount} {row.unit}, {row.materiality:.2%} of {row.of_stated}"
+                if row.amount is not None and pd.notna(row.materiality)
+                else "不涉及金额 no amount"
+            )
+            flag = "重大 material" if row.material else "非重大 immaterial"
         out.write(f"  [{row.finding}] {row.title} · {row.title_en} — {size} ({flag})\n")
         if row.checks:
             out.write(f"      核对 checks: {', '.join(row.checks)}\n")
@@ -175,8 +184,12 @@ def _coverage(directory: Path, write: bool, out) -> int:
 
 
 def _new(directory: Path, out, err) -> int:
-    from fundanalysis.data.scaffold import write_new_report
+    from fundanalysis.data.scaffold import unwritable_name, write_new_report
 
+    refused = unwritable_name(directory.name)
+    if refused:
+        err.write(f"fundanalysis: 无法用作报告名 / cannot be a report's name: {refused}\n")
+        return 2
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         err.write(
             f"fundanalysis: 已存在且非空 / exists and is not an empty directory: {directory}\n"
@@ -219,7 +232,17 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return 0 if exit_.code == 0 else 2
     buffer = io.StringIO()
-    code = _run(args, buffer, err)
+    try:
+        code = _run(args, buffer, err)
+    except KeyboardInterrupt:
+        err.write("fundanalysis: 已中断 / interrupted\n")
+        return 130
+    except Exception as error:  # our fault, not the data's: said so, without a traceback
+        err.write(
+            "fundanalysis: 程序内部错误（请报告）/ internal error, please report it: "
+            f"{type(error).__name__}: {shown(str(error))}\n"
+        )
+        return 3
     try:
         out.write(buffer.getvalue())
         out.flush()
@@ -233,11 +256,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, out, err) -> int:
     from fundanalysis.data.paths import data_dir as resolve_data_dir
+    from fundanalysis.store.cache import cache_dir
 
     try:
         if args.command == "new":
             return _new(Path(args.data_dir), out, err)
         directory = resolve_data_dir(args.data_dir)
+        if args.command == "coverage" or args.command == "validate":
+            cache_dir()  # a cache setting that cannot be used is said before any work
         if not directory.is_dir():
             what = (
                 "不是目录 / not a directory"
@@ -249,8 +275,14 @@ def _run(args: argparse.Namespace, out, err) -> int:
         if args.command == "coverage":
             return _coverage(directory, args.write, out)
         return _validate(directory, out)
+    except SettingError as error:
+        err.write(
+            f"fundanalysis: 环境设置或路径无法使用 / a setting or path cannot be used: {error}\n"
+        )
+        return 2
     except OSError as error:
-        err.write(f"fundanalysis: {error.strerror or error}: {error.filename or ''}\n")
+        where = shown(str(error.filename)) if error.filename else ""
+        err.write(f"fundanalysis: {error.strerror or error}: {where}\n")
         return 2
     except DataError as error:
         return _fail(out, error)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis.analysis.results import NotReported
+from fundanalysis.analysis.results import NOT_COMPUTABLE, NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.audit.checkrows import STATUSES
 from fundanalysis.audit.scanned import checked_scan
@@ -22,12 +22,21 @@ def status_summary(report: AuditedReport) -> pd.DataFrame:
     return frame
 
 
+#: How a finding's materiality reads: against a figure stated as 0 it is not computable.
+MATERIAL_LABELS = {
+    True: ("重大", "material"),
+    False: ("非重大", "immaterial"),
+    None: NOT_COMPUTABLE,
+}
+
+
 def findings_register(report: AuditedReport) -> pd.DataFrame:
     """Each distinct inconsistency once: its size, materiality and the checks it reaches."""
     register = report.findings.copy()
     register["checks_shown"] = register["checks"].map(lambda c: ", ".join(c) if c else "—")
-    register["material_en"] = register["material"].map({True: "material", False: "immaterial"})
-    register["material"] = register["material"].map({True: "重大", False: "非重大"})
+    shown = [MATERIAL_LABELS[None if pd.isna(m) else bool(m)] for m in register["material"]]
+    register["material_en"] = [en for _, en in shown]
+    register["material"] = [zh for zh, _ in shown]
     register["amount_shown"] = [
         "—" if a is None else f"{a:,f} {u}"
         for a, u in zip(register["amount"], register["unit"], strict=True)
@@ -100,7 +109,9 @@ def figure_coverage(report: AuditedReport) -> pd.DataFrame:
 
     The result is the one stored in the data directory; when the report's text is supplied it
     is re-verified first (see :func:`fundanalysis.text.provenance.checked_coverage`), so it reads
-    the same with or without the text. ``text_sha256`` names the text it was found against.
+    the same with or without the text. ``text_sha256`` names the text it was found against;
+    ``verified`` says whether that is a text ``report.toml`` names (by its SHA-256): a row
+    computed against any other text is not a verified result, and :func:`coverage_note` says so.
     """
     stored = checked_coverage(report.data_dir)
     columns = [
@@ -111,6 +122,7 @@ def figure_coverage(report: AuditedReport) -> pd.DataFrame:
         "covered",
         "not_covered",
         "text_sha256",
+        "verified",
     ]
     if stored is None:
         return pd.DataFrame(columns=columns)
@@ -118,6 +130,8 @@ def figure_coverage(report: AuditedReport) -> pd.DataFrame:
     table = stored.copy()
     table["title"] = table["section_id"].map(sections["title"])
     table["title_en"] = table["section_id"].map(sections["title_en"])
+    named = {text.sha256 for text in report.info.texts}
+    table["verified"] = table["text_sha256"].isin(named)
     return table[columns]
 
 
@@ -129,6 +143,15 @@ def coverage_note(coverage: pd.DataFrame) -> tuple[str, str]:
             "No coverage against the text is stored for this report.",
         )
     digests = ", ".join(sorted({d[:12] for d in coverage["text_sha256"]}))
+    if "verified" in coverage.columns and not coverage["verified"].all():
+        other = ", ".join(
+            sorted({d[:12] for d in coverage.loc[~coverage["verified"], "text_sha256"]})
+        )
+        return (
+            f"以下结果未经核实：其所依据的原文（SHA-256 {other}…）不是 report.toml 所列的原文。",
+            f"Unverified: these results were found against a text (SHA-256 {other}…) that is "
+            "not the one report.toml names.",
+        )
     return (
         f"以下结果已与报告原文逐字核对（原文指纹 SHA-256 {digests}…），每次提供原文时都会重新核对。",
         f"Checked word for word against the report's text (fingerprint SHA-256 {digests}…), and again whenever it is supplied.",

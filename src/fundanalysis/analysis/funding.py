@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from fundanalysis.analysis._common import exact_sum, with_english
+from fundanalysis.analysis._common import exact_sum, share, with_english
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data.money import FEN_PER_WAN
@@ -36,6 +36,7 @@ def budget_growth(report: AuditedReport) -> pd.DataFrame | NotReported:
     previous = frame["amount_fen"].shift()
     frame["growth"] = (frame["amount_fen"] - previous).astype(float) / previous.astype(float)
     frame.loc[previous == 0, "growth"] = float("nan")
+    frame["growth_computable"] = ~(previous == 0)  # growth over a year of 0: not computable
     frame["rose"] = (frame["amount_fen"].diff() > 0).astype("boolean")
     frame["rose_as_printed"] = (frame["amount_as_printed_fen"].diff() > 0).astype("boolean")
     frame.loc[0, ["rose", "rose_as_printed"]] = pd.NA
@@ -87,7 +88,9 @@ def funds_by_level_and_type(report: AuditedReport) -> pd.DataFrame | NotReported
     frame["order"] = frame["level"].map({lv: i for i, lv in enumerate(levels)})
     frame = frame.sort_values("order", kind="stable")
     frame["amount_wan"] = frame["amount_fen"].astype(float) / FEN_PER_WAN
-    frame["share"] = frame["amount_fen"].astype(float) / float(frame["amount_fen"].sum())
+    frame["share"], frame["share_computable"] = share(
+        frame["amount_fen"], float(frame["amount_fen"].sum())
+    )
     return frame[
         ["level", "level_en", "fund_type", "fund_type_en", "amount_wan", "share"]
     ].reset_index(drop=True)
@@ -159,5 +162,5 @@ def largest_fund_type_share(report: AuditedReport, funds: str) -> pd.DataFrame |
     result = matrix[["place", "place_en", "total"]].copy()
     result["fund_type"] = body.idxmax(axis=1)
     result["fund_type_en"] = result["fund_type"].map(fund_types)
-    result["share"] = body.max(axis=1) / matrix["total"]
+    result["share"], result["share_computable"] = share(body.max(axis=1), matrix["total"])
     return result.rename(columns={"total": "amount_wan"})

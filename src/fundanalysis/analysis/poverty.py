@@ -50,6 +50,7 @@ def poverty_changes(report: AuditedReport) -> pd.DataFrame | NotReported:
                 "last": f"{int(last['value']):,} ({last['as_of']:%Y-%m-%d})",
                 "change": change,
                 "change_share": change / int(first["value"]) if int(first["value"]) else None,
+                "change_share_computable": bool(int(first["value"])),
             }
         )
     if not rows:
@@ -107,9 +108,11 @@ def funds_per_poor(report: AuditedReport) -> pd.DataFrame | NotReported:
     rows = pd.concat([rows, total], ignore_index=True)
     per_yuan = FEN_PER_UNIT["元"]
     rows["amount_wan"] = rows["amount_fen"].astype(float) / FEN_PER_WAN
-    rows["per_person_yuan"] = rows["amount_fen"].astype(float) / per_yuan / people
-    rows["per_household_yuan"] = (
-        rows["amount_fen"].astype(float) / per_yuan / households if households else None
-    )
+    yuan = rows["amount_fen"].astype(float) / per_yuan
+    # per 0 people or households: not computable (NaN, flagged), never inf
+    rows["per_person_yuan"] = yuan / people if people else float("nan")
+    rows["per_person_computable"] = bool(people)
+    rows["per_household_yuan"] = yuan / households if households else float("nan")
+    rows["per_household_computable"] = households is None or bool(households)
     rows["funds"] = funds_table(report)
     return rows.drop(columns="amount_fen")

@@ -35,6 +35,7 @@ def project_funnel(report: AuditedReport) -> pd.DataFrame | NotReported:
     frame = pd.DataFrame(stages)
     first = frame["projects"].iloc[0]
     frame["of_first_stage"] = frame["projects"] / first if first else None
+    frame["of_first_stage_computable"] = bool(first)
     return frame
 
 

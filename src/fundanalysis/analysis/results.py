@@ -25,3 +25,8 @@ class NotReported:
 
     def _repr_markdown_(self) -> str:
         return " / ".join(self.sentence(lang) for lang in LANGUAGES)
+
+
+#: What a figure that cannot be computed (a share of 0, a rate over nothing) is called: the
+#: analyses return it as missing (None or NaN) beside a ``…_computable`` flag, never inf or nan.
+NOT_COMPUTABLE = ("无法计算", "not computable")

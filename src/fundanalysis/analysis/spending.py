@@ -67,6 +67,7 @@ def execution_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
                 "spent_wan": int(item.amount_fen) / FEN_PER_WAN,
                 "planned_wan": None if planned is None else planned / FEN_PER_WAN,
                 "execution": None if not planned else int(item.amount_fen) / planned,
+                "execution_computable": planned != 0,
             }
         )
     return pd.DataFrame(rows)
@@ -84,6 +85,7 @@ def overall_execution(report: AuditedReport) -> pd.DataFrame | NotReported:
                 "spent_wan": spent / FEN_PER_WAN,
                 "funds_wan": total / FEN_PER_WAN,
                 "execution": spent / total if total else None,
+                "execution_computable": bool(total),
             }
         ]
     )

@@ -85,7 +85,11 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
     ``amount`` is the gap of the finding's first check as printed (before corrections), in the
     unit of that check; ``materiality`` is that gap over the figure the check states, and a
     finding is ``material`` at or above the report's threshold (``report.toml``, default 1%).
-    A finding with no check (a misprinted name, say) has no amount.
+    A finding with no check (a misprinted name, say) has no amount and is not material.
+    Against a figure stated as 0 the share is not computable: ``materiality`` is None and
+    ``material`` is ``pd.NA`` (neither material nor immaterial; pages say 无法计算 / not
+    computable), never a number, an infinity or "immaterial". ``material`` is pandas'
+    nullable boolean.
     """
     loaded = load_report_tables(resolve_data_dir(data_dir))
     checks = reconcile(data_dir).set_index("check")
@@ -94,15 +98,21 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
     for finding in loaded.tables["findings"].itertuples(index=False):
         names = finding.checks.split(";") if isinstance(finding.checks, str) else []
         amount = base = materiality = None
-        material = False
+        material: bool | pd.api.typing.NAType = False
         if names:
             first = checks.loc[names[0]]
-            amount = abs(first["computed_as_printed"] - first["stated_as_printed"])
-            base = abs(first["stated_as_printed"])
-            if base:
-                ratio = Fraction(amount) / Fraction(base)
-                materiality = float(ratio)
-                material = ratio >= threshold
+            computed, stated = first["computed_as_printed"], first["stated_as_printed"]
+            if pd.isna(computed) or pd.isna(stated):  # a ratio over nothing: no gap to size
+                material = pd.NA
+            else:
+                amount = abs(computed - stated)
+                base = abs(stated)
+                if base:
+                    ratio = Fraction(amount) / Fraction(base)
+                    materiality = float(ratio)
+                    material = bool(ratio >= threshold)
+                else:  # a gap against 0: no share of it, so neither material nor immaterial
+                    material = pd.NA
         rows.append(
             {
                 "finding": finding.finding_id,
@@ -121,7 +131,7 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
                 "explanation_en": finding.explanation_en,
             }
         )
-    return pd.DataFrame(
+    register = pd.DataFrame(
         rows,
         columns=[
             "finding",
@@ -138,3 +148,5 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
             "explanation_en",
         ],
     )
+    register["material"] = register["material"].astype("boolean")
+    return register

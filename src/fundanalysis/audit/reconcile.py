@@ -219,9 +219,10 @@ def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
         stated = Fraction(Decimal(ratio.stated))
         exact = Fraction(100 * top.value, bottom.value) if bottom.value else None
         half_unit = Fraction(1, 2 * 10**decimals)
-        if exact is None:
+        computed: Decimal | None
+        if exact is None:  # not computable: no figure, never 0, inf or nan
             status, note, note_en = "discrepancy", "分母为零。", "The denominator is zero."
-            computed = Decimal(0)
+            computed = None
         else:
             computed = Decimal(exact.numerator) / Decimal(exact.denominator)
             computed = computed.quantize(Decimal(1).scaleb(-(decimals + 4)))
@@ -245,7 +246,7 @@ def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
                 "description_en": ratio.description_en,
                 "stated": stated_decimal,
                 "computed": computed,
-                "difference": computed - stated_decimal,
+                "difference": None if computed is None else computed - stated_decimal,
                 "status": status,
                 "unit": "%",
                 "parts": counted,

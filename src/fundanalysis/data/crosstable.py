@@ -78,8 +78,20 @@ def _check_filter(tables: dict[str, pd.DataFrame], table: str, filter_text: str)
             )
 
 
-def expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) -> list[Problem]:
-    """Every declared total, ratio and cross-check must name tables and columns that exist."""
+#: For each table, the lines with a cell that parsing refused (it is empty in the typed
+#: frame): the checks here skip those rows, so that a refused cell is never read by the next
+#: layer as if it were a value; its problem is reported already.
+Refused = dict[str, set[int]]
+
+
+def expression_problems(
+    tables: dict[str, pd.DataFrame], lines: dict[str, list], refused: Refused | None = None
+) -> list[Problem]:
+    """Every declared total, ratio and cross-check must name tables and columns that exist.
+
+    Rows of ``refused`` are skipped: their problem is reported already.
+    """
+    refused = refused or {}
     problems = []
 
     def check_terms(file: str, line: int, column: str, text: str, parts: bool) -> None:
@@ -99,6 +111,8 @@ def expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list])
 
     totals = tables["totals"]
     for line, total in zip(lines["totals"], totals.itertuples(), strict=True):
+        if line in refused.get("totals", ()):
+            continue
         filter_text = total.filter if isinstance(total.filter, str) else ""
         try:
             measure = _measure_column(tables, total.table, total.measure)
@@ -176,11 +190,15 @@ def expression_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list])
                     f"单位与所加总的列不符 / unit does not fit the column summed: expected {expected}",
                 )
             )
-    problems += _total_cycles(totals, lines["totals"])
+    problems += _total_cycles(totals, lines["totals"], refused.get("totals", set()))
     for line, row in zip(lines["indicators"], tables["indicators"].itertuples(), strict=True):
+        if line in refused.get("indicators", ()):
+            continue
         check_terms("indicators.csv", line, "numerator", row.numerator, parts=False)
         check_terms("indicators.csv", line, "denominator", row.denominator, parts=False)
     for line, row in zip(lines["crosschecks"], tables["crosschecks"].itertuples(), strict=True):
+        if line in refused.get("crosschecks", ()):
+            continue
         check_terms("crosschecks.csv", line, "left", row.left, parts=False)
         check_terms("crosschecks.csv", line, "right", row.right, parts=True)
         if row.left.replace(" ", "") == row.right.replace(" ", ""):
@@ -218,12 +236,12 @@ def _measured_total_problems(total, line: int, parts: pd.DataFrame) -> list[Prob
     return []
 
 
-def _total_cycles(totals: pd.DataFrame, lines: list[int]) -> list[Problem]:
+def _total_cycles(totals: pd.DataFrame, lines: list[int], refused: set[int]) -> list[Problem]:
     """A total made of totals must not include itself, directly or through others."""
     line_of = dict(zip(totals["total_id"], lines, strict=True))
     parts: dict[str, list[str]] = {}
-    for total in totals.itertuples():
-        if total.table != "totals":
+    for line, total in zip(lines, totals.itertuples(), strict=True):
+        if total.table != "totals" or line in refused or not isinstance(total.total_id, str):
             continue
         try:
             mask = matching_rows(
@@ -256,8 +274,11 @@ def _total_cycles(totals: pd.DataFrame, lines: list[int]) -> list[Problem]:
     return problems
 
 
-def reference_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) -> list[Problem]:
-    """Ids that one declaration gives of another must exist."""
+def reference_problems(
+    tables: dict[str, pd.DataFrame], lines: dict[str, list], refused: Refused | None = None
+) -> list[Problem]:
+    """Ids that one declaration gives of another must exist (rows of ``refused`` skipped)."""
+    refused = refused or {}
     problems = []
     owners: dict[str, tuple[str, int]] = {}
     for file, table, key in (
@@ -266,6 +287,8 @@ def reference_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) 
         ("crosschecks.csv", "crosschecks", "check_id"),
     ):
         for line, check in zip(lines[table], tables[table][key], strict=True):
+            if not isinstance(check, str):
+                continue  # refused already: no id to own
             if check in owners and owners[check][0] != file:
                 first_file, first_line = owners[check]
                 problems.append(
@@ -282,6 +305,8 @@ def reference_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) 
     correction_ids = set(tables["corrections"]["correction_id"])
     evidence = tables["corrections"]["evidence"]
     for line, value in zip(lines["corrections"], evidence, strict=True):
+        if line in refused.get("corrections", ()):
+            continue
         if isinstance(value, str) and value not in check_ids:
             problems.append(
                 Problem(
@@ -294,6 +319,8 @@ def reference_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) 
             )
     findings = tables["findings"]
     for line, row in zip(lines["findings"], findings.itertuples(), strict=True):
+        if line in refused.get("findings", ()):
+            continue
         for column, known, what in (
             ("checks", check_ids, "check"),
             ("correction_ids", correction_ids, "correction"),
@@ -314,6 +341,8 @@ def reference_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) 
                     )
     claims = tables["claims"]
     for line, row in zip(lines["claims"], claims.itertuples(), strict=True):
+        if line in refused.get("claims", ()):
+            continue
         try:
             _check_claim_test(tables, row.test, check_ids)
         except ExpressionError as error:

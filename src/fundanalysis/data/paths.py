@@ -12,6 +12,8 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
+from fundanalysis.store.environment import setting, utf8_text
+
 CATALOG = "catalog.toml"
 
 #: Environment variables a user sets to point the library elsewhere.
@@ -42,15 +44,19 @@ def default_data_dir() -> Path:
 
 
 def data_dir(path: str | os.PathLike[str] | None = None) -> Path:
-    """The data directory to read: ``path`` if given, else $FUNDANALYSIS_DATA, else the default."""
+    """The data directory to read: ``path`` if given, else $FUNDANALYSIS_DATA, else the default.
+
+    A path that is not UTF-8 text raises :class:`~fundanalysis.store.environment.SettingError`:
+    every message and page names the directory, and none could.
+    """
     if path is not None:
-        return Path(path)
-    configured = os.environ.get(DATA_ENV)
+        return Path(utf8_text("data directory", os.fsdecode(path)))
+    configured = setting(DATA_ENV)
     return Path(configured) if configured else default_data_dir()
 
 
 def source_dirs(data_directory: Path) -> list[Path]:
     """Directories searched for a report's text: $FUNDANALYSIS_SOURCES, then its own source/."""
-    configured = os.environ.get(SOURCES_ENV, "")
+    configured = setting(SOURCES_ENV) or ""
     found = [Path(part) for part in configured.split(os.pathsep) if part]
     return [*found, data_directory / "source"]

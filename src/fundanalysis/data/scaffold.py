@@ -8,10 +8,12 @@ table specifications and schemas the loaders use, so the instructions cannot dri
 from __future__ import annotations
 
 import csv
+import tomllib
 from pathlib import Path
 
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.specs import SPECS
+from fundanalysis.store.environment import shown
 
 REPORT_TEMPLATE = """\
 # What this directory transcribes. Fill in every field; keep Chinese as printed.
@@ -81,8 +83,38 @@ back to its sentence. Never type a number you worked out: only what the report p
 """
 
 
+def unwritable_name(name: str) -> str | None:
+    """Why ``name`` cannot be a report's name (its id in ``report.toml``), or None.
+
+    The name is written into a TOML string and into every message: it must be UTF-8 text
+    (a byte no character is made of cannot be), and hold no quote, backslash or control
+    character, which would end or escape the string and make ``report.toml`` invalid.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"{shown(name)}: 不是 UTF-8 文本 / is not UTF-8 text"
+    if not name or name in (".", ".."):
+        return f"{name!r}: 空名 / an empty name"
+    bad = [c for c in name if c in '"\\' or not c.isprintable()]
+    if bad:
+        listed = ", ".join(sorted({repr(c) for c in bad}))
+        return f"{shown(name)}: 含有 / holds {listed} (TOML)"
+    try:
+        tomllib.loads(REPORT_TEMPLATE.format(name=name))
+    except tomllib.TOMLDecodeError as error:  # anything else TOML cannot hold
+        return f"{shown(name)}: {error}"
+    return None
+
+
 def write_new_report(directory: Path) -> list[Path]:
-    """Create ``directory`` with a template descriptor, every table's header and a README."""
+    """Create ``directory`` with a template descriptor, every table's header and a README.
+
+    Raises ValueError for a name :func:`unwritable_name` refuses, before anything is written.
+    """
+    refused = unwritable_name(directory.name)
+    if refused:
+        raise ValueError(refused)
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     descriptor = directory / "report.toml"

@@ -393,3 +393,28 @@ class Findings(Corrected):
     correction_ids: Series[str] = _field("Corrections it led to, ';'-joined", nullable=True)
     explanation: Series[str] = _field("What is wrong and what is right, in Chinese")
     explanation_en: Series[str] = _field("The same in English")
+
+
+#: More numbers than any section of a report prints (the longest prints a few hundred).
+MAX_NUMBERS = 100_000
+
+
+class Coverage(Table):
+    """``coverage.csv``: a stored result, validated like a table (not corrected, not cited)."""
+
+    section_id: Series[str] = _field("Section (sections.csv)", unique=True)
+    numbers_printed: Series[pd.Int64Dtype] = _field(
+        "Numbers the section's text prints", ge=0, le=MAX_NUMBERS
+    )
+    covered: Series[pd.Int64Dtype] = _field(
+        "How many of them a cited fragment captures", ge=0, le=MAX_NUMBERS
+    )
+    not_covered: Series[str] = _field(
+        "The numbers no fragment captures, as printed, separated by spaces",
+        nullable=True,
+        str_matches=r"^[0-9]+(?:\.[0-9]+)?(?: [0-9]+(?:\.[0-9]+)?)*$",
+    )
+    text_sha256: Series[str] = _field(
+        "SHA-256 of the text the coverage was found in (64 hexadecimal digits)",
+        str_matches=r"^[0-9a-f]{64}$",
+    )

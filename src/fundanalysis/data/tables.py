@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from fundanalysis.data.agreement import disagreements
 from fundanalysis.data.corrections import apply_corrections
-from fundanalysis.data.crosstable import duplicate_keys, expression_problems, reference_problems
+from fundanalysis.data.crosstable import (
+    duplicate_keys,
+    expression_problems,
+    reference_problems,
+)
 from fundanalysis.data.csvfile import read_text_table
 from fundanalysis.data.derive import (
-    DERIVED_FROM,
     derive_terms,
     measured_columns,
     money_columns,
@@ -28,51 +30,12 @@ from fundanalysis.data.derive import (
 from fundanalysis.data.errors import DataError, Problem, unexpected
 from fundanalysis.data.parsing import parse_columns
 from fundanalysis.data.report import DESCRIPTOR, ReportInfo, read_report_info
-from fundanalysis.data.specs import SPECS, TableSpec
+from fundanalysis.data.specs import COVERAGE_SPEC, SPECS, TableSpec
+from fundanalysis.data.stored import coverage_problems, schema_problems
 from fundanalysis.store import cache
-
-if TYPE_CHECKING:
-    from pandera.errors import SchemaErrors
+from fundanalysis.store.environment import SettingError
 
 __all__ = ["SPECS", "Loaded", "load_report_tables", "load_tables", "source_lines"]
-
-
-def _schema_problems(error: SchemaErrors, spec: TableSpec, raw: pd.DataFrame) -> list[Problem]:
-    """pandera's failure cases, each at the cell of the file it comes from, shown as written.
-
-    Uniqueness is checked separately (one problem per duplicated row); failures of English
-    columns taken from the vocabulary are the vocabulary's problem, reported there.
-    """
-    problems = []
-    for case in error.failure_cases.itertuples(index=False):
-        check = str(case.check)
-        column = None if pd.isna(case.column) else str(case.column)
-        if "uniqueness" in check or (
-            column and column.endswith("_en") and column not in spec.columns
-        ):
-            continue
-        line = None if pd.isna(case.index) else int(case.index)
-        if column in DERIVED_FROM:
-            column = (
-                spec.amount_column if DERIVED_FROM[column] == "amount" else DERIVED_FROM[column]
-            )
-        if column not in spec.columns and spec.name == "carryover" and column == "level":
-            column = "funding_source"
-        value = None if pd.isna(case.failure_case) else str(case.failure_case)
-        if line is not None and column in raw.columns and line in raw.index:
-            value = raw.at[line, column]
-        if check.startswith("isin"):
-            message = f"不在允许的取值中 / not an allowed value: {check[5:-1]}"
-        elif check == "not_nullable":
-            message = "不能为空 / must not be empty"
-        elif check.startswith("greater_than_or_equal_to"):
-            message = f"数值过小 / value too small: must be {check.replace('greater_than_or_equal_to', '≥ ')}"
-        elif check.startswith("less_than_or_equal_to"):
-            message = f"数值过大 / value too large: must be {check.replace('less_than_or_equal_to', '≤ ')}"
-        else:
-            message = f"不符合规则 / fails check {check}"
-        problems.append(Problem(spec.file, line, column, value, message))
-    return problems
 
 
 @dataclass(frozen=True)
@@ -172,8 +135,10 @@ def _build(data_dir: Path) -> Loaded:
             "文件 (documents.csv)",
         )
     lines = {name: [int(line) for line in frame.index] for name, frame in tables.items()}
-    problems += expression_problems(tables, lines)
-    problems += reference_problems(tables, lines)
+    # a cell refused by parsing is empty in its frame: the checks below skip its row
+    refused = {name: {line for line, _ in cells} for name, cells in bad_cells.items()}
+    problems += expression_problems(tables, lines, refused)
+    problems += reference_problems(tables, lines, refused)
 
     for spec in SPECS.values():
         frame = tables[spec.name]
@@ -186,7 +151,9 @@ def _build(data_dir: Path) -> Loaded:
         try:
             spec.schema.validate(clean, lazy=True)
         except SchemaErrors as error:
-            problems += _schema_problems(error, spec, raw[spec.name])
+            problems += schema_problems(error, spec, raw[spec.name])
+    # The stored coverage of the text: a result, but read, and shown, like the tables
+    problems += coverage_problems(data_dir, sections)[1]
     # Last, on rows with no other problem: does each figure say what its own text prints?
     refused = {(p.file, p.row) for p in problems}
     for spec in SPECS.values():
@@ -217,40 +184,91 @@ _CACHE: dict[Path, tuple[tuple, Loaded]] = {}
 
 
 #: The files a load reads: what its result is stored under in the cache.
-INPUT_FILES = (DESCRIPTOR, *(spec.file for spec in SPECS.values()))
+INPUT_FILES = (DESCRIPTOR, *(spec.file for spec in SPECS.values()), COVERAGE_SPEC.file)
+
+#: A file whose status changed this recently may change again within the clock's resolution
+#: without its time stamps showing it: its bytes are compared too (git's "racily clean" rule).
+_RACY_NS = 3_000_000_000
 
 
 def _fingerprint(data_dir: Path) -> tuple:
+    """Each input file's inode, size, modification and status-change times; and, for files
+    changed in the last few seconds, a digest of their bytes.
+
+    A file replaced by one of the same size and modification time (set back with ``touch``
+    or ``os.utime``) has another inode or a later status-change time, which no user can set;
+    one rewritten within the clock's resolution is caught by its bytes.
+    """
+    import hashlib
+    import stat
+    import time
+
+    now = time.time_ns()
     stats = []
     for file in INPUT_FILES:
         path = data_dir / file
         try:
-            stat = path.stat()
+            info = path.stat()
         except OSError:
-            stats.append((file, None, None))
+            stats.append((file, None))
             continue
-        stats.append((file, stat.st_mtime_ns, stat.st_size))
+        entry = (file, info.st_ino, info.st_dev, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        fresh = now - max(info.st_mtime_ns, info.st_ctime_ns) < _RACY_NS
+        if fresh and stat.S_ISREG(info.st_mode) and info.st_size < 2**26:  # never a pipe
+            try:
+                entry += (hashlib.sha256(path.read_bytes()).digest(),)
+            except OSError:
+                entry += (None,)
+        stats.append(entry)
     return tuple(stats)
 
 
 def load_report_tables(data_dir: Path) -> Loaded:
     """The loaded data directory, validated; raises :class:`DataError` listing all problems.
 
-    Within a process, a directory is loaded again only when one of its files changes; between
-    processes, a validated result is reused from :mod:`fundanalysis.store.cache` while its bytes, and
-    this library, are the same.
+    Within a process, a directory is loaded again only when one of its files changes (see
+    :func:`_fingerprint`); between processes, a validated result is reused from
+    :mod:`fundanalysis.store.cache` while its bytes, and this library, are the same.
     """
     key = data_dir.resolve()
     fingerprint = _fingerprint(key)
     cached = _CACHE.get(key)
-    if cached is None or cached[0] != fingerprint:
+    if cached is not None and _same(key, cached[0], fingerprint):
+        _CACHE[key] = (fingerprint, cached[1])  # no longer fresh: no digest needed next time
+    else:
         try:
             _CACHE[key] = (fingerprint, _load_or_build(key))
-        except DataError:
+        except (DataError, SettingError):  # the data's problem, or the environment's
             raise
         except Exception as error:
             raise unexpected(str(data_dir), error) from error
     return _CACHE[key][1]
+
+
+def _same(data_dir: Path, before: tuple, now: tuple) -> bool:
+    """The same files: equal status, and equal bytes wherever the earlier look took a digest
+    (the file was fresh then: a change within the clock's resolution shows only in its bytes).
+    """
+    import hashlib
+    import stat
+
+    for old, new in zip(before, now, strict=True):
+        if old[:6] != new[:6]:
+            return False
+        if len(old) > 6:
+            if len(new) > 6:
+                digest = new[6]
+            else:  # fresh then, not now: what it holds decides (a regular file, as it was)
+                path = data_dir / old[0]
+                try:
+                    if not stat.S_ISREG(path.stat().st_mode):
+                        return False
+                    digest = hashlib.sha256(path.read_bytes()).digest()
+                except OSError:
+                    return False
+            if digest != old[6]:
+                return False
+    return True
 
 
 def _load_or_build(directory: Path) -> Loaded:

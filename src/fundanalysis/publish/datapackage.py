@@ -14,8 +14,8 @@ from pathlib import Path
 from fundanalysis.audit.scanned import SCAN_FILE
 from fundanalysis.data.paths import shipped_reports
 from fundanalysis.data.report import ReportInfo, read_report_info
-from fundanalysis.data.specs import SPECS, TableSpec
-from fundanalysis.text.provenance import COVERAGE_FILE
+from fundanalysis.data.specs import COVERAGE_SPEC, SPECS, TableSpec
+from fundanalysis.data.stored import COVERAGE_FILE
 
 FRICTIONLESS_TYPES = {"text": "string", "int": "integer", "amount": "number", "date": "date"}
 
@@ -23,18 +23,6 @@ FOREIGN_KEYS = {"section_id": ("sections", "section_id")}
 
 #: Amounts that can never be negative (money, counts); the schemas check the same.
 NON_NEGATIVE = {"amount", "stated", "value", "project_count", "year", "batch", "seq"}
-
-COVERAGE_FIELDS = [
-    {"name": "section_id", "type": "string", "description": "Section (sections.csv)"},
-    {"name": "numbers_printed", "type": "integer", "description": "Numbers the section prints"},
-    {"name": "covered", "type": "integer", "description": "Of those, captured by a cited figure"},
-    {
-        "name": "not_covered",
-        "type": "string",
-        "description": "The numbers not captured, space-separated",
-    },
-    {"name": "text_sha256", "type": "string", "description": "SHA-256 of the text checked against"},
-]
 
 
 SCAN_FIELDS = [
@@ -97,6 +85,8 @@ def _field(spec: TableSpec, name: str, kind: str) -> dict:
             constraints["minimum"] = stats["min_value"]
         elif check.name == "less_than_or_equal_to":
             constraints["maximum"] = stats["max_value"]
+        elif check.name == "str_matches":  # Table Schema patterns match the whole value
+            constraints["pattern"] = stats["pattern"].removeprefix("^").removesuffix("$")
     if name in NON_NEGATIVE and base in ("amount", "int") and "minimum" not in constraints:
         constraints["minimum"] = 0
     if constraints:
@@ -104,11 +94,33 @@ def _field(spec: TableSpec, name: str, kind: str) -> dict:
     return field
 
 
-def primary_key(spec: TableSpec) -> list[str]:
+def table_key(spec: TableSpec) -> list[str]:
+    """The columns whose values name a row (the schema's uniqueness)."""
     schema = spec.schema.to_schema()
     if schema.unique:
         return list(schema.unique)
     return [name for name in spec.columns if schema.columns[name].unique][:1]
+
+
+def primary_key(spec: TableSpec) -> list[str]:
+    """The key, where every column of it is required; else none (see :func:`key_properties`)."""
+    key = table_key(spec)
+    return key if all(not spec.columns[c].endswith("?") for c in key) else []
+
+
+def key_properties(spec: TableSpec) -> dict:
+    """How the table's key is declared: ``primaryKey`` where none of its columns may be empty.
+
+    A key with a column that may be empty (``projects.level``: a count not broken down by
+    level, as the shipped reports print it) cannot be a primary key, which holds no empty
+    value; it is declared as a unique key (Table Schema 2's ``uniqueKeys``). The validator is
+    stricter than that declaration: an empty cell is a value of the key, so two rows alike and
+    both empty there are duplicates (refused), where SQL-like readers would let them pass.
+    """
+    primary = primary_key(spec)
+    if primary:
+        return {"primaryKey": primary}
+    return {"uniqueKeys": [table_key(spec)]}
 
 
 def _resource(name: str, path: str, title: str, schema: dict, sources: list[dict]) -> dict:
@@ -136,7 +148,7 @@ def descriptor(data_dir: Path) -> dict:
         schema: dict = {
             "fields": [_field(spec, name, kind) for name, kind in spec.columns.items()],
             "missingValues": [""],
-            "primaryKey": primary_key(spec),
+            **key_properties(spec),
         }
         foreign = [
             {"fields": column, "reference": {"resource": resource, "fields": target}}
@@ -149,7 +161,12 @@ def descriptor(data_dir: Path) -> dict:
             _resource(spec.name, spec.file, f"{spec.title} · {spec.title_en}", schema, sources)
         )
     if (data_dir / COVERAGE_FILE).is_file():
-        schema = {"fields": COVERAGE_FIELDS, "missingValues": [""], "primaryKey": ["section_id"]}
+        spec = COVERAGE_SPEC
+        schema = {
+            "fields": [_field(spec, name, kind) for name, kind in spec.columns.items()],
+            "missingValues": [""],
+            **key_properties(spec),
+        }
         title = (
             "原文数字的覆盖 · Numbers each cited section prints, and how many the tables capture"
         )

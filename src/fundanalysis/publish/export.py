@@ -3,16 +3,23 @@
 Each table is offered twice: as printed (the data directory's own file) and corrected (every
 correction applied, amounts converted to 万元 as numbers, totals and all-level rows marked).
 Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first) is written so
-that it stays text: an apostrophe in CSV (the OWASP advice), a string cell in Excel.
+that it stays text: an apostrophe in CSV (the OWASP advice), a string cell in Excel. Numbers
+(ints, floats, Decimals, numpy numbers) are numbers, written as they are: ``-70000`` is a
+difference, not a formula, and stays a number a spreadsheet can sum. A text longer than a cell
+of Excel holds (32,767 characters) is cut there with a note at the cut and a list of every cut
+cell on a sheet of its own, never silently. What is not computable (a share of 0) is said so.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
+import numbers
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from fundanalysis.audit.audited import AuditedReport
@@ -25,11 +32,26 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 INTERNAL = {"amount_fen", "amount_as_printed_fen", "amount_wan", "value_micro", "value_number"}
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Number) and not isinstance(value, bool)
+
+
 def csv_safe(value: object) -> str:
-    """A cell for a CSV file that a spreadsheet will not execute."""
+    """A cell for a CSV file that a spreadsheet will not execute.
+
+    Only text is neutralised: a number (``-70000``) is written as the number it is.
+    """
     if isinstance(value, list | tuple):
         value = ";".join(map(str, value))
-    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if _is_number(value):
+        if (isinstance(value, float | np.floating) and not math.isfinite(value)) or (
+            isinstance(value, Decimal) and not value.is_finite()
+        ):
+            return ""  # not a figure: never written as inf or nan
+        return str(value)
+    text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
@@ -83,9 +105,11 @@ def _cell(value: object) -> object:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     if isinstance(value, Decimal):
-        return value
+        return value if value.is_finite() else None
     if hasattr(value, "item"):  # numpy scalars
-        return value.item()
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # inf is no figure: the cell stays empty
     return value
 
 
@@ -95,6 +119,7 @@ def write_workbook(report: AuditedReport, path: Path) -> Path:
     Numbers are stored as numbers (amounts in 万元), text as text, never as a formula.
     """
     import xlsxwriter
+    from xlsxwriter.utility import xl_rowcol_to_cell
 
     info = report.info
     workbook = xlsxwriter.Workbook(
@@ -143,7 +168,7 @@ def write_workbook(report: AuditedReport, path: Path) -> Path:
     if not findings.empty:
         lines += [[], ["发现 Findings", "", ""]]
         for f in findings.itertuples():
-            size = "" if f.amount is None else f"{f.amount} {f.unit} ({f.materiality:.2%})"
+            size = _finding_size(f.amount, f.unit, f.materiality)
             lines.append(
                 [
                     f.finding,
@@ -151,9 +176,10 @@ def write_workbook(report: AuditedReport, path: Path) -> Path:
                     f"{f.title_en}: {f.explanation_en} {size}".strip(),
                 ]
             )
+    cut: list[tuple[str, int, int, int]] = []
     for row, values in enumerate(lines):
         for column, value in enumerate(values):
-            _write(about, row, column, value, bold if column == 0 else wrap)
+            _write(about, row, column, value, bold if column == 0 else wrap, cut)
     about.set_column(0, 0, 22)
     about.set_column(1, 2, 70)
     sheets = [(name, corrected(report, name)) for name in tables_present(report)]
@@ -164,18 +190,52 @@ def write_workbook(report: AuditedReport, path: Path) -> Path:
             sheet.write_string(0, column, str(header), bold)
         for row, values in enumerate(frame.itertuples(index=False), start=1):
             for column, value in enumerate(values):
-                _write(sheet, row, column, _cell(value), None)
+                _write(sheet, row, column, _cell(value), None, cut)
         sheet.freeze_panes(1, 0)
+    if cut:
+        notes = workbook.add_worksheet("截断 Cut")
+        notes.write_string(0, 0, CUT_SHEET_NOTE, bold)
+        for column, header in enumerate(["表 sheet", "单元格 cell", "原长 characters"]):
+            notes.write_string(1, column, header, bold)
+        for row, (sheet_name, at_row, at_column, length) in enumerate(cut, start=2):
+            notes.write_string(row, 0, sheet_name)
+            notes.write_string(row, 1, xl_rowcol_to_cell(at_row, at_column))
+            notes.write_number(row, 2, length)
     workbook.close()
     return path
 
 
-def _write(sheet, row: int, column: int, value: object, cell_format) -> None:
+#: What Excel holds in one cell, at most.
+EXCEL_CELL_LIMIT = 32_767
+CUT_MARK = "…［截断：原文共 {length:,} 字符 / cut: {length:,} characters in full; see the CSV］"
+CUT_SHEET_NOTE = (
+    "以下单元格超过 Excel 单元格上限（32,767 字符）而被截断；完整内容见同名 CSV 文件 / "
+    "These cells are longer than an Excel cell holds (32,767 characters) and are cut; the CSV "
+    "files hold them in full"
+)
+
+
+def _finding_size(amount: object, unit: str, materiality: object) -> str:
+    """A finding's gap and its share of the figure it touches, or that the share is not
+    computable (a figure stated as 0)."""
+    if amount is None or (not isinstance(amount, str) and pd.isna(amount)):
+        return ""
+    if materiality is None or pd.isna(materiality):
+        return f"{amount} {unit} (无法计算 not computable: the figure it touches is 0)"
+    return f"{amount} {unit} ({materiality:.2%})"
+
+
+def _write(sheet, row: int, column: int, value: object, cell_format, cut: list) -> None:
     if value is None:
         return
     if isinstance(value, bool):
         sheet.write_boolean(row, column, value, cell_format)
-    elif isinstance(value, int | float | Decimal):
+    elif _is_number(value):
         sheet.write_number(row, column, float(value), cell_format)
     else:
-        sheet.write_string(row, column, str(value), cell_format)
+        text = str(value)
+        if len(text) > EXCEL_CELL_LIMIT:
+            mark = CUT_MARK.format(length=len(text))
+            text = text[: EXCEL_CELL_LIMIT - len(mark)] + mark
+            cut.append((sheet.get_name(), row, column, len(str(value))))
+        sheet.write_string(row, column, text, cell_format)

@@ -16,14 +16,24 @@ versions of the libraries that draw them.
 
 Where: ``$FUNDANALYSIS_CACHE`` if set (``off`` turns the cache off), else the user's cache
 directory (``~/.cache/fundanalysis`` on Linux, by :mod:`platformdirs`). The project's Makefile
-points it at ``build/cache``. The files are pickles: point the variable only at a directory that
-you alone write to. A file that cannot be read or written is ignored; the cache only saves time.
+points it at ``build/cache``. A file that cannot be read or written is ignored; the cache only
+saves time.
+
+The files are pickles, and unpickling runs code, so nothing is unpickled that this user did not
+write. Two locks, either enough alone: the directory and each file must be this user's own and
+writable by no one else (else the cache is not used: it is never read from, nor written to);
+and every file carries an HMAC-SHA-256 of its contents under a key of 32 random bytes kept in
+the user's own configuration directory (``~/.config/fundanalysis/cache-key`` on Linux, created
+``0600``), checked before anything is unpickled. A file planted or forged under the right
+digest, by someone who can write the directory but not read the key, is ignored and the result
+computed afresh. Where the key cannot be read or made safely, the cache is off.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import importlib.metadata
 import io
 import os
@@ -37,26 +47,114 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from fundanalysis.store.environment import setting, user_path
+
 CACHE_ENV = "FUNDANALYSIS_CACHE"
 _OFF = {"0", "off", "no", "false", "none"}
 
 #: Raised when what is stored changes shape, so that old files are never read as new ones.
-FORMAT = 3
+FORMAT = 4
 
 #: Libraries whose version changes a result (parsing, dtypes, validation, pickling).
 _DEPENDENCIES = ("pandas", "pandera", "numpy", "pyarrow")
 
 
 def cache_dir() -> Path | None:
-    """The directory holding the cache, or ``None`` when the cache is off."""
-    setting = os.environ.get(CACHE_ENV)
-    if setting is not None:
-        if setting.strip().lower() in _OFF or not setting.strip():
+    """The directory holding the cache, or ``None`` when the cache is off.
+
+    Raises :class:`~fundanalysis.store.environment.SettingError` for a setting that names no
+    usable path (not UTF-8, or ``~user`` of no such user): the environment's problem.
+    """
+    value = setting(CACHE_ENV)
+    if value is not None:
+        if value.strip().lower() in _OFF or not value.strip():
             return None
-        return Path(setting).expanduser()
+        return user_path(CACHE_ENV, value)
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("fundanalysis", appauthor=False))
+
+
+#: The name of the key file in the user's configuration directory.
+KEY_FILE = "cache-key"
+_KEY_SIZE = 32
+
+
+def _private(info: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else (group and others)."""
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def key_path() -> Path:
+    """Where the key that signs this user's cache files is kept."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("fundanalysis", appauthor=False)) / KEY_FILE
+
+
+def _key() -> bytes | None:
+    """The user's signing key, made on first use (``0600``, in a ``0700`` directory), or None.
+
+    None, and so no cache, where the key is not the user's own, can be read by others, or
+    cannot be made: a key others can read signs nothing.
+    """
+    path = key_path()
+    cached = _KEYS.get(path)
+    if cached is not None:
+        return cached
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(path.parent.stat()):
+            return None
+        try:
+            descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        except FileNotFoundError:
+            _make_key(path)
+            descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+                return None
+            key = handle.read(_KEY_SIZE + 1)
+    except OSError:
+        return None
+    if len(key) != _KEY_SIZE:
+        return None
+    _KEYS[path] = key
+    return key
+
+
+def _make_key(path: Path) -> None:
+    """Write a new random key, atomically: two processes starting at once agree on one."""
+    temporary = path.with_name(f".{KEY_FILE}-{os.getpid()}-{os.urandom(4).hex()}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(os.urandom(_KEY_SIZE))
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)  # never replaces a key another process made first
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+_KEYS: dict[Path, bytes] = {}
+
+
+def _root(create: bool) -> Path | None:
+    """The cache directory if it is safe to use (made ``0700`` if absent and ``create``)."""
+    root = cache_dir()
+    if root is None:
+        return None
+    try:
+        if create:
+            root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = root.stat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or not _private(info):
+        return None  # another user's, or one others may write to: never read, never written
+    return root
 
 
 def _sources() -> bytes:
@@ -116,23 +214,33 @@ def content_digest(directory: Path, files: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-def _entry(place: Path | str, part: str) -> Path | None:
+def _entry(place: Path | str, part: str, create: bool = False) -> Path | None:
     """The file of ``part`` of ``place`` (a data directory, usually): one per pair, overwritten
     when its inputs change, so the cache grows with the number of results, not of changes."""
-    root = cache_dir()
+    root = _root(create)
     if root is None:
         return None
     where = str(place.resolve()) if isinstance(place, Path) else place
-    return root / f"{hashlib.sha256(where.encode()).hexdigest()[:32]}-{part}.pickle"
+    name = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return root / f"{name}-{part}.pickle"
+
+
+def _signer(key: bytes, path: Path, digest: str) -> hmac.HMAC:
+    """The HMAC of one entry: it names the file and the digest too, so that a genuine entry
+    copied under another name or digest does not verify either."""
+    signer = hmac.new(key, digestmod=hashlib.sha256)
+    signer.update(f"{MAGIC.decode()}{path.name}\n{digest}\n".encode())
+    return signer
 
 
 #: A stored file: this line; the digest it was stored under (one line); the out-of-band
 #: buffers of pickle protocol 5, each after its size; the pickle itself; and last the pickle's
-#: size, the number of buffers and the SHA-256 of buffers and pickle. Large arrays travel as
-#: buffers, written to the file as the pickler meets them, so storing a table never holds a
-#: second copy of it in memory; the checksum is verified before anything is unpickled, so a
-#: damaged file is computed afresh, never read as a wrong figure or a crash.
-MAGIC = b"fundanalysis cache 3\n"
+#: size, the number of buffers and the HMAC-SHA-256 (under the user's key) of the file's name,
+#: the digest, the buffers and the pickle. Large arrays travel as buffers, written to the file
+#: as the pickler meets them, so storing a table never holds a second copy of it in memory; the
+#: HMAC is verified before anything is unpickled, so a damaged or forged file is computed
+#: afresh, never read as a wrong figure, a crash or code that runs.
+MAGIC = b"fundanalysis cache 4\n"
 _SIZE = struct.Struct("<Q")
 _TRAILER = struct.Struct("<QQ32s")
 
@@ -140,18 +248,22 @@ _TRAILER = struct.Struct("<QQ32s")
 def read(place: Path | str, part: str, digest: str) -> Any | None:
     """The ``part`` stored for ``place`` under ``digest``, or ``None``."""
     path = _entry(place, part)
-    if path is None:
+    key = None if path is None else _key()
+    if path is None or key is None:
         return None
     try:
-        with path.open("rb") as handle:
+        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or not _private(info):
+                return None  # planted by someone else, or open to them: never unpickled
             if handle.readline() != MAGIC or handle.readline() != digest.encode() + b"\n":
                 return None  # another format, or other bytes: nothing is unpickled
             start = handle.tell()
-            length = os.fstat(handle.fileno()).st_size
+            length = info.st_size
             handle.seek(length - _TRAILER.size)
             head_size, count, checksum = _TRAILER.unpack(handle.read(_TRAILER.size))
             handle.seek(start)
-            check = hashlib.sha256()
+            check = _signer(key, path, digest)
             buffers = []
             for _ in range(count):
                 (size,) = _SIZE.unpack(handle.read(_SIZE.size))
@@ -165,8 +277,8 @@ def read(place: Path | str, part: str, digest: str) -> Any | None:
                 return None
             head = handle.read(head_size)
             check.update(head)
-            if check.digest() != checksum:
-                return None  # damaged on disk
+            if not hmac.compare_digest(check.digest(), checksum):
+                return None  # damaged on disk, or not written by this user's key
             return pickle.loads(head, buffers=buffers)
     except Exception:  # absent, unreadable or damaged: computed afresh
         return None
@@ -178,17 +290,17 @@ def write(place: Path | str, part: str, digest: str, value: Any) -> None:
     Nothing is stored if this package's files changed since the process imported it: the
     digest names the code as imported, and the result may come from either version.
     """
-    path = _entry(place, part)
-    if path is None or _sources() != _SOURCES_AT_IMPORT:
+    path = _entry(place, part, create=True)
+    key = None if path is None else _key()
+    if path is None or key is None or _sources() != _SOURCES_AT_IMPORT:
         return
     temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            temporary = handle.name
+            temporary = handle.name  # made 0600 by tempfile
             handle.write(MAGIC + digest.encode() + b"\n")
             count = 0
-            check = hashlib.sha256()
+            check = _signer(key, path, digest)
 
             def spill(buffer: pickle.PickleBuffer) -> bool:
                 nonlocal count

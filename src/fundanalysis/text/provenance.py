@@ -12,7 +12,6 @@ are therefore matched with their lines joined; nothing else about the text is ch
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from dataclasses import dataclass
@@ -22,11 +21,11 @@ import pandas as pd
 
 from fundanalysis.data.errors import DataError, Problem
 from fundanalysis.data.report import FoundText, find_text, read_report_info, read_text
+from fundanalysis.data.stored import COVERAGE_FILE, read_coverage
 
 #: A number as the reports print it: ASCII digits with an optional decimal part.
 NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
 
-COVERAGE_FILE = "coverage.csv"
 COVERAGE_COLUMNS = ["section_id", "numbers_printed", "covered", "not_covered", "text_sha256"]
 
 
@@ -202,20 +201,15 @@ def render_coverage(table: pd.DataFrame) -> str:
 
 
 def stored_coverage(data_dir: Path) -> pd.DataFrame | None:
-    """The coverage stored in the data directory, or None where none was stored."""
-    path = data_dir / COVERAGE_FILE
-    if not path.is_file():
-        return None
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    if rows and list(rows[0]) != COVERAGE_COLUMNS:
-        raise DataError(
-            [Problem(COVERAGE_FILE, 1, None, None, f"表头应为 / header must be {COVERAGE_COLUMNS}")]
-        )
-    table = pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
-    for column in ("numbers_printed", "covered"):
-        table[column] = table[column].astype(int)
-    return table
+    """The coverage stored in the data directory, validated, or None where none was stored.
+
+    Raises :class:`DataError` naming each problem of ``coverage.csv`` by line and column (see
+    :mod:`fundanalysis.data.stored`).
+    """
+    from fundanalysis.data.tables import load_tables
+
+    sections = set(load_tables(data_dir)["sections"]["section_id"])
+    return read_coverage(data_dir, sections)
 
 
 def checked_coverage(data_dir: Path) -> pd.DataFrame | None:
