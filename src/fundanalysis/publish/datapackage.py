@@ -26,7 +26,12 @@ NON_NEGATIVE = {"amount", "stated", "value", "project_count", "year", "batch", "
 
 
 SCAN_FIELDS = [
-    {"name": "relation", "type": "string", "description": "Id of the relation the scan read"},
+    {
+        "name": "relation",
+        "type": "string",
+        "description": "Id of the relation the scan read",
+        "constraints": {"required": True, "unique": True},
+    },
     {"name": "section", "type": "string", "description": "Section of the text, by its headings"},
     {"name": "kind", "type": "string", "description": "sum, difference, rate or part"},
     {"name": "status", "type": "string", "description": "holds, rounding or fails"},
