@@ -195,3 +195,24 @@ def test_a_ratio_off_by_more_than_rounding_is_a_discrepancy(tmp_path) -> None:
     )
     row = fa.reconcile(tmp_path / "mc").set_index("check").loc["reimbursement_rate"]
     assert row["status"] == "discrepancy"
+
+
+def test_a_count_gap_is_weighed_by_its_own_rule_not_the_money_threshold(tmp_path) -> None:
+    """满城区 states 52 projects and lists 53: 1 of 52, material because counts are exact,
+    whatever the money threshold; raised to 50 %, the threshold changes nothing for it."""
+    import shutil
+
+    from fundanalysis.data.paths import shipped_reports
+
+    target = tmp_path / "mancheng"
+    shutil.copytree(shipped_reports()[1], target)
+    toml = target / "report.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace("year = 2019", "year = 2019\nmateriality = 0.5"),
+        encoding="utf-8",
+    )
+    assert fa.load_report(target).info.materiality == 0.5
+    register = fa.findings(target).set_index("finding")
+    assert register.loc["F1", "basis"] == "count"
+    assert (register.loc["F1", "amount"], register.loc["F1", "of_stated"]) == (1, 52)
+    assert bool(register.loc["F1", "material"]) is True

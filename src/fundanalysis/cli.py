@@ -113,6 +113,13 @@ def _validate(directory: Path, out) -> int:
         if pd.isna(row.material):
             size = f"{row.amount} {row.unit} of {row.of_stated}"
             flag = "重要性无法计算 materiality not computable"
+        elif row.basis == "count":  # counts are exact: not weighed against the money threshold
+            size = f"{row.of_stated} {row.unit}中的 {row.amount} {row.unit} / {row.amount} of {row.of_stated}"
+            flag = (
+                "数目不符即为重大 a wrong count is material"
+                if row.material
+                else "非重大 immaterial"
+            )
         else:
             size = (
                 f"{row.amount} {row.unit}, {row.materiality:.2%} of {row.of_stated}"

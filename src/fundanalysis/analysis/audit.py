@@ -41,6 +41,23 @@ def findings_register(report: AuditedReport) -> pd.DataFrame:
         "—" if a is None else f"{a:,f} {u}"
         for a, u in zip(register["amount"], register["unit"], strict=True)
     ]
+    # a count's gap is shown as what it is ("52 个中的 1 个"), not as a share: counts are not
+    # weighed against the money threshold (see audit.findings, materiality by kind)
+    counted = [
+        b == "count" and a is not None and bool(o)
+        for b, a, o in zip(
+            register["basis"], register["amount"], register["of_stated"], strict=True
+        )
+    ]
+    rows = zip(counted, register["amount"], register["of_stated"], register["unit"], strict=True)
+    shown_en = []
+    for position, (count, gap, of, unit) in enumerate(rows):
+        if count:
+            register.at[position, "amount_shown"] = f"{of:,f} {unit}中的 {gap:,f} {unit}"
+            register.at[position, "materiality"] = None
+        shown_en.append(f"{gap:,f} of {of:,f}" if count else register.at[position, "amount_shown"])
+    register["amount_shown_en"] = shown_en
+    register["counted"] = counted
     return register
 
 

@@ -17,6 +17,7 @@ from fundanalysis.data.errors import Problem
 from fundanalysis.data.loaders import PathLike
 from fundanalysis.data.paths import data_dir as resolve_data_dir
 from fundanalysis.data.tables import load_report_tables
+from fundanalysis.data.vocabulary import MONEY_UNITS
 
 
 def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Problem]:
@@ -90,6 +91,10 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
     ``material`` is ``pd.NA`` (neither material nor immaterial; pages say 无法计算 / not
     computable), never a number, an infinity or "immaterial". ``material`` is pandas'
     nullable boolean.
+
+    Materiality by kind (``basis``): a gap of money is weighed against the threshold; a gap of
+    a count or a measured quantity is not, because counts are exact and the threshold is one of
+    money: any such gap is material, and is shown as what it is ("1 of 52").
     """
     loaded = load_report_tables(resolve_data_dir(data_dir))
     checks = reconcile(data_dir).set_index("check")
@@ -98,6 +103,7 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
     for finding in loaded.tables["findings"].itertuples(index=False):
         names = finding.checks.split(";") if isinstance(finding.checks, str) else []
         amount = base = materiality = None
+        basis = ""
         material: bool | pd.api.typing.NAType = False
         if names:
             first = checks.loc[names[0]]
@@ -107,7 +113,13 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
             else:
                 amount = abs(computed - stated)
                 base = abs(stated)
-                if base:
+                basis = "money" if first["unit"] in MONEY_UNITS else "count"
+                if basis == "count":
+                    # counts (and measures) are exact: any difference is a misstatement, never
+                    # a share to weigh against the money threshold; shown as "1 of 52"
+                    materiality = float(Fraction(amount) / Fraction(base)) if base else None
+                    material = bool(amount)
+                elif base:
                     ratio = Fraction(amount) / Fraction(base)
                     materiality = float(ratio)
                     material = bool(ratio >= threshold)
@@ -126,6 +138,7 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
                 "unit": checks.loc[names[0], "unit"] if names else "",
                 "of_stated": base,
                 "materiality": materiality,
+                "basis": basis,
                 "material": material,
                 "explanation": finding.explanation,
                 "explanation_en": finding.explanation_en,
@@ -143,6 +156,7 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
             "unit",
             "of_stated",
             "materiality",
+            "basis",
             "material",
             "explanation",
             "explanation_en",

@@ -30,10 +30,13 @@ def findings_register(report: AuditedReport) -> None:
         headers={"amount_shown": ("差额", "gap")},
     )
     threshold = percent(report.info.materiality)
-    show_text(
-        f"差额达到所涉数字的 {threshold} 即视为重大。",
-        f"A finding is material when its gap is {threshold} or more of the figure it touches.",
-    )
+    zh = f"金额差额达到所涉数字的 {threshold} 即视为重大"
+    en = f"A gap of money is material when it is {threshold} or more of the figure it touches"
+    if register["counted"].any():
+        zh += "；数目（个、户、人等）之差不按比例衡量，凡不符即为重大"
+        en += "; a gap in a count (projects, households, people) is not weighed as a share: any is"
+        en += " material"
+    show_text(zh + "。", en + ".")
 
 
 def check_results(report: AuditedReport) -> None:
