@@ -109,3 +109,11 @@ def test_the_shipped_coverage_is_verified_and_said_so(report_copy):
     table = audit.figure_coverage(fa.load_report(report_copy))
     assert table["verified"].all()
     assert "word for word" in audit.coverage_note(table)[1]
+
+
+def test_without_the_text_the_note_says_the_data_was_not_checked(report_copy):
+    """A site built without the text never says the data was checked word for word."""
+    table = audit.figure_coverage(fa.load_report(report_copy))
+    zh, en = audit.coverage_note(table, supplied=False)
+    assert "未与原文核对" in zh and "was not checked against it" in en
+    assert "word for word" not in en

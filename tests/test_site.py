@@ -357,3 +357,12 @@ def test_names_from_data_are_shown_as_text_not_run(browser, hostile_site: Path) 
     carry = visit(browser, hostile_site / "en" / "bazhou-2020" / "02-carry-over.html", hostile_site)
     assert carry["dialogs"] == []
     assert HOSTILE_ITEM in carry["text"]
+
+
+def test_a_site_built_without_the_text_says_so_on_the_audit_page(hostile_site: Path) -> None:
+    audit_page = (hostile_site / "bazhou-2020" / "05-data-audit.html").read_text(encoding="utf-8")
+    assert "未与原文核对" in audit_page
+    english = (hostile_site / "en" / "bazhou-2020" / "05-data-audit.html").read_text(
+        encoding="utf-8"
+    )
+    assert "was not checked against it" in english and "word for word" not in english

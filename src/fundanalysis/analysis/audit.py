@@ -152,8 +152,17 @@ def figure_coverage(report: AuditedReport) -> pd.DataFrame:
     return table[columns]
 
 
-def coverage_note(coverage: pd.DataFrame) -> tuple[str, str]:
-    """One line per language saying which text the coverage (:func:`figure_coverage`) was verified against."""
+def text_supplied(report: AuditedReport) -> bool:
+    """Whether every text the report names was supplied to this run, and is the one transcribed."""
+    from fundanalysis.data.report import find_text
+
+    texts = report.info.texts
+    return bool(texts) and all(find_text(report.data_dir, t).verified for t in texts)
+
+
+def coverage_note(coverage: pd.DataFrame, supplied: bool = True) -> tuple[str, str]:
+    """One line per language saying which text the coverage (:func:`figure_coverage`) was
+    verified against, and whether this run checked it again (``supplied``: the text was there)."""
     if coverage.empty:
         return (
             "本报告未存储与原文的覆盖率核对结果。",
@@ -168,6 +177,14 @@ def coverage_note(coverage: pd.DataFrame) -> tuple[str, str]:
             f"以下结果未经核实：其所依据的原文（SHA-256 {other}…）不是 report.toml 所列的原文。",
             f"Unverified: these results were found against a text (SHA-256 {other}…) that is "
             "not the one report.toml names.",
+        )
+    if not supplied:
+        return (
+            "本次发布未提供报告原文，数据未与原文核对。以下结果是写入 coverage.csv 时与原文"
+            f"（SHA-256 {digests}…）核对所得，提供原文后会重新核对。",
+            "This build was not given the report's text: the data was not checked against it. "
+            f"The results below were found against the text (SHA-256 {digests}…) when "
+            "coverage.csv was written, and are checked again whenever it is supplied.",
         )
     return (
         f"以下结果已与报告原文逐字核对（原文指纹 SHA-256 {digests}…），每次提供原文时都会重新核对。",

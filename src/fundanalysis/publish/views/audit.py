@@ -79,7 +79,7 @@ def every_check(report: AuditedReport) -> None:
 
 def coverage(report: AuditedReport) -> None:
     table = audit.figure_coverage(report)
-    show_text(*audit.coverage_note(table))
+    show_text(*audit.coverage_note(table, audit.text_supplied(report)))
     if table.empty:
         return
     show_table(
