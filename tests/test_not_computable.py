@@ -97,14 +97,14 @@ def test_funds_per_poor_person_with_no_people_is_not_computable(tiny_dir):
     _replace(tiny_dir / "poverty.csv", ",300人", ",0人")
     per = poverty.funds_per_poor(fa.load_report(tiny_dir))
     assert per["per_person_yuan"].isna().all()
-    assert not per["per_person_computable"].any()
+    assert not per["per_person_yuan_computable"].any()
 
 
 def test_funds_per_poor_person_with_people_is_a_figure(tiny_dir):
     per = poverty.funds_per_poor(fa.load_report(tiny_dir)).set_index("level")
     # the 2020 transfers: 50 + 120 万元 = 1,700,000 元 for 300 people
     assert per.loc["合计", "per_person_yuan"] == 1_700_000 / 300
-    assert per["per_person_computable"].all()
+    assert per["per_person_yuan_computable"].all()
 
 
 def test_a_rate_over_zero_is_not_computed_as_a_number(tiny_dir):
@@ -122,3 +122,19 @@ def test_a_rate_over_zero_is_not_computed_as_a_number(tiny_dir):
 
     found = unregistered(fa.reconcile(tiny_dir), tiny_dir)
     assert [(p.file, p.row, p.column) for p in found] == [("indicators.csv", 2, "denominator")]
+
+
+def test_a_value_flagged_not_computable_is_said_so_on_the_page():
+    """A share over a whole of 0 is NaN beside share_computable False: the table says 无法计算,
+    not "—" (which means the report leaves the cell empty)."""
+    import pandas as pd
+
+    from fundanalysis.publish.present import table_html
+
+    frame = pd.DataFrame(
+        {"level": ["中央", "省级"], "share": [float("nan"), 0.5], "share_computable": [False, True]}
+    )
+    html_zh, _ = table_html(frame, ["level", "share"], "zh", {"share": "percent"})
+    html_en, _ = table_html(frame, ["level", "share"], "en", {"share": "percent"})
+    assert "无法计算" in html_zh and "50.0%" in html_zh
+    assert "not computable" in html_en

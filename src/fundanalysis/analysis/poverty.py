@@ -111,8 +111,8 @@ def funds_per_poor(report: AuditedReport) -> pd.DataFrame | NotReported:
     yuan = rows["amount_fen"].astype(float) / per_yuan
     # per 0 people or households: not computable (NaN, flagged), never inf
     rows["per_person_yuan"] = yuan / people if people else float("nan")
-    rows["per_person_computable"] = bool(people)
+    rows["per_person_yuan_computable"] = bool(people)
     rows["per_household_yuan"] = yuan / households if households else float("nan")
-    rows["per_household_computable"] = households is None or bool(households)
+    rows["per_household_yuan_computable"] = households is None or bool(households)
     rows["funds"] = funds_table(report)
     return rows.drop(columns="amount_fen")

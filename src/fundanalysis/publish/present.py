@@ -153,7 +153,14 @@ def table_html(
             headers[column][LANGUAGES.index(lang)] if column in headers else label(column, lang)
         )
         numeric = kind in ("money", "percent", "exact", "count")
-        shown.append((header, [_format(v, kind, decimals, lang) for v in values], numeric))
+        texts = [_format(v, kind, decimals, lang) for v in values]
+        flag = f"{column}_computable"  # an analysis' word that a value cannot be computed
+        if flag in frame.columns:
+            texts = [
+                NOT_COMPUTABLE[lang] if computable is False else text
+                for text, computable in zip(texts, frame[flag].tolist(), strict=True)
+            ]
+        shown.append((header, texts, numeric))
 
     def cell(tag: str, text: str, numeric: bool, header: str = "") -> str:
         # numbers and short words never break inside; long text wraps
