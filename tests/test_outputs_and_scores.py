@@ -169,3 +169,30 @@ def test_a_report_without_outputs_or_scores_says_so():
     report = fa.load_report()
     assert isinstance(outputs.outputs_table(report), fa.analysis.results.NotReported)
     assert isinstance(scores.scorecard(report), fa.analysis.results.NotReported)
+
+
+def test_a_grade_outside_every_band_the_report_states_fails(scorecard_dir):
+    """优 from 95, 良 from 80 up to 90: 92.5 is in no band, so no grade given to it holds."""
+    _replace(
+        scorecard_dir / "grades.csv",
+        "优,excellent,90,总分90分以上为优",
+        "优,excellent,95,总分95分以上为优",
+    )
+    _replace(scorecard_dir / "source" / "scorecard-2017.md", "总分90分以上为优", "总分95分以上为优")
+    _replace(scorecard_dir / "sections.csv", "某某县财政局", "某某县财政局")
+    _replace(
+        scorecard_dir / "scores.csv",
+        "92.5,优,,自评综合得分92.5分，评价等级为优",
+        "92.5,良,,自评综合得分92.5分，评价等级为良",
+    )
+    checks = fa.reconcile(scorecard_dir).set_index("check")
+    assert checks.loc["score_grade_overall", "status"] == "discrepancy"
+    assert "none of the bands" in checks.loc["score_grade_overall", "note_en"]
+
+
+def test_a_scorecard_whose_parents_form_a_circle_is_refused(scorecard_dir):
+    with (scorecard_dir / "scores.csv").open("a", encoding="utf-8") as handle:
+        handle.write("y,z,自评,self y,指标,,,,,,S-4\nz,y,自评,self z,指标,,,,,,S-4\n")
+    problems = _problems(scorecard_dir)
+    assert {(p.file, p.column) for p in problems} >= {("scores.csv", "parent_id")}
+    assert any("comes back" in p.message for p in problems)

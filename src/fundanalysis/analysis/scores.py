@@ -44,6 +44,11 @@ def scorecard(report: AuditedReport) -> pd.DataFrame | NotReported:
 
     for root in roots:
         visit(root, 0)
+    # rows whose parents never reach a root (a cycle) are shown too, never dropped
+    seen = {position for position, _ in order}
+    for position in range(len(scores)):
+        if position not in seen:
+            order.append((position, 0))
     rows = scores.iloc[[p for p, _ in order]].reset_index(drop=True)
     indent = pd.Series(["　" * d for _, d in order])
     frame = pd.DataFrame(

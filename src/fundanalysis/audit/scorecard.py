@@ -114,46 +114,53 @@ def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list
     overall = scores[(scores["kind"] == "总分") & scores["grade"].notna() & scores["score"].notna()]
     if grades.empty or overall.empty:
         return []
-    # a grade earned from its threshold up; the grade without one is below every threshold
+    # a grade holds from its lower bound up to (not including) its upper one, as printed; a
+    # bound not printed is open (the lowest grade has no lower bound, the highest no upper one)
+    bands = grades[["min_score", "max_score", "grade", "grade_en"]].itertuples(index=False)
     ladder = sorted(
         (
-            (_points(t) if _scored(t) else -1, g, e)
-            for t, g, e in grades[["min_score", "grade", "grade_en"]].itertuples(index=False)
+            (_points(low) if _scored(low) else -1, _points(high) if _scored(high) else None, g, e)
+            for low, high, g, e in bands
         ),
+        key=lambda band: band[0],
         reverse=True,
     )
+    english = {g: e for _, _, g, e in ladder}
     rows = []
     for row in overall.itertuples(index=False):
         score = _points(row.score)
-        earned = next((g for t, g, _ in ladder if score >= t), None)
-        if earned is None:
-            continue
-        threshold = next(t for t, g, _ in ladder if g == earned)
-        holds = earned == row.grade
-        english = dict((g, e) for _, g, e in ladder)
-        stated = Side(score, score, 0)
-        computed = Side(max(threshold, 0), max(threshold, 0), 0)
+        band = next((b for b in ladder if score >= b[0] and (b[1] is None or score < b[1])), None)
+        given = english.get(row.grade, row.grade)
+        if band is None:  # no band the report states holds the score: no grade given can be right
+            holds, threshold = False, 0
+            notes = (
+                f"{row.score} 分不在报告所列任何等级的分数段内，报告评为“{row.grade}”。",
+                f"{row.score} points fall in none of the bands the report states; it gives "
+                f"'{given}'.",
+            )
+        else:
+            threshold, earned = max(band[0], 0), band[2]
+            holds = earned == row.grade
+            notes = (
+                f"按报告所列等级标准，{row.score} 分应评为“{earned}”，报告评为“{row.grade}”"
+                + ("，一致。" if holds else "，不一致。"),
+                f"By the grades the report states, {row.score} points earn '{english[earned]}'; "
+                f"the report gives '{given}'" + (": they agree." if holds else ": they differ."),
+            )
         rows.append(
             check_row(
                 f"score_grade_{row.indicator_id}",
                 "score",
                 f"{row.indicator} {row.score} 分的评价等级",
                 f"{row.indicator_en}: the grade of {row.score} points",
-                stated,
-                computed,
+                Side(score, score, 0),
+                Side(threshold, threshold, 0),
                 "ok" if holds else "discrepancy",
                 0,
                 False,
                 len(ladder),
                 _source(tables, row),
-                (
-                    f"按报告所列等级标准，{row.score} 分应评为“{earned}”，报告评为“{row.grade}”"
-                    + ("，一致。" if holds else "，不一致。"),
-                    f"By the grades the report states, {row.score} points earn "
-                    f"'{english[earned]}'; the report gives "
-                    f"'{english.get(row.grade, row.grade)}'"
-                    + (": they agree." if holds else ": they differ."),
-                ),
+                notes,
                 "分",
             )
         )

@@ -383,3 +383,45 @@ def _check_claim_test(tables: dict[str, pd.DataFrame], test: str, check_ids: set
         "或 unverifiable / test must be check:ID, increasing:TABLE, all:TABLE[filter], "
         "count:TABLE.COLUMN[filter] or unverifiable"
     )
+
+
+def score_tree_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) -> list[Problem]:
+    """Each indicator's parent is another indicator of the scorecard, and no chain of parents
+    comes back to where it started: the scorecard is a tree under its overall score."""
+    scores = tables["scores"]
+    parent_of = {
+        i: p
+        for i, p in zip(scores["indicator_id"], scores["parent_id"], strict=True)
+        if isinstance(p, str) and p
+    }
+    problems = []
+    for line, indicator in zip(lines["scores"], scores["indicator_id"], strict=True):
+        parent = parent_of.get(indicator)
+        if parent is None:
+            continue
+        if parent not in set(scores["indicator_id"]):
+            problems.append(
+                Problem(
+                    "scores.csv",
+                    line,
+                    "parent_id",
+                    parent,
+                    "不是本表的指标 / names no indicator of scores.csv",
+                )
+            )
+            continue
+        seen, step = {indicator}, parent
+        while step is not None and step not in seen:
+            seen.add(step)
+            step = parent_of.get(step)
+        if step == indicator:
+            problems.append(
+                Problem(
+                    "scores.csv",
+                    line,
+                    "parent_id",
+                    parent,
+                    "上级指标循环回到本指标 / its chain of parents comes back to this indicator",
+                )
+            )
+    return problems

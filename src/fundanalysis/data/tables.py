@@ -18,6 +18,7 @@ from fundanalysis.data.crosstable import (
     duplicate_keys,
     expression_problems,
     reference_problems,
+    score_tree_problems,
 )
 from fundanalysis.data.csvfile import read_text_table
 from fundanalysis.data.derive import (
@@ -139,6 +140,7 @@ def _build(data_dir: Path) -> Loaded:
     refused = {name: {line for line, _ in cells} for name, cells in bad_cells.items()}
     problems += expression_problems(tables, lines, refused)
     problems += reference_problems(tables, lines, refused)
+    problems += score_tree_problems(tables, lines)
 
     for spec in SPECS.values():
         frame = tables[spec.name]

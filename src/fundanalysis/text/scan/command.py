@@ -48,7 +48,7 @@ def _share(text: str) -> Decimal:
         value = Decimal(text)
     except ArithmeticError:
         raise argparse.ArgumentTypeError(f"not a decimal number: {text!r}") from None
-    if not Decimal(0) < value <= Decimal(1):
+    if not value.is_finite() or not Decimal(0) < value <= Decimal(1):  # NaN compares as an error
         raise argparse.ArgumentTypeError("a share between 0 and 1, e.g. 0.01 for 1 %")
     return value
 

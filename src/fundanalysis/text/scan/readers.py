@@ -164,7 +164,9 @@ def _docx(path: Path, data: bytes) -> str:
             blocks.append(item.text)
         elif isinstance(item, Table):
             for row in item.rows:
-                blocks.append(" ".join(cell.text for cell in row.cells))
+                # a merged cell is returned once per grid column it spans: read it once
+                cells = list({id(cell._tc): cell for cell in row.cells}.values())
+                blocks.append(" ".join(cell.text for cell in cells))
     return "\n\n".join(block for block in blocks if block.strip())
 
 
