@@ -5,7 +5,7 @@ renumbered (into build/scan-bench/, an ignored path), then times, each as whole 
 the scan of one report, the scan of the folder (several processes), and grep over the same
 files. Prints the times and the ratios. The texts are read from $FUNDANALYSIS_SOURCES.
 
-    FUNDANALYSIS_SOURCES=../shared/source python tools/bench_scan.py
+    FUNDANALYSIS_SOURCES=/path/to/report/texts python tools/bench_scan.py
 """
 
 from __future__ import annotations

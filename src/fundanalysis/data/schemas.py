@@ -234,28 +234,10 @@ class Projects(Cited):
         unique = ("stage", "level", "category")
 
 
-class Supervision(Printed):
-    measure: Series[str] = _field("What is counted or measured")
-    value: Series[str] = _field("Value as printed (digits only), in `unit`")
-    unit: Series[str] = _field("Unit as printed", isin=list(units.UNITS))
-    unit_en: Series[str] = _field("Unit in English")
-    kind: Series[str] = _field("Kind of quantity of the unit", isin=list(units.KINDS))
-    kind_en: Series[str] = _field("Kind of quantity in English")
-    value_micro: Series[pd.Int64Dtype] = _field(
-        "Exact value in millionths of its kind's base unit", ge=0
-    )
-    value_number: Series[float] = _field("Value in `unit` as a float", ge=0)
-    period: Series[str] = _field("Period as printed, where stated", nullable=True)
+class Measured(Printed):
+    """A value as printed in a unit of :mod:`fundanalysis.data.units`, its kind, exact and
+    analysable forms (see :func:`fundanalysis.data.derive.measured_columns`)."""
 
-    class Config:
-        unique = ("section_id", "measure")
-
-
-class Outputs(Printed):
-    category: Series[str] = _field("Category of output (vocabulary: category)")
-    category_en: Series[str] = _english("category")
-    item: Series[str] = _field("What was built or delivered, as printed")
-    item_en: Series[str] = _field("The same in English")
     value: Series[str] = _field("Value as printed (digits only), in `unit`")
     unit: Series[str] = _field("Unit as printed", isin=list(units.UNITS))
     unit_en: Series[str] = _field("Unit in English")
@@ -265,6 +247,21 @@ class Outputs(Printed):
         "Exact value in millionths of its kind's base unit (米, 平方米, 亩, 个 …)", ge=0
     )
     value_number: Series[float] = _field("Value in `unit` as a float, for charts", ge=0)
+
+
+class Supervision(Measured):
+    measure: Series[str] = _field("What is counted or measured")
+    period: Series[str] = _field("Period as printed, where stated", nullable=True)
+
+    class Config:
+        unique = ("section_id", "measure")
+
+
+class Outputs(Measured):
+    category: Series[str] = _field("Category of output (vocabulary: category)")
+    category_en: Series[str] = _english("category")
+    item: Series[str] = _field("What was built or delivered, as printed")
+    item_en: Series[str] = _field("The same in English")
     place: Series[str] = _field("Place, where printed (vocabulary: place)", nullable=True)
     place_en: Series[str] = _english("place")
     as_of: Series[pd.Timestamp] = _field("Date the value refers to, where printed", nullable=True)
