@@ -101,3 +101,14 @@ def checkout_with_site(tmp_path_factory) -> Path:
     result = build_site(copy)
     assert result.returncode == 0, result.stdout + result.stderr
     return copy
+
+
+@pytest.fixture
+def report_copy(tmp_path: Path, monkeypatch) -> Path:
+    """A writable copy of the first shipped report, with the report's text hidden."""
+    from fundanalysis.data.paths import shipped_reports
+
+    monkeypatch.setenv("FUNDANALYSIS_SOURCES", str(tmp_path / "no texts here"))
+    target = tmp_path / "report"
+    shutil.copytree(shipped_reports()[0], target)
+    return target

@@ -3,7 +3,6 @@ said to be unverified."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,20 +10,10 @@ import pytest
 import fundanalysis as fa
 from fundanalysis.analysis import audit
 from fundanalysis.cli import main
-from fundanalysis.data.paths import shipped_reports
 from fundanalysis.data.stored import coverage_problems
 
 HEADER = "section_id,numbers_printed,covered,not_covered,text_sha256\n"
 SHA = "a" * 64
-
-
-@pytest.fixture
-def report_copy(tmp_path: Path, monkeypatch) -> Path:
-    """A copy of the first shipped report, with the report's text hidden (it is unverified)."""
-    monkeypatch.setenv("FUNDANALYSIS_SOURCES", str(tmp_path / "no texts here"))
-    target = tmp_path / "report"
-    shutil.copytree(shipped_reports()[0], target)
-    return target
 
 
 def _problems(directory: Path, body: str, encoding: str = "utf-8") -> list:

@@ -104,6 +104,7 @@ def scan_beside_declared(report: AuditedReport) -> pd.DataFrame | NotReported:
     frame["declared_en"] = [
         totals.at[d, "description_en"] if d in totals.index else "—" for d in frame["declared_en"]
     ]
+    frame["verified"] = frame["text_sha256"].isin({text.sha256 for text in report.info.texts})
     return frame
 
 
@@ -112,6 +113,13 @@ def scan_summary(table: pd.DataFrame) -> tuple[str, str]:
     counts = table["status"].value_counts()
     declared = int((table["declared"] != "—").sum())
     holds, rounding, fails = (int(counts.get(k, 0)) for k in ("holds", "rounding", "fails"))
+    if "verified" in table.columns and not table["verified"].all():
+        other = ", ".join(sorted({d[:12] for d in table.loc[~table["verified"], "text_sha256"]}))
+        return (
+            f"以下扫描结果未经核实：其所依据的原文（SHA-256 {other}…）不是 report.toml 所列的原文。",
+            f"Unverified: this scan was made of a text (SHA-256 {other}…) that is not the one "
+            "report.toml names.",
+        )
     return (
         f"不经任何人工声明，扫描原文读出 {len(table)} 处报告自述的数字关系：成立 {holds}、"
         f"四舍五入 {rounding}、不成立 {fails}；其中 {declared} 处与转录者声明的合计相对应。",

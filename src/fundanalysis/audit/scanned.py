@@ -10,7 +10,6 @@ present, as the coverage is.
 
 from __future__ import annotations
 
-import csv
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -19,19 +18,9 @@ import pandas as pd
 
 from fundanalysis.data.errors import DataError, Problem
 from fundanalysis.data.report import find_text, read_report_info, read_text
+from fundanalysis.data.stored import SCAN_FILE, SCAN_SPEC, read_scan
 
-SCAN_FILE = "scan.csv"
-SCAN_COLUMNS = [
-    "relation",
-    "section",
-    "kind",
-    "status",
-    "total",
-    "parts",
-    "gap",
-    "declared",
-    "text_sha256",
-]
+SCAN_COLUMNS = list(SCAN_SPEC.columns)
 
 
 def _squeezed(text: str) -> str:
@@ -94,35 +83,9 @@ def render_scan(table: pd.DataFrame) -> str:
 
 
 def stored_scan(data_dir: Path) -> pd.DataFrame | None:
-    """The scan stored in the data directory, or None where none was stored."""
-    path = data_dir / SCAN_FILE
-    if not path.is_file():
-        return None
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(
-            [Problem(SCAN_FILE, None, None, None, f"无法读取 / unreadable: {error}")]
-        ) from None
-    if not rows or rows[0] != SCAN_COLUMNS:
-        raise DataError(
-            [Problem(SCAN_FILE, 1, None, None, f"表头应为 / header must be {SCAN_COLUMNS}")]
-        )
-    for line, row in enumerate(rows[1:], start=2):
-        if len(row) != len(SCAN_COLUMNS):
-            raise DataError(
-                [
-                    Problem(
-                        SCAN_FILE,
-                        line,
-                        None,
-                        None,
-                        f"应有 {len(SCAN_COLUMNS)} 列 / expected {len(SCAN_COLUMNS)} cells",
-                    )
-                ]
-            )
-    return pd.DataFrame(rows[1:], columns=SCAN_COLUMNS, dtype="str")
+    """The scan stored in the data directory, validated (:func:`fundanalysis.data.stored.read_scan`),
+    or None where none was stored."""
+    return read_scan(data_dir)
 
 
 def stale_scan(data_dir: Path) -> Problem | None:

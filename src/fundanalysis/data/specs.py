@@ -424,21 +424,3 @@ def summed_column(table: str, measure: str) -> str:
     if measure == "value" and table in SPECS and SPECS[table].measured:
         return "value_micro"
     return measure
-
-
-#: ``coverage.csv``: not a table of the report but a stored result (written by
-#: ``fundanalysis coverage --write``), read and validated like the tables so that what the data
-#: audit shows of it is checked, whether or not the report's text is supplied.
-COVERAGE_SPEC = TableSpec(
-    "coverage",
-    "原文数字覆盖率",
-    "Numbers each section of the text prints, and how many the tables capture",
-    {
-        "section_id": "text",
-        "numbers_printed": "int",
-        "covered": "int",
-        "not_covered": "text?",
-        "text_sha256": "text",
-    },
-    "Coverage",
-)

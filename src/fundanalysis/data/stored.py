@@ -1,10 +1,11 @@
-"""Results stored in a data directory (``coverage.csv``), read and validated like its tables.
+"""Results stored in a data directory (``coverage.csv``, ``scan.csv``), read and validated like its tables.
 
 ``fundanalysis coverage --write`` stores, per section of the text, how many numbers it prints
-and how many the tables capture, so that readers without the text see the same result. It is
-input like any other file: read as text, every cell parsed by its kind, validated by its
-pandera schema (:class:`fundanalysis.data.schemas.Coverage`), and held against itself and the
-sections it names, one problem per cell.
+and how many the tables capture, and the relations the scan reads in the text on its own, so
+that readers without the text see the same result. Each is input like any other file: read as
+text, every cell parsed by its kind, validated by its pandera schema
+(:class:`fundanalysis.data.schemas.Coverage`, :class:`~fundanalysis.data.schemas.Scan`), and
+held against itself and the tables it names, one problem per cell.
 """
 
 from __future__ import annotations
@@ -18,12 +19,51 @@ from fundanalysis.data.crosstable import duplicate_keys
 from fundanalysis.data.csvfile import read_text_table
 from fundanalysis.data.errors import DataError, Problem
 from fundanalysis.data.parsing import parse_columns
-from fundanalysis.data.specs import COVERAGE_SPEC, TableSpec
+from fundanalysis.data.specs import TableSpec
 
 if TYPE_CHECKING:
     from pandera.errors import SchemaErrors
 
+#: ``coverage.csv``: not a table of the report but a stored result (written by
+#: ``fundanalysis coverage --write``), read and validated like the tables so that what the data
+#: audit shows of it is checked, whether or not the report's text is supplied.
+COVERAGE_SPEC = TableSpec(
+    "coverage",
+    "原文数字覆盖率",
+    "Numbers each section of the text prints, and how many the tables capture",
+    {
+        "section_id": "text",
+        "numbers_printed": "int",
+        "covered": "int",
+        "not_covered": "text?",
+        "text_sha256": "text",
+    },
+    "Coverage",
+)
+
+
+#: ``scan.csv``: the relations the scan reads in the text on its own (written by
+#: ``fundanalysis coverage --write``), a stored result validated like ``coverage.csv``.
+SCAN_SPEC = TableSpec(
+    "scan",
+    "原文自动扫描",
+    "The relations the scan reads in the text on its own, and their verdicts",
+    {
+        "relation": "text",
+        "section": "text",
+        "kind": "text",
+        "status": "text",
+        "total": "text",
+        "parts": "text?",
+        "gap": "text",
+        "declared": "text?",
+        "text_sha256": "text",
+    },
+    "Scan",
+)
+
 COVERAGE_FILE = COVERAGE_SPEC.file
+SCAN_FILE = SCAN_SPEC.file
 
 
 def schema_problems(error: SchemaErrors, spec: TableSpec, raw: pd.DataFrame) -> list[Problem]:
@@ -64,25 +104,27 @@ def schema_problems(error: SchemaErrors, spec: TableSpec, raw: pd.DataFrame) -> 
     return problems
 
 
-def coverage_problems(
-    data_dir: Path, sections: set[str] | None = None
-) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """The stored coverage of ``data_dir`` (None where there is none) and its problems.
-
-    ``sections``, where given, are the section ids of ``sections.csv``: each row must name one.
-    """
+def _read_stored(
+    data_dir: Path, spec: TableSpec
+) -> tuple[pd.DataFrame, pd.DataFrame, list[Problem]] | None:
+    """The stored result as typed, its cells as written, and its problems; None where the
+    directory holds no such file."""
     from pandera.errors import SchemaErrors
 
-    spec = COVERAGE_SPEC
     path = data_dir / spec.file
     if not path.exists() and not path.is_symlink():
-        return None, []
+        return None
+    empty = pd.DataFrame(columns=list(spec.columns))
     if not path.is_file():
-        return None, [Problem(spec.file, None, None, None, "不是文件 / not a file (a directory?)")]
+        return (
+            empty,
+            empty,
+            [Problem(spec.file, None, None, None, "不是文件 / not a file (a directory?)")],
+        )
     try:
         raw = read_text_table(path, list(spec.columns))
     except DataError as error:
-        return None, error.problems
+        return empty, empty, error.problems
     frame, problems = parse_columns(raw, spec.columns, spec.file)
     bad = {p.row for p in problems}
     clean = frame.drop(index=[line for line in bad if line in frame.index])
@@ -92,7 +134,23 @@ def coverage_problems(
             spec.schema.validate(clean, lazy=True)
         except SchemaErrors as error:
             problems += schema_problems(error, spec, raw)
+    return frame, raw, problems
+
+
+def coverage_problems(
+    data_dir: Path, sections: set[str] | None = None
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The stored coverage of ``data_dir`` (None where there is none) and its problems.
+
+    ``sections``, where given, are the section ids of ``sections.csv``: each row must name one.
+    """
+    spec = COVERAGE_SPEC
+    read = _read_stored(data_dir, spec)
+    if read is None:
+        return None, []
+    frame, raw, problems = read
     refused = {p.row for p in problems}
+    clean = frame.drop(index=[line for line in refused if line in frame.index])
     for line, row in clean.iterrows():
         if line in refused:
             continue
@@ -143,6 +201,45 @@ def coverage_problems(
 def read_coverage(data_dir: Path, sections: set[str] | None = None) -> pd.DataFrame | None:
     """The stored coverage, validated; raises :class:`DataError` listing its problems."""
     table, problems = coverage_problems(data_dir, sections)
+    if problems:
+        raise DataError(problems)
+    return table
+
+
+def scan_problems(
+    data_dir: Path, totals: set[str] | None = None
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The stored scan of ``data_dir`` (None where there is none) and its problems.
+
+    ``totals``, where given, are the ids of ``totals.csv``: a relation's ``declared`` must name one.
+    """
+    spec = SCAN_SPEC
+    read = _read_stored(data_dir, spec)
+    if read is None:
+        return None, []
+    frame, _, problems = read
+    if totals is not None:
+        refused = {p.row for p in problems}
+        for line, declared in frame["declared"].items():
+            if line not in refused and isinstance(declared, str) and declared not in totals:
+                problems.append(
+                    Problem(
+                        spec.file,
+                        int(line),
+                        "declared",
+                        declared,
+                        "没有这个合计 / no such total in totals.csv",
+                    )
+                )
+    if problems:
+        return None, problems
+    table = frame.reset_index(drop=True).fillna("").astype(object)
+    return table, []
+
+
+def read_scan(data_dir: Path, totals: set[str] | None = None) -> pd.DataFrame | None:
+    """The stored scan, validated; raises :class:`DataError` listing its problems."""
+    table, problems = scan_problems(data_dir, totals)
     if problems:
         raise DataError(problems)
     return table

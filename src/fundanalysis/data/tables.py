@@ -31,8 +31,14 @@ from fundanalysis.data.derive import (
 from fundanalysis.data.errors import DataError, Problem, unexpected
 from fundanalysis.data.parsing import parse_columns
 from fundanalysis.data.report import DESCRIPTOR, ReportInfo, read_report_info
-from fundanalysis.data.specs import COVERAGE_SPEC, SPECS, TableSpec
-from fundanalysis.data.stored import coverage_problems, schema_problems
+from fundanalysis.data.specs import SPECS, TableSpec
+from fundanalysis.data.stored import (
+    COVERAGE_SPEC,
+    SCAN_SPEC,
+    coverage_problems,
+    scan_problems,
+    schema_problems,
+)
 from fundanalysis.store import cache
 from fundanalysis.store.environment import SettingError
 
@@ -156,6 +162,7 @@ def _build(data_dir: Path) -> Loaded:
             problems += schema_problems(error, spec, raw[spec.name])
     # The stored coverage of the text: a result, but read, and shown, like the tables
     problems += coverage_problems(data_dir, sections)[1]
+    problems += scan_problems(data_dir, set(tables["totals"]["total_id"].dropna()))[1]
     # Last, on rows with no other problem: does each figure say what its own text prints?
     refused = {(p.file, p.row) for p in problems}
     for spec in SPECS.values():
@@ -186,7 +193,12 @@ _CACHE: dict[Path, tuple[tuple, Loaded]] = {}
 
 
 #: The files a load reads: what its result is stored under in the cache.
-INPUT_FILES = (DESCRIPTOR, *(spec.file for spec in SPECS.values()), COVERAGE_SPEC.file)
+INPUT_FILES = (
+    DESCRIPTOR,
+    *(spec.file for spec in SPECS.values()),
+    COVERAGE_SPEC.file,
+    SCAN_SPEC.file,
+)
 
 #: A file whose status changed this recently may change again within the clock's resolution
 #: without its time stamps showing it: its bytes are compared too (git's "racily clean" rule).

@@ -11,11 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-from fundanalysis.audit.scanned import SCAN_FILE
 from fundanalysis.data.paths import shipped_reports
 from fundanalysis.data.report import ReportInfo, read_report_info
-from fundanalysis.data.specs import COVERAGE_SPEC, SPECS, TableSpec
-from fundanalysis.data.stored import COVERAGE_FILE
+from fundanalysis.data.specs import SPECS, TableSpec
+from fundanalysis.data.stored import COVERAGE_SPEC, SCAN_SPEC
 
 FRICTIONLESS_TYPES = {"text": "string", "int": "integer", "amount": "number", "date": "date"}
 
@@ -23,28 +22,6 @@ FOREIGN_KEYS = {"section_id": ("sections", "section_id")}
 
 #: Amounts that can never be negative (money, counts); the schemas check the same.
 NON_NEGATIVE = {"amount", "stated", "value", "project_count", "year", "batch", "seq"}
-
-
-SCAN_FIELDS = [
-    {
-        "name": "relation",
-        "type": "string",
-        "description": "Id of the relation the scan read",
-        "constraints": {"required": True, "unique": True},
-    },
-    {"name": "section", "type": "string", "description": "Section of the text, by its headings"},
-    {"name": "kind", "type": "string", "description": "sum, difference, rate or part"},
-    {"name": "status", "type": "string", "description": "holds, rounding or fails"},
-    {"name": "total", "type": "string", "description": "The total (or whole, or rate) as printed"},
-    {"name": "parts", "type": "string", "description": "Its parts as printed, ' + '-joined"},
-    {"name": "gap", "type": "string", "description": "Total less the parts, in its printed unit"},
-    {
-        "name": "declared",
-        "type": "string",
-        "description": "The declared total (totals.csv) it corresponds to, where there is one",
-    },
-    {"name": "text_sha256", "type": "string", "description": "SHA-256 of the text scanned"},
-]
 
 
 def _sources(info: ReportInfo) -> list[dict]:
@@ -165,23 +142,23 @@ def descriptor(data_dir: Path) -> dict:
         resources.append(
             _resource(spec.name, spec.file, f"{spec.title} · {spec.title_en}", schema, sources)
         )
-    if (data_dir / COVERAGE_FILE).is_file():
-        spec = COVERAGE_SPEC
-        schema = {
-            "fields": [_field(spec, name, kind) for name, kind in spec.columns.items()],
-            "missingValues": [""],
-            **key_properties(spec),
-        }
-        title = (
-            "原文数字的覆盖 · Numbers each cited section prints, and how many the tables capture"
-        )
-        resources.append(_resource("coverage", COVERAGE_FILE, title, schema, sources))
-    if (data_dir / SCAN_FILE).is_file():
-        schema = {"fields": SCAN_FIELDS, "missingValues": [""], "primaryKey": ["relation"]}
-        title = (
-            "原文自动扫描 · The relations the scan reads in the text on its own, and their verdicts"
-        )
-        resources.append(_resource("scan", SCAN_FILE, title, schema, sources))
+    for spec, title in (
+        (
+            COVERAGE_SPEC,
+            "原文数字的覆盖 · Numbers each cited section prints, and how many the tables capture",
+        ),
+        (
+            SCAN_SPEC,
+            "原文自动扫描 · The relations the scan reads in the text on its own, and their verdicts",
+        ),
+    ):
+        if (data_dir / spec.file).is_file():
+            schema = {
+                "fields": [_field(spec, name, kind) for name, kind in spec.columns.items()],
+                "missingValues": [""],
+                **key_properties(spec),
+            }
+            resources.append(_resource(spec.name, spec.file, title, schema, sources))
     return {
         "name": info.id,
         "title": f"{info.title} · {info.title_en}",

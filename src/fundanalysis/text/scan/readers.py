@@ -4,8 +4,9 @@
   that converts it, not guessed at: a wrong guess would scan a different text.
 - ``.html``/``.htm``: BeautifulSoup 4 over lxml, the usual pairing for the broken markup of
   saved pages; the page's declared charset (many are GB2312) is honoured, since the page
-  itself states it. Scripts, styles and hidden templates are dropped; block elements become
-  line breaks so that paragraphs and table rows stay apart.
+  itself states it. What the page hides from its reader is dropped (see
+  :mod:`fundanalysis.text.scan.webpage`); block elements become line breaks so that
+  paragraphs and table rows stay apart.
 - ``.docx``: python-docx; paragraphs and table cells in document order.
 - ``.pdf``: pypdf, pure Python and maintained; a PDF with no text layer (a scan) is refused
   by name, since reading it needs OCR, which this tool does not do.
@@ -99,29 +100,6 @@ def _plain(path: Path, data: bytes) -> str:
     raise _fail(path, "不是 UTF-8 文本", "is not UTF-8 text")
 
 
-_BLOCKS = [
-    "p",
-    "div",
-    "br",
-    "li",
-    "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "section",
-    "article",
-    "blockquote",
-    "pre",
-    "title",
-    "dd",
-    "dt",
-]
-
-
 def _html(path: Path, data: bytes) -> str:
     from bs4 import BeautifulSoup  # imported here: only HTML input pays for it
 
@@ -129,16 +107,9 @@ def _html(path: Path, data: bytes) -> str:
         soup = BeautifulSoup(data, "lxml")
     except Exception as error:
         raise _fail(path, "无法解析网页", f"cannot be parsed as HTML ({error})") from None
-    for hidden in soup(["script", "style", "noscript", "template", "head"]):
-        hidden.decompose()
-    for element in soup.find_all(_BLOCKS):
-        element.insert_before("\n")
-        element.insert_after("\n")
-    for cell in soup.find_all(["td", "th"]):
-        cell.insert_after(" ")
-    text = soup.get_text()
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n\n".join(line for line in lines if line)
+    from fundanalysis.text.scan.webpage import page_text
+
+    return page_text(soup)
 
 
 def _docx(path: Path, data: bytes) -> str:

@@ -1,0 +1,75 @@
+"""A saved web page is read as its reader sees it: hidden text is left out, nesting costs no
+more than size, and the lines of paragraphs and table rows stay apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fundanalysis.text.scan import read_text, scan_file
+
+SHOWN = "共下达资金500万元，其中：中央资金300万元，省级资金200万元。"
+
+
+def _page(tmp_path: Path, body: str, head: str = "") -> Path:
+    path = tmp_path / "page.html"
+    path.write_text(
+        f'<html><head><meta charset="utf-8">{head}</head><body><p>{SHOWN}</p>{body}</body></html>',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "head"),
+    [
+        ('<p style="display:none">另下达资金7777万元。</p>', ""),
+        ('<p style="color:red; DISPLAY : none !important">另下达资金7777万元。</p>', ""),
+        ('<div style="visibility: hidden"><span>另下达资金7777万元。</span></div>', ""),
+        ("<p hidden>另下达资金7777万元。</p>", ""),
+        ('<p class="x">另下达资金7777万元。</p>', "<style>.x { display: none }</style>"),
+        ('<p id="y">另下达资金7777万元。</p>', "<style>p#y{visibility:hidden}</style>"),
+        (
+            '<div class="a"><p>另下达资金7777万元。</p></div>',
+            "<style>/* c */ body > .a, .b { display:none; }</style>",
+        ),
+        ("<template><p>另下达资金7777万元。</p></template>", ""),
+        ('<input type="hidden" value="7777万元"><noscript>另下达资金7777万元。</noscript>', ""),
+    ],
+)
+def test_text_the_page_hides_is_not_scanned(tmp_path, body, head):
+    path = _page(tmp_path, body, head)
+    text = read_text(path)
+    assert "7777" not in text
+    assert "500万元" in text
+
+
+@pytest.mark.parametrize(
+    ("body", "head"),
+    [
+        ('<p style="display:block">另下达资金7777万元。</p>', ""),
+        (
+            '<p class="x">另下达资金7777万元。</p>',
+            "<style>@media print { .x { display:none } }</style>",
+        ),
+        ('<p class="x">另下达资金7777万元。</p>', "<style>.x:hover { display:none }</style>"),
+        ('<p class="x">另下达资金7777万元。</p>', "<style>.other { display:none }</style>"),
+        ('<p aria-hidden="true">另下达资金7777万元。</p>', ""),
+    ],
+)
+def test_text_a_reader_sees_is_scanned(tmp_path, body, head):
+    assert "7777万元" in read_text(_page(tmp_path, body, head))
+
+
+def test_a_page_nested_fifty_thousand_deep_reads_its_text(tmp_path):
+    depth = 50_000
+    body = "<div>" * depth + SHOWN + "</div>" * depth
+    result = scan_file(_page(tmp_path, body))
+    assert [r.status for r in result.relations] == ["holds", "holds"]
+
+
+def test_rows_and_cells_stay_apart(tmp_path):
+    table = "<table><tr><td>中央</td><td>300万元</td></tr><tr><td>省级</td><td>200万元</td></tr></table>"
+    lines = read_text(_page(tmp_path, table)).splitlines()
+    assert "中央 300万元" in lines and "省级 200万元" in lines
