@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -116,3 +117,19 @@ def test_negative_differences_are_numbers_in_the_workbook(data_copy, tmp_path):
     negative = [v for v in values if isinstance(v, int | float) and v < 0]
     assert negative, "the shipped report has gaps below the stated figure"
     assert not [v for v in values if isinstance(v, str)]
+
+
+def test_the_same_data_gives_the_same_workbook_bytes(tiny_dir, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    report = fa.load_report(tiny_dir)
+    first = export.write_workbook(report, tmp_path / "a.xlsx").read_bytes()
+    time.sleep(1.1)  # a clock in the file would differ by now
+    assert export.write_workbook(report, tmp_path / "b.xlsx").read_bytes() == first
+
+
+def test_the_workbook_records_the_build_s_source_date(tiny_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    book = openpyxl.load_workbook(
+        export.write_workbook(fa.load_report(tiny_dir), tmp_path / "c.xlsx")
+    )
+    assert book.properties.created.isoformat().startswith("2023-11-14T22:13:20")

@@ -113,6 +113,18 @@ def _cell(value: object) -> object:
     return value
 
 
+def _creation_time():
+    """The workbook's creation time: ``SOURCE_DATE_EPOCH`` where the build sets it (the
+    reproducible-builds convention), otherwise 1980-01-01, the earliest a zip file records."""
+    import datetime as dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
+    return dt.datetime(1980, 1, 1)
+
+
 def write_workbook(report: AuditedReport, path: Path) -> Path:
     """One workbook: a first sheet on units, sources, corrections and findings; a sheet per table.
 
@@ -125,7 +137,10 @@ def write_workbook(report: AuditedReport, path: Path) -> Path:
     workbook = xlsxwriter.Workbook(
         str(path), {"strings_to_formulas": False, "strings_to_numbers": False}
     )
-    workbook.set_properties({"title": info.title, "subject": info.title_en})
+    # the same data gives the same bytes: no clock in the file (see :func:`_creation_time`)
+    workbook.set_properties(
+        {"title": info.title, "subject": info.title_en, "created": _creation_time()}
+    )
     bold = workbook.add_format({"bold": True})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     about = workbook.add_worksheet("说明 About")
