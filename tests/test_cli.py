@@ -36,7 +36,9 @@ def test_new_writes_a_documented_directory_that_names_what_to_fill_in(
         encoding="utf-8"
     ) == "category,amount,unit,as_of,as_of_printed,section_id,printed\n"
     assert main(["validate", str(target)]) == 1
-    assert "report.title" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "report.title" in out
+    assert "report.year" in out  # no year is guessed: the person fills it in
     assert main(["new", str(target)]) == 2  # not over an existing one
 
 

@@ -74,11 +74,11 @@ def test_amount_wan_works_with_ordinary_pandas() -> None:
 
 
 def test_poverty_and_projects_sections_4_2_to_4_5() -> None:
-    poverty = fa.load_poverty().set_index("measure")["value"]
-    assert (poverty["registered_poor_households"], poverty["registered_poor_people"]) == (
-        24450,
-        69733,
-    )
+    poverty = fa.load_poverty().set_index("measure")
+    counts = poverty.loc[["registered_poor_households", "registered_poor_people"]]
+    assert list(counts["value"]) == ["24450", "69733"]  # exact, as printed
+    assert list(counts["unit"]) == ["户", "人"] and list(counts["kind"]) == ["households", "people"]
+    assert list(counts["value_micro"]) == [24450 * 10**6, 69733 * 10**6]
     projects = fa.load_projects()
     completed = projects[projects["stage"] == "完工"].iloc[0]
     assert completed["project_count"] == 551 and pd.isna(completed["level"])
@@ -94,7 +94,10 @@ def test_second_report_mancheng_2019() -> None:
     assert funds.to_dict() == {"省级": 365 * 10**6, "市级": 20 * 10**6, "区级": 570 * 10**6}
     poverty = report.tables["poverty"]
     people = poverty[poverty["measure"] == "registered_poor_people"].set_index("as_of")["value"]
-    assert people.to_dict() == {pd.Timestamp("2019-01-01"): 1012, pd.Timestamp("2019-09-30"): 982}
+    assert people.to_dict() == {
+        pd.Timestamp("2019-01-01"): "1012",
+        pd.Timestamp("2019-09-30"): "982",
+    }
     assert report.tables["spending"]["amount_fen"].sum() == 92_014 * 10**4
 
 

@@ -2,55 +2,83 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
 
 from fundanalysis.analysis.funding import funds_by_level, funds_table
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.money import FEN_PER_UNIT, FEN_PER_WAN
 
 MISSING = NotReported("贫困人口数据", "poverty counts")
 
 
+def _order(poverty: pd.DataFrame) -> pd.DataFrame:
+    """The library's measures in their order, then the report's own, each in date order."""
+    order = {code: i for i, code in enumerate(vocab.POVERTY_MEASURES)}
+    rank = poverty["measure"].map(lambda m: order.get(m, len(order)))
+    return poverty.assign(order=rank).sort_values(["order", "as_of"], kind="stable")
+
+
+def _exact(micro: int, unit: str) -> Decimal:
+    """A value held in millionths of its kind's base unit, back in ``unit``, exactly."""
+    per = units.UNITS[unit].per_base * units.MICRO
+    if micro % per == 0:
+        return Decimal(micro // per)
+    return Decimal(format(Decimal(micro) / Decimal(per), "f").rstrip("0"))
+
+
 def poverty_counts(report: AuditedReport) -> pd.DataFrame | NotReported:
-    """Every poverty count with its date and its words in both languages, in date order."""
+    """Every poverty count (or rate) with its date and its words in both languages, exact."""
     poverty = report.tables["poverty"]
     if poverty.empty:
         return MISSING
-    order = {code: i for i, code in enumerate(vocab.POVERTY_MEASURES)}
-    frame = poverty.assign(order=poverty["measure"].map(order)).sort_values(
-        ["order", "as_of"], kind="stable"
-    )
+    frame = _order(poverty)
     frame["measure_code"] = frame["measure"]
-    frame["measure_en"] = frame["measure"].map(lambda m: vocab.POVERTY_MEASURES[m][1])
-    frame["measure"] = frame["measure"].map(lambda m: vocab.POVERTY_MEASURES[m][0])
-    frame["unit_en"] = frame["unit"].map(vocab.COUNT_UNITS)
+    frame["measure"] = frame["measure_name"]
+    frame["value"] = [Decimal(v) for v in frame["value"]]
     return frame[
-        ["measure_code", "measure", "measure_en", "value", "unit", "unit_en", "as_of", "printed"]
+        [
+            "measure_code",
+            "measure",
+            "measure_en",
+            "value",
+            "value_number",
+            "unit",
+            "unit_en",
+            "kind",
+            "as_of",
+            "printed",
+        ]
     ].reset_index(drop=True)
 
 
 def poverty_changes(report: AuditedReport) -> pd.DataFrame | NotReported:
-    """For each count printed at two or more dates: the first and last value and the change."""
-    poverty = report.tables["poverty"].dropna(subset=["as_of"])
+    """For each measure printed at two or more dates in one unit: the first and last value and
+    the change, exact (a rate's change is in percentage points, and has no share)."""
+    poverty = _order(report.tables["poverty"].dropna(subset=["as_of"]))
     rows = []
-    for measure, counts in poverty.groupby("measure", sort=False):
+    for (_, unit), counts in poverty.groupby(["measure", "unit"], sort=False):
         if len(counts) < 2:
             continue
         counts = counts.sort_values("as_of")
         first, last = counts.iloc[0], counts.iloc[-1]
-        change = int(last["value"]) - int(first["value"])
-        zh, en = vocab.POVERTY_MEASURES[measure]
+        change = int(last["value_micro"]) - int(first["value_micro"])
+        share = first["kind"] != "rate" and bool(int(first["value_micro"]))
         rows.append(
             {
-                "measure": zh,
-                "measure_en": en,
-                "first": f"{int(first['value']):,} ({first['as_of']:%Y-%m-%d})",
-                "last": f"{int(last['value']):,} ({last['as_of']:%Y-%m-%d})",
-                "change": change,
-                "change_share": change / int(first["value"]) if int(first["value"]) else None,
-                "change_share_computable": bool(int(first["value"])),
+                "measure": first["measure_name"],
+                "measure_en": first["measure_en"],
+                "first": f"{Decimal(first['value']):,f} {unit}（{first['as_of']:%Y-%m-%d}）",
+                "first_en": f"{Decimal(first['value']):,f} {unit} ({first['as_of']:%Y-%m-%d})",
+                "last": f"{Decimal(last['value']):,f} {unit}（{last['as_of']:%Y-%m-%d}）",
+                "last_en": f"{Decimal(last['value']):,f} {unit} ({last['as_of']:%Y-%m-%d})",
+                "change": _exact(change, unit),
+                "change_share": change / int(first["value_micro"]) if share else None,
+                "change_share_computable": share or first["kind"] == "rate",
             }
         )
     if not rows:
@@ -64,10 +92,9 @@ def poverty_changes(report: AuditedReport) -> pd.DataFrame | NotReported:
 def people_per_household(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Registered poor people per registered poor household, at each date both are printed."""
     poverty = report.tables["poverty"]
-    people = poverty[poverty["measure"] == "registered_poor_people"].set_index("as_of")["value"]
-    households = poverty[poverty["measure"] == "registered_poor_households"].set_index("as_of")[
-        "value"
-    ]
+    people = poverty[poverty["measure"] == "registered_poor_people"].set_index("as_of")
+    households = poverty[poverty["measure"] == "registered_poor_households"].set_index("as_of")
+    people, households = people["value_micro"], households["value_micro"]
     dates = [d for d in people.index if d in households.index and int(households[d])]
     if not dates:
         return NotReported(
@@ -84,7 +111,7 @@ def people_per_household(report: AuditedReport) -> pd.DataFrame | NotReported:
 def _registered(report: AuditedReport, measure: str) -> int | None:
     poverty = report.tables["poverty"]
     rows = poverty[poverty["measure"] == measure].sort_values("as_of")
-    return int(rows["value"].iloc[0]) if not rows.empty else None
+    return int(rows["value_micro"].iloc[0]) // units.MICRO if not rows.empty else None
 
 
 def funds_per_poor(report: AuditedReport) -> pd.DataFrame | NotReported:

@@ -191,3 +191,63 @@ def measured_columns(
         frame["value_micro"].astype("Float64") / pd.Series(per_base, index=frame.index, dtype=float)
     ).astype(float)
     return problems
+
+
+def poverty_measures(poverty: pd.DataFrame, terms: dict[str, dict[str, str]]) -> list[Problem]:
+    """Name every poverty measure in both languages, from the library's own measures or the
+    report's ``poverty_measure`` vocabulary; refuse one that is neither, and a library measure
+    in a unit of another kind (people counted in 户)."""
+    declared = terms.get("poverty_measure", {})
+    problems: list[Problem] = []
+    names, names_en = [], []
+    for line, measure, kind in zip(poverty.index, poverty["measure"], poverty["kind"], strict=True):
+        if measure in vocab.POVERTY_MEASURES:
+            zh, en = vocab.POVERTY_MEASURES[measure]
+            expected = vocab.POVERTY_MEASURE_KINDS[measure]
+            if kind and kind != expected:
+                unit = poverty.at[line, "unit"]
+                problems.append(
+                    Problem(
+                        "poverty.csv",
+                        int(line),
+                        "unit",
+                        unit,
+                        f"{zh}以{units.KINDS[expected][0]}计，不能用「{unit}」 / {en} is counted "
+                        f"in {units.KINDS[expected][1]} ({units.KINDS[expected][2]}), not {unit}",
+                    )
+                )
+        elif isinstance(measure, str) and measure in declared:
+            zh, en = measure, declared[measure]
+        else:
+            zh = en = "" if not isinstance(measure, str) else measure
+            if isinstance(measure, str):
+                known = ", ".join(vocab.POVERTY_MEASURES)
+                problems.append(
+                    Problem(
+                        "poverty.csv",
+                        int(line),
+                        "measure",
+                        measure,
+                        f"未知的贫困指标：既不是本库的指标，也不在 vocabulary.csv 的 poverty_measure 词表中 "
+                        f"/ unknown measure: neither one of the library's ({known}) nor a term of "
+                        "the poverty_measure vocabulary in vocabulary.csv",
+                    )
+                )
+        names.append(zh)
+        names_en.append(en)
+    for line, kind, micro in zip(
+        poverty.index, poverty["kind"], poverty["value_micro"], strict=True
+    ):
+        if kind in ("households", "people", "count") and pd.notna(micro) and micro % units.MICRO:
+            problems.append(
+                Problem(
+                    "poverty.csv",
+                    int(line),
+                    "value",
+                    poverty.at[line, "value"],
+                    "户数、人数和个数应为整数 / a count of households, people or things is whole",
+                )
+            )
+    poverty["measure_name"] = pd.Series(names, index=poverty.index, dtype="str")
+    poverty["measure_en"] = pd.Series(names_en, index=poverty.index, dtype="str")
+    return problems

@@ -11,6 +11,7 @@ import csv
 import tomllib
 from pathlib import Path
 
+from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.specs import SPECS
 from fundanalysis.store.environment import shown
@@ -30,7 +31,7 @@ jurisdiction_level = ""             # e.g. 区, 县, 自治州
 jurisdiction_level_en = ""
 province = ""
 province_en = ""
-year = 2020                         # the year the report evaluates
+year = ""                           # the year the report evaluates, a number such as 2019
 # materiality = 0.01                # a finding this large against the figure it touches is material
 
 # The text the figures were transcribed from: its file name and SHA-256 (sha256sum FILE).
@@ -64,7 +65,15 @@ def table_reference() -> str:
         broader = f"; `parent` is a term of `{parent}`" if parent else ""
         lines.append(f"- `{name}`: {zh} · {en}{broader}")
     lines += ["", "### Poverty measures (`poverty.csv`, column `measure`)", ""]
-    lines += [f"- `{code}`: {zh} · {en}" for code, (zh, en) in vocab.POVERTY_MEASURES.items()]
+    lines += [
+        f"- `{code}`: {zh} · {en} (in {units.KINDS[vocab.POVERTY_MEASURE_KINDS[code]][2]})"
+        for code, (zh, en) in vocab.POVERTY_MEASURES.items()
+    ]
+    lines += [
+        "",
+        "A measure the report prints that is not among these is declared in `vocabulary.csv` "
+        "(vocabulary `poverty_measure`, the Chinese term and its English) and used as printed.",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -194,17 +194,6 @@ class Spending(Money):
         unique = ("category", "as_of")
 
 
-class Poverty(Printed):
-    measure: Series[str] = _field("What is counted", isin=list(vocab.POVERTY_MEASURES))
-    value: Series[pd.Int64Dtype] = _field("Count", ge=0, le=MAX_COUNT)
-    unit: Series[str] = _field("Unit of the count", isin=list(vocab.COUNT_UNITS))
-    as_of: Series[pd.Timestamp] = _field("Date the count refers to", nullable=True)
-    as_of_printed: Series[str] = _field("Date as printed", nullable=True)
-
-    class Config:
-        unique = ("measure", "as_of")
-
-
 class Projects(Cited):
     stage: Series[str] = _field("Stage", isin=list(vocab.PROJECT_STAGES))
     stage_en: Series[str] = _field("Stage in English")
@@ -247,6 +236,20 @@ class Measured(Printed):
         "Exact value in millionths of its kind's base unit (米, 平方米, 亩, 个 …)", ge=0
     )
     value_number: Series[float] = _field("Value in `unit` as a float, for charts", ge=0)
+
+
+class Poverty(Measured):
+    measure: Series[str] = _field(
+        "What is counted: a measure of the library, or a term of the report's poverty_measure "
+        "vocabulary"
+    )
+    measure_name: Series[str] = _field("The measure in Chinese")
+    measure_en: Series[str] = _field("The measure in English")
+    as_of: Series[pd.Timestamp] = _field("Date the count refers to", nullable=True)
+    as_of_printed: Series[str] = _field("Date as printed", nullable=True)
+
+    class Config:
+        unique = ("measure", "as_of")
 
 
 class Supervision(Measured):

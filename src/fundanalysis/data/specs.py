@@ -200,13 +200,14 @@ SPECS: dict[str, TableSpec] = {
             "Registered poor population, villages and counties, at the dates printed",
             {
                 "measure": "text",
-                "value": "int",
+                "value": "amount",
                 "unit": "text",
                 "as_of": "date?",
                 "as_of_printed": "text?",
                 **_CITED,
             },
             "Poverty",
+            measured=True,
         ),
         TableSpec(
             "projects",

@@ -25,6 +25,7 @@ from fundanalysis.data.derive import (
     derive_terms,
     measured_columns,
     money_columns,
+    poverty_measures,
     unknown_terms,
     vocabulary_problems,
 )
@@ -127,6 +128,7 @@ def _build(data_dir: Path) -> Loaded:
     }
     problems += vocabulary_problems(tables, terms)
     problems += derive_terms(tables, terms)
+    problems += poverty_measures(tables["poverty"], terms)
     sections = set(tables["sections"]["section_id"])
     for spec in SPECS.values():
         if spec.cites:

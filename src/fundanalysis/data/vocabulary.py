@@ -16,6 +16,7 @@ REPORT_VOCABULARIES: dict[str, tuple[str, str, str | None]] = {
     "place": ("地区", "place (sub-unit of the jurisdiction)", "place"),
     "funding_source": ("资金来源", "funding-source label", "level"),
     "carryover_kind": ("结转类别", "kind of carry-over", None),
+    "poverty_measure": ("贫困指标", "poverty measure the library does not name", None),
     "category": ("项目类别", "project or spending category", "category"),
 }
 
@@ -35,6 +36,7 @@ PROJECT_STAGES = {
 }
 
 #: Poverty counts the reports print (建档立卡: registered in the national poverty register).
+#: A report that prints another declares it in its vocabulary.csv (``poverty_measure``).
 POVERTY_MEASURES = {
     "registered_poor_households": ("建档立卡贫困户", "registered poor households"),
     "registered_poor_people": ("建档立卡贫困人口", "registered poor people"),
@@ -46,6 +48,28 @@ POVERTY_MEASURES = {
         "有扶贫任务的非贫困县",
         "non-poor counties with poverty tasks",
     ),
+    "households_exited": ("脱贫户", "households lifted out of poverty"),
+    "people_exited": ("脱贫人口", "people lifted out of poverty"),
+    "poor_villages": ("贫困村", "poor villages"),
+    "natural_villages": ("自然村", "natural villages"),
+    "poverty_incidence": ("贫困发生率", "poverty incidence"),
+}
+
+#: The kind of quantity (:data:`fundanalysis.data.units.KINDS`) each library measure is
+#: counted in: a count of people printed in 户 is a slip, refused at its unit.
+POVERTY_MEASURE_KINDS = {
+    "registered_poor_households": "households",
+    "registered_poor_people": "people",
+    "poor_households_remaining": "households",
+    "poor_people_remaining": "people",
+    "poor_villages_exited": "count",
+    "poor_counties_exited": "count",
+    "non_poor_counties_with_tasks": "count",
+    "households_exited": "households",
+    "people_exited": "people",
+    "poor_villages": "count",
+    "natural_villages": "count",
+    "poverty_incidence": "rate",
 }
 
 #: Rows of a scorecard: an indicator (a parent's score is the sum of its children's), a bonus

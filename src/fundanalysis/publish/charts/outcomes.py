@@ -25,11 +25,12 @@ from fundanalysis.publish.present import Chart
 
 
 def poverty_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
-    """Each poverty count printed at two or more dates, one bar per date: the reduction."""
+    """Each count of poor people or households printed at two or more dates, one bar per date:
+    the reduction (rates and counts of villages are in the table, not on this axis)."""
     counts = poverty.poverty_counts(report)
     if isinstance(counts, NotReported):
         return counts
-    counts = counts.dropna(subset=["as_of"])
+    counts = counts[counts["kind"].isin(["people", "households"])].dropna(subset=["as_of"])
     dated = counts.groupby("measure_code")["as_of"].nunique()
     counts = counts[counts["measure_code"].isin(dated[dated >= 2].index)]
     if counts.empty:
@@ -41,7 +42,9 @@ def poverty_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     shades = ["#56B4E9", "#0072B2", "#003f63", "#999999"]
     for i, date in enumerate(dates):
         values = [
-            counts.loc[(counts["measure_code"] == m) & (counts["as_of"] == date), "value"].sum()
+            counts.loc[
+                (counts["measure_code"] == m) & (counts["as_of"] == date), "value_number"
+            ].sum()
             if ((counts["measure_code"] == m) & (counts["as_of"] == date)).any()
             else 0
             for m in measures
@@ -60,10 +63,12 @@ def poverty_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
         ax.bar_label(
             bars, labels=[f"{int(v):,}" if v else "" for v in values], padding=3, fontsize=9
         )
-    names = [vocab.POVERTY_MEASURES[m][0 if lang == "zh" else 1] for m in measures]
+    column = "measure" if lang == "zh" else "measure_en"
+    named = dict(zip(counts["measure_code"], counts[column], strict=True))
+    names = [named[m] for m in measures]
     ax.set_yticks([len(measures) - 1 - j for j in range(len(measures))], names)
     ax.xaxis.set_major_formatter(THOUSANDS)
-    ax.set_xlim(0, counts["value"].max() * 1.25)
+    ax.set_xlim(0, counts["value_number"].max() * 1.25)
     ax.set_title(
         pick_language(lang, "贫困人口（按日期）", "Poverty counts by date"), loc="left", wrap=True
     )

@@ -21,7 +21,7 @@ def poverty_counts(report: AuditedReport) -> None:
     show_table(
         poverty.poverty_counts(report),
         ["measure", "value", "unit", "as_of", "printed"],
-        {"value": "count", "as_of": "date"},
+        {"value": "exact", "as_of": "date"},
     )
 
 
@@ -31,7 +31,7 @@ def poverty_reduction(report: AuditedReport) -> None:
     show_table(
         poverty.poverty_changes(report),
         ["measure", "first", "last", "change", "change_share"],
-        {"change": "count", "change_share": "percent"},
+        {"change": "exact", "change_share": "percent"},
     )
     show_chart(charts.poverty_chart, report)
     per_household = poverty.people_per_household(report)
