@@ -112,3 +112,12 @@ def report_copy(tmp_path: Path, monkeypatch) -> Path:
     target = tmp_path / "report"
     shutil.copytree(shipped_reports()[0], target)
     return target
+
+
+def workbook_sheet(book, code: str):
+    """The sheet of table or result ``code`` in a workbook and its columns' code names (the CSV
+    headers), read from the workbook's own 字段说明 sheet: the data sheets' headers are words."""
+    guide = list(book["字段说明"].iter_rows(min_row=2, values_only=True))
+    rows = [row for row in guide if row[1] == code]
+    assert rows, f"no sheet of {code} in the guide"
+    return book[rows[0][0]], [row[2] for row in rows]

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pytest
+from conftest import workbook_sheet
 
 import fundanalysis as fa
 from fundanalysis.publish import export
@@ -74,17 +75,16 @@ def test_a_cell_longer_than_excel_holds_is_cut_with_a_word_and_listed(tiny_dir, 
     _long_explanation(tiny_dir, 40_000)
     report = fa.load_report(tiny_dir)
     book = openpyxl.load_workbook(export.write_workbook(report, tmp_path / "t.xlsx"))
-    sheet = book["findings-register"]
-    header = [c.value for c in sheet[1]]
-    cell = sheet.cell(row=2, column=header.index("explanation") + 1).value
+    sheet, header = workbook_sheet(book, "findings-register")
+    cell = sheet.cell(row=3, column=header.index("explanation") + 1).value
     assert len(cell) <= 32_767
     assert cell.startswith("甲" * 1000)
     assert "40,000" in cell and "cut" in cell
-    notes = book["截断 Cut"]
+    notes = book["截断"]
     listed = [[c.value for c in row] for row in notes.iter_rows(min_row=3)]
     assert [
-        "findings-register",
-        f"{openpyxl.utils.get_column_letter(header.index('explanation') + 1)}2",
+        sheet.title,
+        f"{openpyxl.utils.get_column_letter(header.index('explanation') + 1)}3",
         40_000,
     ] in listed
 
@@ -93,27 +93,25 @@ def test_a_cell_that_fits_is_not_touched(tiny_dir, tmp_path):
     text = _long_explanation(tiny_dir, 32_767)
     report = fa.load_report(tiny_dir)
     book = openpyxl.load_workbook(export.write_workbook(report, tmp_path / "t.xlsx"))
-    sheet = book["findings-register"]
-    header = [c.value for c in sheet[1]]
-    assert sheet.cell(row=2, column=header.index("explanation") + 1).value == text
+    sheet, header = workbook_sheet(book, "findings-register")
+    assert sheet.cell(row=3, column=header.index("explanation") + 1).value == text
     # the About sheet joins title and explanation in one cell: that one is over, and listed
-    listed = [[c.value for c in row] for row in book["截断 Cut"].iter_rows(min_row=3)]
-    assert [row[0] for row in listed] == ["说明 About"]
+    listed = [[c.value for c in row] for row in book["截断"].iter_rows(min_row=3)]
+    assert [row[0] for row in listed] == ["说明"]
 
 
 def test_no_cut_sheet_when_every_cell_fits(tiny_dir, tmp_path):
     report = fa.load_report(tiny_dir)
     book = openpyxl.load_workbook(export.write_workbook(report, tmp_path / "t.xlsx"))
-    assert "截断 Cut" not in book.sheetnames
+    assert "截断" not in book.sheetnames
 
 
 def test_negative_differences_are_numbers_in_the_workbook(data_copy, tmp_path):
     report = fa.load_report(data_copy)
     book = openpyxl.load_workbook(export.write_workbook(report, tmp_path / "b.xlsx"))
-    sheet = book["checks"]
-    header = [c.value for c in sheet[1]]
+    sheet, header = workbook_sheet(book, "checks")
     column = header.index("difference") + 1
-    values = [sheet.cell(row=r, column=column).value for r in range(2, sheet.max_row + 1)]
+    values = [sheet.cell(row=r, column=column).value for r in range(3, sheet.max_row + 1)]
     negative = [v for v in values if isinstance(v, int | float) and v < 0]
     assert negative, "the shipped report has gaps below the stated figure"
     assert not [v for v in values if isinstance(v, str)]

@@ -69,7 +69,7 @@ def test_validate_says_not_computable_and_does_not_crash(tiny_dir, capsys):
 def test_the_workbook_is_written_and_says_not_computable(tiny_dir, tmp_path):
     report = fa.load_report(_zero_total(tiny_dir))
     path = export.write_workbook(report, tmp_path / "tiny.xlsx")
-    about = openpyxl.load_workbook(path)["说明 About"]
+    about = openpyxl.load_workbook(path)["说明"]
     cells = [str(c.value) for row in about.iter_rows() for c in row if c.value is not None]
     f3 = next(text for text in cells if text.startswith("County A's total is printed as 0"))
     assert "not computable" in f3 and "inf" not in f3 and "nan" not in f3

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import DEFAULT_DATA_DIR
+from conftest import DEFAULT_DATA_DIR, workbook_sheet
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -250,11 +250,13 @@ def test_downloads_for_spreadsheets(site: Path) -> None:
 
     folder = site / "_static" / "data" / "bazhou-2020"
     workbook = openpyxl.load_workbook(folder / "bazhou-2020.xlsx")
-    assert workbook.sheetnames[0] == "说明 About"
-    budget = workbook["budget"]
-    header = [c.value for c in budget[1]]
+    assert workbook.sheetnames[0] == "说明"
+    budget, header = workbook_sheet(workbook, "budget")
+    assert (
+        budget.title == "本级预算" and budget["A1"].value == "年度" and budget["A2"].value == "year"
+    )
     row_2017 = next(
-        r for r in budget.iter_rows(min_row=2, values_only=True) if r[header.index("year")] == 2017
+        r for r in budget.iter_rows(min_row=3, values_only=True) if r[header.index("year")] == 2017
     )
     # as printed 3100 元, corrected 3100 万元: both there, numbers as numbers
     assert row_2017[header.index("unit_as_printed")] == "元"
@@ -284,7 +286,7 @@ def test_formula_text_is_neutralised_in_downloads(hostile_site: Path) -> None:
     folder = hostile_site / "_static" / "data" / "bazhou-2020"
     carry = (folder / "carryover.csv").read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in carry and ",=HYPERLINK" not in carry
-    sheet = openpyxl.load_workbook(folder / "bazhou-2020.xlsx")["carryover"]
+    sheet, _ = workbook_sheet(openpyxl.load_workbook(folder / "bazhou-2020.xlsx"), "carryover")
     values = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     formula = next(v for v in values if "HYPERLINK" in v)
     assert (
