@@ -33,3 +33,27 @@ def test_a_repeated_primary_key_fails_frictionless(tmp_path):
     lines = sections.read_text(encoding="utf-8").splitlines()
     sections.write_text("\n".join([*lines, lines[-1]]) + "\n", encoding="utf-8")
     assert "sections: primary-key" in _errors(copy / "datapackage.json")
+
+
+def test_the_zip_of_downloads_validates_once_unpacked(tmp_path):
+    """The published descriptor beside the files it describes: Frictionless finds them all."""
+    import sys
+    import zipfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    from site_sources import downloads
+
+    import fundanalysis as fa
+
+    report = fa.load_report(shipped_reports()[0])
+    listed = downloads(report, tmp_path / "out")
+    archive = tmp_path / "out" / listed[1][0]
+    assert archive.name == f"{report.info.id}-data.zip"
+    with zipfile.ZipFile(archive) as opened:
+        names = opened.namelist()
+        opened.extractall(tmp_path / "unpacked")
+    assert f"{report.info.id}/datapackage.json" in names
+    assert f"{report.info.id}/{report.info.id}.xlsx" in names
+    assert _errors(tmp_path / "unpacked" / report.info.id / "datapackage.json") == []
+    again = downloads(report, tmp_path / "again")
+    assert (tmp_path / "again" / again[1][0]).read_bytes() == archive.read_bytes()

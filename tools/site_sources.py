@@ -147,7 +147,7 @@ def downloads(report, target: Path) -> list[tuple[str, str, str]]:
     """
     import fundanalysis as fa
     from fundanalysis.data.specs import SPECS
-    from fundanalysis.publish import datapackage, export
+    from fundanalysis.publish import bundle, datapackage, export
 
     target.mkdir(parents=True, exist_ok=True)
     listed = []
@@ -196,6 +196,16 @@ def downloads(report, target: Path) -> list[tuple[str, str, str]]:
             "以上各表的 Frictionless 描述",
             "Frictionless description of the tables above",
         )
+    )
+    archive = bundle.zip_downloads(target, report.info.id)
+    listed.insert(
+        1,
+        (
+            archive.name,
+            "全部文件（zip：工作簿、各表 CSV 与 Frictionless 描述，解压后可直接校验）",
+            "every file (zip: the workbook, each table as CSV and the Frictionless descriptor, "
+            "which validates once unpacked)",
+        ),
     )
     return listed
 
