@@ -37,13 +37,17 @@ def test_a_repeated_primary_key_fails_frictionless(tmp_path):
 
 def test_the_zip_of_downloads_validates_once_unpacked(tmp_path):
     """The published descriptor beside the files it describes: Frictionless finds them all."""
+    import importlib
     import sys
     import zipfile
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-    from site_sources import downloads
-
     import fundanalysis as fa
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    try:
+        downloads = importlib.import_module("site_sources").downloads
+    finally:
+        sys.path.pop(0)
 
     report = fa.load_report(shipped_reports()[0])
     listed = downloads(report, tmp_path / "out")
