@@ -2,8 +2,10 @@
 
 The notebooks are executed once per report (see execute_notebooks.py); here each executed
 notebook is copied once per language, keeping the narrative cells and outputs of that language
-(cells tagged ``lang-zh``/``lang-en``, outputs tagged in their metadata) and folding the code
-away (``hide-input``). Every page of a language links to the same page of the other.
+(cells tagged ``lang-zh``/``lang-en``, outputs tagged in their metadata) and removing the code
+(``remove-input``; a cell that shows nothing, ``remove-cell``): the reader's pages carry results
+only. The notebooks, code and all, are downloads of each report. Every page of a language links
+to the same page of the other.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def _keep_output(output: dict, lang: str) -> bool:
 
 
 def for_language(notebook: dict, lang: str) -> dict:
-    """The notebook as a reader of ``lang`` sees it: that language's cells and outputs, code folded."""
+    """The notebook as a reader of ``lang`` sees it: that language's cells and outputs, no code."""
     other = f"lang-{'en' if lang == 'zh' else 'zh'}"
     cells = []
     for cell in notebook["cells"]:
@@ -58,7 +60,7 @@ def for_language(notebook: dict, lang: str) -> dict:
         cell["metadata"]["tags"] = [t for t in tags if not t.startswith("lang-")]
         if cell["cell_type"] == "code":
             cell["outputs"] = [o for o in cell["outputs"] if _keep_output(o, lang)]
-            cell["metadata"]["tags"].append("hide-input")
+            cell["metadata"]["tags"].append("remove-input" if cell["outputs"] else "remove-cell")
         cells.append(cell)
     return {**notebook, "cells": cells}
 
@@ -197,6 +199,16 @@ def downloads(report, target: Path) -> list[tuple[str, str, str]]:
             "Frictionless description of the tables above",
         )
     )
+    return listed
+
+
+def notebook_downloads(executed: Path, target: Path) -> list[tuple[str, str, str]]:
+    """The executed notebooks of a report, code and outputs as run, for analysts: the pages
+    show their results only (see :func:`for_language`)."""
+    listed = []
+    for path in sorted(executed.glob("*.ipynb")):
+        shutil.copyfile(path, inside(target, path.name))
+        listed.append((path.name, "分析笔记本（含代码）", "analysis notebook (with its code)"))
     return listed
 
 
