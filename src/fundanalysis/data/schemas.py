@@ -390,6 +390,15 @@ class Findings(Corrected):
     correction_ids: Series[str] = _field("Corrections it led to, ';'-joined", nullable=True)
     explanation: Series[str] = _field("What is wrong and what is right, in Chinese")
     explanation_en: Series[str] = _field("The same in English")
+    correct: Series[str] = _field(
+        "What is right, in a clause that ends the finding's sentence, in Chinese", nullable=True
+    )
+    correct_en: Series[str] = _field("The same in English", nullable=True)
+    quote_section: Series[str] = _field(
+        "Section quoted as evidence where no check or correction cites one (sections.csv)",
+        nullable=True,
+    )
+    quote: Series[str] = _field("The words of that section quoted as evidence", nullable=True)
 
 
 #: More numbers than any section of a report prints (the longest prints a few hundred).
