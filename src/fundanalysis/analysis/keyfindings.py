@@ -74,8 +74,14 @@ def _share(materiality: float) -> str:
     return f"{percent:.2f} %" if percent >= 1 else f"{percent:.2g} %"
 
 
-def _unit_en(unit: str) -> str:
-    return vocab.COUNT_UNITS.get(unit, unit)
+def _unit_en(unit: str, value: Decimal | int | None = None) -> str:
+    """The unit in English: a count's noun (one item, two items), money as printed (万元)."""
+    english = vocab.COUNT_UNITS.get(unit, unit)
+    if value is None or unit not in vocab.COUNT_UNITS or value != 1:
+        return english
+    if english.endswith("ies"):  # categories → category
+        return english.removesuffix("ies") + "y"
+    return english.removesuffix("s")  # items → item; people stays people
 
 
 def _amounts(finding, check) -> tuple[str, str]:
@@ -91,7 +97,8 @@ def _amounts(finding, check) -> tuple[str, str]:
     en = (
         f"{check['description_en']} is stated as {_number(stated)} {_unit_en(unit)}, "
         f"{'its printed parts add up to' if summed else 'computed, it is'} "
-        f"{_number(computed)} {_unit_en(unit)}, a gap of {_number(finding.amount)} {_unit_en(unit)}"
+        f"{_number(computed)} {_unit_en(unit)}, "
+        f"a gap of {_number(finding.amount)} {_unit_en(unit, finding.amount)}"
     )
     if finding.basis == "count":
         zh += f"（{_number(finding.of_stated)} {unit}中的 {_number(finding.amount)} {unit}）"

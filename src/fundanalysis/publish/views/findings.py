@@ -26,8 +26,8 @@ _WORDS = {
     "source": ("出处", "source"),
     "checks": ("相关核对", "checks"),
     "no_address": (
-        "本站未收录其网址，可凭文号、发文机关与日期向发布机关索取",
-        "its address is not known here: ask the issuer for it by its number, issuer and date",
+        "本站未收录网址的，可凭文号、发文机关与日期向发布机关索取",
+        "where no address is known here, ask the issuer for it by its number, issuer and date",
     ),
 }
 
@@ -82,14 +82,24 @@ def _document(document: Document, lang: str) -> Markup:
         return Markup('{}{}<a class="fa-source-link" href="{}">{}</a>').format(
             shown, "：" if zh else ": ", document.address, document.address
         )
-    return Markup("{}（{}）" if zh else "{} ({})").format(shown, _w("no_address", lang))
+    return Markup("{}").format(shown)
+
+
+def _documents(documents: list[Document] | tuple[Document, ...], lang: str) -> Markup:
+    """The documents, one after the other; where some address is unknown, a word on how to
+    get them, said once."""
+    zh = lang == "zh"
+    line = Markup("。" if zh else "; ").join(_document(d, lang) for d in documents)
+    if any(not d.address for d in documents):
+        line += Markup("（{}）" if zh else " ({})").format(_w("no_address", lang))
+    return line
 
 
 def sources_html(documents: list[Document], lang: str, cite: str = "") -> str:
     """The line that names a report's source documents, linked where their address is known,
     and (``cite``: its address) the overview's 如何引用 block."""
     zh = lang == "zh"
-    line = Markup("；" if zh else "; ").join(_document(d, lang) for d in documents)
+    line = _documents(documents, lang)
     if cite:
         line += Markup('{}<a href="{}">{}</a>{}').format(
             "（" if zh else " (", cite, "如何引用" if zh else "how to cite", "）" if zh else ")"
@@ -142,7 +152,7 @@ def evidence_html(finding: KeyFinding, lang: str) -> str:
         Markup('<p class="fa-evidence-source">{}{}{}</p>').format(
             _w("source", lang),
             "：" if zh else ": ",
-            Markup("；" if zh else "; ").join(_document(d, lang) for d in finding.documents),
+            _documents(finding.documents, lang),
         )
     )
     return str(
