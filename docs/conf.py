@@ -30,8 +30,6 @@ nb_execution_mode = "off"
 nb_merge_streams = True
 nb_output_stderr = "remove"
 myst_enable_extensions = ["colon_fence"]
-nb_code_prompt_show = "显示代码" if SITE_LANGUAGE == "zh" else "Show the code"
-nb_code_prompt_hide = "隐藏代码" if SITE_LANGUAGE == "zh" else "Hide the code"
 suppress_warnings = ["myst.header"]
 
 # Chinese search: jieba segments the text, with the reports' own terms as a user dictionary.

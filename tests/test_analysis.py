@@ -146,10 +146,32 @@ def test_claim_verdicts(bazhou, mancheng) -> None:
     assert verdicts["five_day_rule"] == claims.UNVERIFIABLE
     assert verdicts["carryover_kinds"] == claims.FAILS
     assert verdicts["projects_funds"] == claims.FAILS
-    assert verdicts["counties_with_tasks"] == claims.HOLDS
+    # 9 places get funds, but 库尔勒市 is a city: "非贫困县 9 个" counts 8 counties (SE 四、（三）)
+    assert verdicts["counties_with_tasks"] == claims.FAILS
+    counted = claims.claims(bazhou).set_index("claim_id").loc["counties_with_tasks"]
+    assert counted["evidence"].startswith("数据中共有 8 个县") and "库尔勒市" in counted["evidence"]
+    assert "Korla City" in counted["evidence_en"]
+    # 1441.16 万元 equals the four county totals but not the items (F2): one figure, one verdict
+    assert verdicts["carryover_headline"] == claims.FAILS
     other = claims.claims(mancheng).set_index("claim_id")["verdict_code"]
     assert other["projects_count"] == claims.FAILS
     assert other["reimbursement_rate"] == claims.HOLDS
+
+
+def test_a_claim_is_judged_by_every_check_of_its_figure(bazhou, mancheng) -> None:
+    """No claim holds while another check of the figure it cites fails (two tables, one verdict)."""
+    for report in (bazhou, mancheng):
+        totals = report.tables["totals"]
+        status = report.checks.set_index("check")["status"].astype(str)
+        judged = claims.claims(report).set_index("claim_id")
+        for claim in report.tables["claims"].itertuples():
+            same = totals[
+                (totals["section_id"] == claim.section_id) & (totals["printed"] == claim.printed)
+            ]
+            if not claim.test.startswith("check:") or same.empty:
+                continue
+            if (status[same["total_id"]] == "discrepancy").any():
+                assert judged.loc[claim.claim_id, "verdict_code"] == claims.FAILS, claim.claim_id
 
 
 def test_headlines_and_audit(bazhou) -> None:

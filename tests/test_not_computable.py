@@ -35,7 +35,7 @@ def _zero_total(tiny_dir: Path) -> Path:
     )
     with (tiny_dir / "findings.csv").open("a", encoding="utf-8") as handle:
         handle.write(
-            "F3,甲县结转合计印为零,County A's total is printed as 0,carry_a,,印为 0。,Printed as 0.\n"
+            "F3,甲县结转合计印为零,County A's total is printed as 0,carry_a,,印为 0。,Printed as 0.,,,,\n"
         )
     # the all-county total is the sum of the county totals only through its items: unchanged
     return tiny_dir

@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -94,6 +95,8 @@ READER_CHECKS = """() => {
   const em = (e) => parseFloat(getComputedStyle(e).fontSize);
   return {
     visible_code: [...document.querySelectorAll('.cell_input')].filter(visible).length,
+    code_inputs: document.querySelectorAll('.cell_input, .highlight-ipython3, .highlight-python').length,
+    sources: document.querySelectorAll('p.fa-sources').length,
     // squeezed: text of 4 characters or more broken into lines of fewer than 4 characters
     squeezed: cells.filter(c => {
       const text = c.innerText.trim();
@@ -174,6 +177,14 @@ def pages(site: Path) -> list[Path]:
     )
 
 
+#: Where the reports' originals are published (report.toml): the only links out of the site.
+PUBLISHED = {
+    text["published_at"]
+    for path in (PROJECT_ROOT / "data").glob("*/report.toml")
+    for text in tomllib.loads(path.read_text(encoding="utf-8")).get("texts", [])
+    if text.get("published_at")
+}
+
 REPORT_PAGES = [
     "index.html",
     "01-funding-and-disbursement.html",
@@ -201,6 +212,8 @@ def test_every_page_is_offline_clean_and_renders_chinese(browser, site: Path) ->
         assert seen["lang"] == ("en" if relative.startswith("en/") else "zh-CN"), relative
         for link in seen["links"]:
             parsed = urlparse(link)
+            if link in PUBLISHED:  # a report's original, where it is published
+                continue
             assert parsed.scheme == "file", f"{relative} links outside the site: {link}"
             assert Path(unquote(parsed.path)).exists(), f"{relative} → {link}"
 
@@ -212,6 +225,7 @@ def test_pages_show_results_not_code_and_every_glyph(browser, site: Path) -> Non
         for width in (1280, 390):
             seen = visit(browser, page_path, site, width=width)
             assert seen["visible_code"] == 0, relative
+            assert seen["code_inputs"] == 0, relative  # removed, not folded away
             assert seen["squeezed"] == [], (relative, width)
             assert seen["cut_off"] == [], relative
             assert seen["bad_alt"] == [], relative
@@ -368,3 +382,98 @@ def test_a_site_built_without_the_text_says_so_on_the_audit_page(hostile_site: P
         encoding="utf-8"
     )
     assert "was not checked against it" in english and "word for word" not in english
+
+
+FIRST_SCREEN = """(heading) => {
+  const h = [...document.querySelectorAll('h2')].find(e => e.textContent.trim().startsWith(heading));
+  const first = document.querySelector('.fa-findings li, .fa-findings p');
+  return {
+    heading: h ? h.getBoundingClientRect().top + window.scrollY : null,
+    first: first ? first.getBoundingClientRect().top + window.scrollY : null,
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_key_findings_are_on_the_first_screen(browser, site: Path, width: int) -> None:
+    """主要发现 (Key findings) and its first sentence within the first 800 px of the index and
+    of each report's overview, on a desktop and on a phone."""
+    for lang, heading in (("", "主要发现"), ("en/", "Key findings")):
+        for page_path in ["index.html", "bazhou-2020/index.html", "mancheng-2019/index.html"]:
+            context = browser.new_context(viewport={"width": width, "height": 800})
+            page = context.new_page()
+            page.goto((site / f"{lang}{page_path}").as_uri())
+            page.wait_for_load_state("load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            where = page.evaluate(FIRST_SCREEN, heading)
+            if page_path.startswith("bazhou") and width == 390:
+                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(
+                    path=str(SCREENSHOTS / f"{lang.strip('/') or 'zh'}-overview-390.png")
+                )
+            context.close()
+            assert where["heading"] is not None, (lang, page_path)
+            assert where["heading"] < 800, (lang, page_path, width, where)
+            assert where["first"] is not None and where["first"] < 800, (lang, page_path, width)
+
+
+EVIDENCE = """() => [...document.querySelectorAll('a.fa-finding-link')].map(a => {
+  const url = new URL(a.href);
+  return { page: url.pathname, id: decodeURIComponent(url.hash.slice(1)) };
+})"""
+
+BLOCK = """(id) => {
+  const block = document.getElementById(id);
+  if (!block) return null;
+  return {
+    section: block.tagName === 'SECTION' && block.classList.contains('fa-evidence'),
+    quotes: [...block.querySelectorAll('blockquote.fa-quote')].map(q => q.innerText.trim()),
+    source: block.querySelector('.fa-evidence-source')?.innerText ?? '',
+    source_links: [...block.querySelectorAll('a.fa-source-link')].map(a => a.href),
+  };
+}"""
+
+
+def test_every_finding_links_to_its_evidence(browser, site: Path) -> None:
+    """From the index and from each overview, every finding's link lands on an evidence block
+    with the passage quoted as printed and the source document: linked where it is published,
+    else named by its number, issuer and date."""
+    context = browser.new_context()
+    page = context.new_page()
+    seen = 0
+    for lang in ("", "en/"):
+        for start in ["index.html", "bazhou-2020/index.html", "mancheng-2019/index.html"]:
+            page.goto((site / f"{lang}{start}").as_uri())
+            links = page.evaluate(EVIDENCE)
+            assert links, start
+            for link in links:
+                target = Path(unquote(link["page"]))
+                assert target.is_file() and target.is_relative_to(site), link
+                page.goto(target.as_uri())
+                block = page.evaluate(BLOCK, link["id"])
+                assert block is not None and block["section"], link
+                assert block["quotes"] and all(q.startswith("「") for q in block["quotes"]), link
+                if "mancheng" in target.as_posix():
+                    assert block["source_links"] == ["http://www.mancheng.gov.cn/show-6022.html"]
+                else:  # 巴州's address is not known: its number, issuer and date instead
+                    assert "巴扶办发〔2020〕11号" in block["source"], link
+                    assert "2020" in block["source"], link
+                seen += 1
+                page.goto((site / f"{lang}{start}").as_uri())
+    context.close()
+    assert seen == 2 * (2 * (4 + 2))  # two languages; from the index and the overviews; 4 + 2
+
+
+def test_every_report_page_names_its_source_and_the_overview_how_to_cite(site: Path) -> None:
+    for lang in ("", "en/"):
+        for report in ("bazhou-2020", "mancheng-2019"):
+            for page_path in sorted((site / lang / report).glob("*.html")):
+                html_text = page_path.read_text(encoding="utf-8")
+                assert 'class="fa-sources"' in html_text, page_path
+            overview = (site / lang / report / "index.html").read_text(encoding="utf-8")
+            assert f'id="how-to-cite-{report}"' in overview
+            assert re.search(r"(数据版本|data version) (git [0-9a-f]{12}|fundanalysis )", overview)
+            assert 'id="finding-F1"' in overview
+        audit = (site / lang / "bazhou-2020" / "05-data-audit.html").read_text(encoding="utf-8")
+        assert 'id="check-budget_2016_2020"' in audit
+        assert 'id="table-every-check"' in audit  # every table: an id named for its view

@@ -48,8 +48,10 @@ def test_no_finding_can_hide_a_slip(scorecard_dir, capsys):
         "中央,,1020,万元,S-1,中央资金1020万元",
     )
     (scorecard_dir / "findings.csv").write_text(
-        "finding_id,title,title_en,checks,correction_ids,explanation,explanation_en\n"
-        "F1,合计不符,The total does not add up,funds_2017,,各级之和少 180 万元,The levels fall 180 short\n",
+        "finding_id,title,title_en,checks,correction_ids,explanation,explanation_en,"
+        "correct,correct_en,quote_section,quote\n"
+        "F1,合计不符,The total does not add up,funds_2017,,各级之和少 180 万元,The levels fall 180 short"
+        ",,,,\n",
         encoding="utf-8",
     )
     assert main(["validate", str(scorecard_dir)]) == 1

@@ -173,9 +173,11 @@ def assemble(work: Path, data_dirs: list[Path], executed: dict[str, Path]) -> li
             site_sources.report_pages(
                 executed[report.data_dir.name], inside(tree, report_id), lang, report, title
             )
-            listed = site_sources.downloads(report, inside(tree, "_static", "data", report_id))
+            folder = inside(tree, "_static", "data", report_id)
+            listed = site_sources.downloads(report, folder)
+            listed += site_sources.notebook_downloads(executed[report.data_dir.name], folder)
             inside(tree, report_id, "data.md").write_text(
-                site_sources.data_page(listed, report_id, lang, title), encoding="utf-8"
+                site_sources.data_page(listed, report_id, lang, title, report), encoding="utf-8"
             )
         site_sources.search_dictionary(reports, inside(tree, "search-words.txt"))
         trees.append(tree)

@@ -2,15 +2,20 @@
 
 The notebooks are executed once per report (see execute_notebooks.py); here each executed
 notebook is copied once per language, keeping the narrative cells and outputs of that language
-(cells tagged ``lang-zh``/``lang-en``, outputs tagged in their metadata) and folding the code
-away (``hide-input``). Every page of a language links to the same page of the other.
+(cells tagged ``lang-zh``/``lang-en``, outputs tagged in their metadata) and removing the code
+(``remove-input``; a cell that shows nothing, ``remove-cell``): the reader's pages carry results
+only. The notebooks, code and all, are downloads of each report. Every page of a language links
+to the same page of the other.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 LANGUAGES = {"zh": "zh_CN", "en": "en"}
@@ -46,8 +51,30 @@ def _keep_output(output: dict, lang: str) -> bool:
     return tagged in (None, lang)
 
 
+_VIEW_CALL = re.compile(r"views\.(\w+)\(")
+_TABLE = '<div class="fa-table-wrap"'
+
+
+def _anchor_tables(cell: dict) -> None:
+    """Give each table a cell shows a stable id, named for the view that shows it
+    (``table-funds-by-level``, then ``-2``, ``-3`` …), so that a citation can point at it."""
+    found = _VIEW_CALL.search("".join(cell["source"]))
+    name = found.group(1).replace("_", "-") if found else cell.get("id", "cell")
+    count = 0
+    for output in cell["outputs"]:
+        html_out = output.get("data", {}).get("text/html")
+        if html_out is None:
+            continue
+        pieces = "".join(html_out).split(_TABLE)
+        for i in range(1, len(pieces)):
+            count += 1
+            suffix = f"-{count}" if count > 1 else ""
+            pieces[i] = f' id="table-{name}{suffix}"' + pieces[i]
+        output["data"]["text/html"] = _TABLE.join(pieces)
+
+
 def for_language(notebook: dict, lang: str) -> dict:
-    """The notebook as a reader of ``lang`` sees it: that language's cells and outputs, code folded."""
+    """The notebook as a reader of ``lang`` sees it: that language's cells and outputs, no code."""
     other = f"lang-{'en' if lang == 'zh' else 'zh'}"
     cells = []
     for cell in notebook["cells"]:
@@ -58,7 +85,8 @@ def for_language(notebook: dict, lang: str) -> dict:
         cell["metadata"]["tags"] = [t for t in tags if not t.startswith("lang-")]
         if cell["cell_type"] == "code":
             cell["outputs"] = [o for o in cell["outputs"] if _keep_output(o, lang)]
-            cell["metadata"]["tags"].append("hide-input")
+            _anchor_tables(cell)
+            cell["metadata"]["tags"].append("remove-input" if cell["outputs"] else "remove-cell")
         cells.append(cell)
     return {**notebook, "cells": cells}
 
@@ -111,9 +139,83 @@ def _without_links_to(notebook: dict, pages: set[str]) -> None:
             cell["source"] = "".join(kept)
 
 
-def report_pages(executed: Path, target: Path, lang: str, report, title: str) -> None:
+def data_version() -> str:
+    """The version of code and data the site is built from: the git commit (marked as changed
+    where the working tree differs from it), else the package's version."""
+
+    def git(*args: str) -> str:
+        run = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True)
+        return run.stdout.strip()
+
+    try:
+        commit = git("rev-parse", "--short=12", "HEAD")
+        changed = git("status", "--porcelain", "--untracked-files=no")
+    except (OSError, subprocess.CalledProcessError):
+        import fundanalysis
+
+        return f"fundanalysis {fundanalysis.__version__}"
+    return f"git {commit}{'+changes' if changed else ''}"
+
+
+def cite_anchor(report) -> str:
+    return f"how-to-cite-{report.info.id}"
+
+
+def sources_cell(report, lang: str, cite: str) -> dict:
+    """A cell naming the report's source documents (linked where their address is known)."""
+    from fundanalysis.analysis.keyfindings import documents
+    from fundanalysis.publish.views.findings import sources_html
+
+    return {
+        "cell_type": "markdown",
+        "id": "site-sources",
+        "metadata": {},
+        "source": sources_html(documents(report), lang, cite),
+    }
+
+
+def cite_cell(report, lang: str, version: str, built: str) -> dict:
+    """如何引用 / How to cite: the report, the version of data and code, the build date and the
+    page's address (filled in by site.js: the site may be served from anywhere). The build
+    date lives here, in the site build, never in a notebook's outputs."""
+    from markupsafe import Markup
+
+    zh = lang == "zh"
+    info = report.info
+    name = info.short_name if zh else info.short_name_en
+    title = info.title if zh else info.title_en
+    body = Markup(
+        '<p class="fa-cite">{}{}{}。fundanalysis 核对与分析，数据版本 {}，构建于 {}。'
+        '网址：<span class="fa-cite-address">本页网址</span>。</p>'
+        if zh
+        else '<p class="fa-cite">{}{}{}. Checked and analysed by fundanalysis, data version {}, '
+        'built {}. Address: <span class="fa-cite-address">this page\'s address</span>.</p>'
+    ).format(
+        f"{name} {info.year}", "：" if zh else ": ", f"《{title}》" if zh else title, version, built
+    )
+    heading = "## 如何引用" if zh else "## How to cite"
+    return {
+        "cell_type": "markdown",
+        "id": "site-cite",
+        "metadata": {},
+        "source": f"({cite_anchor(report)})=\n{heading}\n\n{body}\n",
+    }
+
+
+def report_pages(
+    executed: Path,
+    target: Path,
+    lang: str,
+    report,
+    title: str,
+    version: str = "",
+    built: str = "",
+) -> None:
     """Write one report's pages for ``lang``: the overview as its index, then the analyses of
-    the subjects the report prints (a subject it does not print is no page and no link)."""
+    the subjects the report prints (a subject it does not print is no page and no link).
+    Every page ends naming the source documents; the overview also says how to cite it."""
+    version = version or data_version()
+    built = built or datetime.datetime.now(datetime.UTC).date().isoformat()
     target.mkdir(parents=True, exist_ok=True)
     notebooks = sorted(executed.glob("*.ipynb"))
     analyses = printed_pages(executed, report)
@@ -125,7 +227,9 @@ def report_pages(executed: Path, target: Path, lang: str, report, title: str) ->
         _retitle(notebook, title)
         _without_links_to(notebook, omitted)
         name = "index" if path.stem == "00-overview" else path.stem
+        notebook["cells"].append(sources_cell(report, lang, f"index.html#{cite_anchor(report)}"))
         if name == "index":
+            notebook["cells"].append(cite_cell(report, lang, version, built))
             toctree = (
                 "```{toctree}\n:hidden:\n:maxdepth: 1\n\n"
                 + "\n".join([*analyses, "data"])
@@ -210,6 +314,16 @@ def downloads(report, target: Path) -> list[tuple[str, str, str]]:
     return listed
 
 
+def notebook_downloads(executed: Path, target: Path) -> list[tuple[str, str, str]]:
+    """The executed notebooks of a report, code and outputs as run, for analysts: the pages
+    show their results only (see :func:`for_language`)."""
+    listed = []
+    for path in sorted(executed.glob("*.ipynb")):
+        shutil.copyfile(path, inside(target, path.name))
+        listed.append((path.name, "分析笔记本（含代码）", "analysis notebook (with its code)"))
+    return listed
+
+
 DATA_PAGE = {
     "zh": (
         "# 下载数据\n\n本报告的全部数据：一个 Excel 工作簿，以及各表的 CSV 文件（UTF-8，可直接用 Excel 打开），"
@@ -224,9 +338,11 @@ DATA_PAGE = {
 }
 
 
-def data_page(listed: list[tuple[str, str, str]], report_id: str, lang: str, title: str) -> str:
+def data_page(
+    listed: list[tuple[str, str, str]], report_id: str, lang: str, title: str, report=None
+) -> str:
     """The download page: a line a file, its description and a link to it (the files and
-    their descriptions are ours; the report's title is text)."""
+    their descriptions are ours; the report's title is text), then the source documents."""
     rows = [
         f"- {zh}：[{file}](path:../_static/data/{report_id}/{file})"
         if lang == "zh"
@@ -234,7 +350,33 @@ def data_page(listed: list[tuple[str, str, str]], report_id: str, lang: str, tit
         for file, zh, en in listed
     ]
     heading, _, rest = DATA_PAGE[lang].partition("\n")
-    return f"# {text(title)} · {heading[2:]}\n{rest}" + "\n".join(rows) + "\n"
+    page = f"# {text(title)} · {heading[2:]}\n{rest}" + "\n".join(rows) + "\n"
+    if report is not None:
+        cell = sources_cell(report, lang, f"index.html#{cite_anchor(report)}")
+        page += "\n" + cell["source"] + "\n"
+    return page
+
+
+def key_findings_section(reports: list, lang: str) -> list[str]:
+    """主要发现 / Key findings of every report, first on the index: a sentence per finding,
+    material ones first, each linking to its evidence on the report's overview."""
+    from markupsafe import Markup
+
+    from fundanalysis.analysis.keyfindings import key_findings
+    from fundanalysis.publish.views.findings import summary_html
+
+    lines = ["## 主要发现" if lang == "zh" else "## Key findings", ""]
+    for report in reports:
+        info = report.info
+        name = info.short_name if lang == "zh" else info.short_name_en
+        page = f"{info.id}/index.html"
+        heading = Markup('<p class="fa-report-findings"><strong><a href="{}">{}</a></strong></p>')
+        lines += [
+            str(heading.format(page, f"{name} {info.year}"))
+            + summary_html(key_findings(report), lang, page),
+            "",
+        ]
+    return lines
 
 
 def index_page(reports: list, lang: str, subjects: dict[str, list[str]] | None = None) -> str:
@@ -263,6 +405,7 @@ def index_page(reports: list, lang: str, subjects: dict[str, list[str]] | None =
             "| report | year | findings (material) |",
             "|---|---|---|",
         ]
+    lines[1:1] = ["", *key_findings_section(reports, lang)]
     for report in reports:
         info = report.info
         title = info.title if lang == "zh" else info.title_en

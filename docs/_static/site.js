@@ -13,3 +13,11 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+/* 如何引用 / How to cite: the page's own address, wherever the site is served from. */
+document.addEventListener("DOMContentLoaded", () => {
+  const address = window.location.href.split("#")[0];
+  document.querySelectorAll(".fa-cite-address").forEach((span) => {
+    span.textContent = address;
+  });
+});

@@ -3,12 +3,16 @@
 A claim's test is one of:
 
 * ``check:ID[,ID…]``: holds if every check is ok or within rounding; holds once corrected if
-  one needed a correction; does not hold if any is a discrepancy.
+  one needed a correction; does not hold if any is a discrepancy. A figure checked two ways
+  (two totals citing the same printed fragment) is judged by both, wherever the claim names
+  one: one figure, one verdict on every page.
 * ``increasing:TABLE[.COLUMN]``: the column (money by default) rises every year, corrected and
   as printed.
 * ``all:TABLE[filter]``: every row of the table satisfies the filter.
 * ``count:TABLE.COLUMN[filter]``: the selected rows hold as many distinct values of the column
-  as the number the claim prints.
+  as the number the claim prints. Where the claim names the kind of place it counts (县 in
+  "非贫困县 9 个") only places of that kind count, a place's kind being its name's last
+  character (库尔勒市 is a 市, not a 县); the places of other kinds are named in the evidence.
 * ``unverifiable``: the report does not print what the claim would need; the explanation says why.
 """
 
@@ -50,6 +54,35 @@ def _years(years: list[int], none: str) -> str:
     return "、".join(map(str, years)) if years else none
 
 
+#: Last characters of Chinese place names that say the kind of place, with its English.
+PLACE_KINDS = {
+    "县": "county",
+    "市": "city",
+    "区": "district",
+    "州": "prefecture",
+    "盟": "league",
+    "旗": "banner",
+    "乡": "township",
+    "镇": "town",
+    "村": "village",
+}
+
+
+def _same_figure(report: AuditedReport, ids: list[str]) -> list[str]:
+    """``ids`` and every other total that checks the same printed figure (same section and
+    fragment), in the order the totals are declared: a claim about a figure is judged by
+    every check of that figure, never by one chosen among them."""
+    totals = report.tables["totals"]
+    named = totals[totals["total_id"].isin(ids)]
+    cited = set(zip(named["section_id"], named["printed"], strict=True))
+    same = [
+        t.total_id
+        for t in totals.itertuples()
+        if (t.section_id, t.printed) in cited and t.total_id not in ids
+    ]
+    return [*ids, *same]
+
+
 def _check_verdict(checks: pd.DataFrame, ids: list[str]) -> tuple[str, str, str]:
     rows = checks.set_index("check").loc[ids]
     statuses = set(rows["status"].astype(str))
@@ -59,13 +92,22 @@ def _check_verdict(checks: pd.DataFrame, ids: list[str]) -> tuple[str, str, str]
         verdict = HOLDS_CORRECTED
     else:
         verdict = HOLDS
+
+    def status(row, lang: int) -> str:
+        shown = STATUS_LABELS[str(row.status)][lang]
+        return (
+            f"{shown}, {row.finding}"
+            if row.finding and lang
+            else (f"{shown}，{row.finding}" if row.finding else shown)
+        )
+
     zh = "；".join(
-        f"{r.description}：所述 {r.stated:,f}，计算 {r.computed:,f} {r.unit}（{STATUS_LABELS[str(r.status)][0]}）"
+        f"{r.description}：所述 {r.stated:,f}，计算 {r.computed:,f} {r.unit}（{status(r, 0)}）"
         for r in rows.itertuples()
     )
     en = "; ".join(
         f"{r.description_en}: stated {r.stated:,f}, computed {r.computed:,f} {_unit_en(r.unit)} "
-        f"({STATUS_LABELS[str(r.status)][1]})"
+        f"({status(r, 1)})"
         for r in rows.itertuples()
     )
     return verdict, zh, en
@@ -86,9 +128,7 @@ def _increasing(report: AuditedReport, argument: str) -> tuple[str, str, str]:
     else:
         verdict = HOLDS
     years = f"{int(frame['year'].min())}–{int(frame['year'].max())}"
-    zh = (
-        f"{years}：照印未增加的年份：{_years(falls_printed, '无')}；更正后：{_years(falls, '无')}。"
-    )
+    zh = f"{years}：按原文未增加的年份：{_years(falls_printed, '无')}；更正后：{_years(falls, '无')}。"
     en = (
         f"{years}: years that do not rise as printed: {_years(falls_printed, 'none').replace('、', ', ')}; "
         f"corrected: {_years(falls, 'none').replace('、', ', ')}."
@@ -117,15 +157,37 @@ def _all(report: AuditedReport, argument: str) -> tuple[str, str, str]:
 def _count(report: AuditedReport, argument: str, printed: str) -> tuple[str, str, str]:
     (term,) = parse_sum(argument)
     frame = report.tables[term.table]
-    found = frame.loc[matching_rows(frame, term.conditions), term.measure].nunique()
-    numbers = re.findall(r"[0-9]+", printed)
-    claimed = int(numbers[-1]) if numbers else None
-    verdict = HOLDS if claimed == found else FAILS
-    return (
-        verdict,
-        f"数据中共有 {found} 个{label(term.measure, 'zh')}。",
-        f"The data names {found} different {label(term.measure, 'en')}s.",
-    )
+    values = list(dict.fromkeys(frame.loc[matching_rows(frame, term.conditions), term.measure]))
+    found = re.search(r"(\S)\s*([0-9]+)\s*\S*$", printed)
+    claimed = int(found.group(2)) if found else None
+    kind = found.group(1) if found and term.measure == "place" else ""
+    if kind not in PLACE_KINDS:
+        verdict = HOLDS if claimed == len(values) else FAILS
+        return (
+            verdict,
+            f"数据中共有 {len(values)} 个{label(term.measure, 'zh')}。",
+            f"The data names {len(values)} different {label(term.measure, 'en')}s.",
+        )
+    counted = [v for v in values if str(v).endswith(kind)]
+    others = [str(v) for v in values if not str(v).endswith(kind)]
+    verdict = HOLDS if claimed == len(counted) else FAILS
+    zh = f"数据中共有 {len(counted)} 个{kind}"
+    en = f"The data names {len(counted)} places of the kind {PLACE_KINDS[kind]} ({kind})"
+    if others:
+        english = _english_names(report, others)
+        zh += f"；另有 {len(others)} 处不是{kind}：{'、'.join(others)}，计入则为 {len(values)} 个"
+        en += (
+            f"; {len(others)} more of another kind: {', '.join(english)}; "
+            f"counting them gives {len(values)}"
+        )
+    return verdict, zh + "。", en + "."
+
+
+def _english_names(report: AuditedReport, names: list[str]) -> list[str]:
+    """The vocabulary's English for each name (the name itself where it has none)."""
+    vocabulary = report.tables["vocabulary"]
+    english = dict(zip(vocabulary["term"], vocabulary["term_en"], strict=True))
+    return [english.get(name) or name for name in names]
 
 
 def claims(report: AuditedReport, topic: str | None = None) -> pd.DataFrame | NotReported:
@@ -139,7 +201,8 @@ def claims(report: AuditedReport, topic: str | None = None) -> pd.DataFrame | No
     for claim in declared.itertuples(index=False):
         kind, _, argument = claim.test.partition(":")
         if kind == "check":
-            verdict, zh, en = _check_verdict(report.checks, argument.split(","))
+            ids = _same_figure(report, argument.split(","))
+            verdict, zh, en = _check_verdict(report.checks, ids)
         elif kind == "increasing":
             verdict, zh, en = _increasing(report, argument)
         elif kind == "all":

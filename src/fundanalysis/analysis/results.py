@@ -20,7 +20,7 @@ class NotReported:
 
     def sentence(self, lang: str) -> str:
         if lang == "zh":
-            return f"本报告未印{self.what}。"
+            return f"本报告未载明{self.what}。"
         return f"This report does not print {self.what_en}."
 
     def _repr_markdown_(self) -> str:

@@ -91,7 +91,7 @@ def notes_for(
     gap = show(abs(stated.value - computed.value))
     if status == "rounding":
         return (
-            f"差 {gap}，在所印精度的半个单位（{show(tolerance)}）之内，可由四舍五入解释。",
+            f"差 {gap}，在原文精度的半个单位（{show(tolerance)}）之内，可由四舍五入解释。",
             f"A gap of {gap} is within half a unit of the printed precision ({show(tolerance)}): rounding.",
         )
     return (

@@ -19,6 +19,10 @@ from fundanalysis.data.paths import data_dir as resolve_data_dir
 from fundanalysis.data.tables import load_report_tables
 from fundanalysis.data.vocabulary import MONEY_UNITS
 
+#: Columns of findings.csv passed on as text ("" where empty): what is right, and the passage
+#: quoted where no check or correction cites one.
+_TEXT = ("correct", "correct_en", "quote_section", "quote")
+
 
 def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Problem]:
     """Failing checks that the findings register does not account for: errors in the data.
@@ -142,6 +146,10 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
                 "material": material,
                 "explanation": finding.explanation,
                 "explanation_en": finding.explanation_en,
+                **{
+                    column: value if isinstance(value := getattr(finding, column), str) else ""
+                    for column in _TEXT
+                },
             }
         )
     register = pd.DataFrame(
@@ -160,6 +168,7 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
             "material",
             "explanation",
             "explanation_en",
+            *_TEXT,
         ],
     )
     register["material"] = register["material"].astype("boolean")

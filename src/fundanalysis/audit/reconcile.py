@@ -94,7 +94,7 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
             status = "discrepancy" if stated.value else status
         elif money and counted < len(parts):
             missing = len(parts) - counted
-            note += f" {missing} 个部分未印金额。"
+            note += f" {missing} 个部分报告未载明金额。"
             note_en += f" {missing} part(s) print no amount."
         if isinstance(total.explanation, str):
             note_en += f" {total.explanation}"
@@ -233,7 +233,7 @@ def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
                 if status != "discrepancy"
                 else computed
             )
-            note = f"计算为 {computed}%，按所印精度为 {shown}%。"
+            note = f"计算为 {computed}%，按原文精度为 {shown}%。"
             note_en = f"Computes to {computed}%; at the printed precision, {shown}%."
         if isinstance(ratio.explanation, str):
             note_en += f" {ratio.explanation}"

@@ -16,9 +16,8 @@ from fundanalysis.data import labels, units
 from fundanalysis.data import vocabulary as vocab
 
 MAX_FEN = 10**15  # 1,000,000,000 万元: far above any poverty budget, far below int64 limits.
-MAX_COUNT = (
-    10**12
-)  # far above any count of people or projects; a million of them still sum in int64
+#: Far above any count of people or projects; a million of them still sum in int64.
+MAX_COUNT = 10**12
 
 
 def _field(description: str, **checks) -> object:
@@ -239,10 +238,7 @@ class Measured(Printed):
 
 
 class Poverty(Measured):
-    measure: Series[str] = _field(
-        "What is counted: a measure of the library, or a term of the report's poverty_measure "
-        "vocabulary"
-    )
+    measure: Series[str] = _field("A measure of the library or of vocabulary poverty_measure")
     measure_name: Series[str] = _field("The measure in Chinese")
     measure_en: Series[str] = _field("The measure in English")
     as_of: Series[pd.Timestamp] = _field("Date the count refers to", nullable=True)
@@ -393,6 +389,15 @@ class Findings(Corrected):
     correction_ids: Series[str] = _field("Corrections it led to, ';'-joined", nullable=True)
     explanation: Series[str] = _field("What is wrong and what is right, in Chinese")
     explanation_en: Series[str] = _field("The same in English")
+    correct: Series[str] = _field(
+        "What is right, in a clause that ends the finding's sentence, in Chinese", nullable=True
+    )
+    correct_en: Series[str] = _field("The same in English", nullable=True)
+    quote_section: Series[str] = _field(
+        "Section quoted as evidence where no check or correction cites one (sections.csv)",
+        nullable=True,
+    )
+    quote: Series[str] = _field("The words of that section quoted as evidence", nullable=True)
 
 
 #: More numbers than any section of a report prints (the longest prints a few hundred).

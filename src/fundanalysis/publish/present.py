@@ -76,6 +76,12 @@ def show_text(zh: str, en: str) -> None:
             _display({"text/html": html_out, "text/plain": plain}, lang)
 
 
+def show_html(markup: str, lang: str) -> None:
+    """HTML built with markupsafe (every value in it escaped) as the output of ``lang``."""
+    if lang in languages():
+        _display({"text/html": markup, "text/plain": Markup(markup).striptags()}, lang)
+
+
 def show_missing(missing: NotReported) -> None:
     show_text(missing.sentence("zh"), missing.sentence("en"))
 
@@ -130,11 +136,13 @@ def table_html(
     formats: dict[str, str] | None = None,
     decimals: int = 2,
     headers: dict[str, tuple[str, str]] | None = None,
+    row_ids: list[str] | None = None,
 ) -> tuple[str, str]:
     """(HTML, plain text) of ``columns`` of ``frame`` for a reader of ``lang``.
 
     For English, a column ``x`` is shown from ``x_en`` where the frame has one. ``formats``
-    maps columns to money, percent, exact, count or date; other columns are text.
+    maps columns to money, percent, exact, count or date; other columns are text. ``row_ids``
+    give each row a stable anchor (``id``), so that a page can link to it.
     """
     formats = formats or {}
     headers = headers or {}
@@ -175,8 +183,9 @@ def table_html(
         return f"<{tag}{marked}{label}>{html.escape(text)}</{tag}>"
 
     head = "".join(cell("th", header, numeric) for header, _, numeric in shown)
+    ids = [f' id="{html.escape(i, quote=True)}"' for i in row_ids] if row_ids else None
     rows = [
-        "<tr>"
+        f"<tr{ids[i] if ids else ''}>"
         + "".join(cell("td", cells[i], numeric, header) for header, cells, numeric in shown)
         + "</tr>"
         for i in range(len(frame))
@@ -199,6 +208,7 @@ def show_table(
     formats: dict[str, str] | None = None,
     decimals: int = 2,
     headers: dict[str, tuple[str, str]] | None = None,
+    row_ids: list[str] | None = None,
 ) -> None:
     """Display a table in each language, or the line saying the report does not print it."""
     if isinstance(result, NotReported):
@@ -206,7 +216,7 @@ def show_table(
         return
     columns = list(columns)
     for lang in languages():
-        html_out, text = table_html(result, columns, lang, formats, decimals, headers)
+        html_out, text = table_html(result, columns, lang, formats, decimals, headers, row_ids)
         _display({"text/html": html_out, "text/plain": text}, lang)
 
 

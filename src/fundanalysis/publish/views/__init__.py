@@ -28,6 +28,7 @@ from fundanalysis.publish.views.carryover import (
     payments,
 )
 from fundanalysis.publish.views.common import checks_of, report_claims
+from fundanalysis.publish.views.findings import finding_evidence, key_findings_summary
 from fundanalysis.publish.views.funding import allocations, batches, budget, spending_and_execution
 from fundanalysis.publish.views.outcomes import (
     funds_per_poor,
@@ -62,11 +63,13 @@ __all__ = [
     "evaluated_funds",
     "every_check",
     "failing_checks",
+    "finding_evidence",
     "findings_register",
     "findings_summary",
     "funds_by_level",
     "funds_per_poor",
     "headlines",
+    "key_findings_summary",
     "payments",
     "poverty_counts",
     "poverty_reduction",

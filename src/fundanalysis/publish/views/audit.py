@@ -70,10 +70,13 @@ def corrections(report: AuditedReport) -> None:
 
 
 def every_check(report: AuditedReport) -> None:
+    """Every check, each row anchored ``check-<id>`` (the findings' evidence links to it)."""
+    checks = audit.all_checks(report)
     show_table(
-        audit.all_checks(report),
+        checks,
         ["description", "status", "stated", "computed", "difference"],
         CHECK_FORMATS,
+        row_ids=[f"check-{c}" for c in checks["check"]],
     )
 
 
