@@ -66,6 +66,7 @@ def test_a_rate_natural_villages_and_a_declared_measure_are_read_exactly(tiny_di
         ("易地扶贫搬迁人口,45,人,,,T-2,易地扶贫搬迁45人", "measure"),  # not declared
         ("registered_poor_people,300,人次,2020-01-01,2020年初,T-1,300人次", "unit"),
         ("registered_poor_people,300,名,2020-01-01,2020年初,T-1,300名", "unit"),  # no such unit
+        ("registered_poor_people,99999999999999999999,人,,,T-1,99999999999999999999人", "value"),
     ],
 )
 def test_a_measure_in_the_wrong_form_is_refused_at_its_cell(tiny_dir, row, column):

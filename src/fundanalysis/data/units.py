@@ -15,6 +15,9 @@ from decimal import Decimal
 #: Millionths of the base unit: the integer scale every measured value is held in.
 MICRO = 1_000_000
 
+#: Far above anything a report measures (10^12 of a base unit: 米, 人 …), inside int64.
+MAX_MICRO = 10**12 * MICRO
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -133,5 +136,10 @@ def to_micro(value: Decimal, word: str) -> int:
         raise UnitError(
             f"{value} {word} 超出可精确表示的位数 / {value} {word} has more decimals than "
             f"the library holds exactly (a millionth of a {KINDS[unit_of(word).kind][2]})"
+        )
+    if abs(micro) > MAX_MICRO:
+        raise UnitError(
+            f"{value} {word} 数值过大 / {value} {word} is too large: at most "
+            f"{MAX_MICRO // MICRO:,} {KINDS[unit_of(word).kind][2]}"
         )
     return int(micro)
