@@ -85,8 +85,12 @@ def _starts_document(found: list[Heading], index: int) -> bool:
     return bool(following and following[0].level)
 
 
-def outline(text: str) -> Outline:
-    """The documents and sections of ``text``, and the headings it could not anchor."""
+def outline(text: str, cited_until: int = 0) -> Outline:
+    """The documents and sections of ``text``, and the headings it could not anchor.
+
+    ``cited_until`` is where the last cited figure ends: the last section's end anchor (text
+    after it is not the section's) starts after it where the text allows.
+    """
     found = headings(text)
     documents: dict[str, str] = {}
     sections: list[Section] = []
@@ -136,8 +140,17 @@ def outline(text: str) -> Outline:
         if anchor == "":
             unsure.append((first, "正文开头不唯一 / the text's first line is not unique"))
     documents.setdefault("D1", sections[0].title if sections else "")
-    closing = [line.strip() for line in text.splitlines() if line.strip()]
-    last = closing[-1] if closing else ""
+    body = text.rstrip()
+    # the last section ends at the text's end: its shortest ending that occurs once
+    last = next((body[-n:] for n in range(2, len(body) + 1) if text.count(body[-n:]) == 1), body)
+    if len(body) - len(last) < cited_until:
+        unsure.append(
+            (
+                len(body) - len(last),
+                "正文以数字结尾，末节的结束锚点截去了它 / the text ends in a figure: the last "
+                "section's end anchor cuts it off",
+            )
+        )
     ended = [
         Section(**{**s.__dict__, "end_anchor": nxt.start_anchor})
         for s, nxt in itertools.pairwise(sections)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from fundanalysis.text.draft import words as w
+from fundanalysis.text.draft.carryover import CarryoverRules
 from fundanalysis.text.draft.counts import count_row, project_amount
 from fundanalysis.text.draft.outline import Outline
 from fundanalysis.text.scan import Figure, Relation, ScanResult
@@ -23,9 +24,6 @@ from fundanalysis.text.scan.sections import Sections, sentences
 
 _YEAR = re.compile(r"^(\d{4})\s*年$")
 _SENTENCE_END = "。！？!?\n"
-_PAID = re.compile(r"已[^，；。]{0,12}支付完毕|已支付")
-_PLANNED = re.compile(r"(计划|预计)[^；。]{0,20}?支付(完毕)?")
-FUND_BREAKS = re.compile(r"[；;：:。！？!?]|[）)][，,]|其中|包括")
 _COUNT_UNITS = {"次", "项", "类", "日", "天", "期"}
 
 
@@ -93,7 +91,7 @@ def _parents(scan: ScanResult, totals: dict[str, list[Relation]]) -> dict[str, F
     return parent
 
 
-class _Placer:
+class _Placer(CarryoverRules):
     def __init__(self, scan: ScanResult, outline: Outline, year: int | None) -> None:
         self.scan, self.text, self.outline, self.year = scan, scan.text, outline, year
         self.totals = relations_by_total(scan)
@@ -171,7 +169,7 @@ class _Placer:
             self.batch_of[batch_figure.id] = self.batch
         name = w.segment_before(self.text, batch_figure.start, w.LIST_BREAKS)
         level = w.levels_in(re.sub(r"^第[一二三四五六七八九十\d]+批", "", name))
-        fund_type = ""
+        fund_type, inferred = "", ""
         if batch_figure is not figure:
             fund_type = figure.label
         else:
@@ -182,6 +180,9 @@ class _Placer:
                 fund_type = whole[1]
             elif bracket:
                 fund_type = bracket[1]
+            elif re.match(r"^第[一二三四五六七八九十\d]+批.+资金$", name):
+                fund_type = re.sub(r"^第[一二三四五六七八九十\d]+批", "", name)
+                inferred = "资金类型取自批次名称 / fund type taken from the batch's name"
         a, b, when = dates[0]
         printed_date = self.text[figure.end + a : figure.end + b]
         cells = {
@@ -200,137 +201,10 @@ class _Placer:
         notes = [] if level else ["级次未能读出 / level not read"]
         if not fund_type:
             notes.append("资金类型未印 / fund type not printed")
+        if inferred:
+            notes.append(inferred)
         self.add("transfers", figure, cells, *notes)
         return True
-
-    def carryover(self, figure: Figure, chain: list[Figure]) -> bool:
-        section = self.outline.at(figure.start)
-        place = w.place_of(section.title)
-        words = "".join(a.label for a in chain) + section.title + figure.label
-        if "结转" not in words and "结余" not in words:
-            return False
-        label_place = w.place_of(figure.label)
-        if (
-            label_place
-            and label_place != place
-            and any(s.title.startswith(label_place) for s in self.outline.sections)
-        ):
-            self.headlines[figure.id] = ("carryover", {"place": label_place})
-            return True
-        if place is None:
-            return False
-        groups = [a for a in chain if a.id not in self._place_totals(place, chain)]
-        group = self._fund_label(groups[-1]) if groups else ""
-        count = self._count_before(figure)
-        item = w.name_before(self.text, count.start, breaks="，,；;：:。！？!?\n") if count else ""
-        item = item or re.sub(r"结转资金$|资金$", "", w.name_before(self.text, figure.start))
-        item = re.sub(r"^\d+\s*个", "", item).strip()
-        source = group
-        for piece in item.split("-", 1) if "-" in item else []:
-            if piece.endswith("资金"):
-                source, item = piece, item.split("-", 1)[1]
-                break
-        else:
-            prefix = re.match(r"^(少数民族发展资金|[^\s]{2,12}?资金)(?=[^\s]{2,}项目)", item)
-            if prefix:
-                source, item = prefix[1], item[len(prefix[1]) :]
-        kind = None
-        for ancestor in [figure, *chain]:
-            kind = w.kind_in(ancestor.label) or w.kind_in(self._words_after(ancestor))
-            if kind:
-                break
-        status, when, printed_when = self._payment(figure)
-        self.seq[place] = self.seq.get(place, 0) + 1
-        cells = {
-            "place": place,
-            "seq": str(self.seq[place]),
-            "funding_group": group,
-            "funding_source": source,
-            "item": item,
-            "item_en": "",
-            "kind": kind or "",
-            "project_count": count.value_text if count is not None else "",
-            **_money(figure),
-            "payment_status": status,
-            "payment_date": when,
-            "payment_printed": printed_when,
-            "printed": _printed(
-                self.text, w.segment_start(self.text, (count or figure).start, w._BREAK), figure
-            ),
-        }
-        notes = []
-        if not kind:
-            notes.append("结转类别未能读出 / kind of carry-over not read")
-        if when:
-            notes.append(
-                f"支付日期未印年份，按报告年度 {self.year} 推定 / year of the date taken as the report's"
-            )
-        self.add("carryover", figure, cells, *notes)
-        if count is not None:
-            self.used.add(count.id)
-        return True
-
-    def _place_totals(self, place: str, chain: list[Figure]) -> set[str]:
-        """The totals of a carry-over chain that are the whole place's (its top)."""
-        section = self.outline.at(chain[0].start) if chain else None
-        return {
-            a.id
-            for a in chain
-            if w.place_of(a.label) == place
-            or (section and w.clean(a.label) in ("结转扶贫资金", "结转资金", "结转项目质量保证金"))
-            or a.id not in self.parent
-        }
-
-    def _fund_label(self, figure: Figure) -> str:
-        """The fund a carry-over subtotal names, without its bracketed notes and 结转."""
-        start = w.segment_start(self.text, figure.start, FUND_BREAKS)
-        label = re.sub(r"[（(][^（()）]*[）)]", "", self.text[start : figure.start])
-        label = re.sub(r"\s", "", label)
-        return re.sub(r"(结转资金|结转)$", "", label)
-
-    def _words_after(self, figure: Figure) -> str:
-        """The words after a figure up to the next figure (主要为项目质保金)."""
-        following = [f.start for f in self.scan.figures if f.start >= figure.end]
-        end = min([*following[:1], figure.end + 30])
-        return re.split(r"[；;。）)]", self.text[figure.end : end])[0]
-
-    def _count_before(self, figure: Figure) -> Figure | None:
-        for other in reversed(self.scan.figures):
-            if other.end <= figure.start and other.unit.printed == "个":
-                between = self.text[other.end : figure.start]
-                if len(between) <= 12 and "；" not in between and "。" not in between:
-                    return other
-                return None
-        return None
-
-    def _payment(self, figure: Figure) -> tuple[str, str, str]:
-        """Whether a carry-over item is paid, as the words after its list say.
-
-        A phrase that names another amount ("尾款 22.6 万元已支付完毕") is that amount's; one
-        about 其余 (the rest) or naming no amount is the whole list's.
-        """
-        stops = [
-            e
-            for e in (self.text.find("；", figure.end), self.text.find("。", figure.end))
-            if e >= 0
-        ]
-        after = self.text[figure.end : min(stops) if stops else len(self.text)]
-        found = sorted(
-            [(m, "已支付") for m in _PAID.finditer(after)]
-            + [(m, "计划支付") for m in _PLANNED.finditer(after)],
-            key=lambda x: x[0].start(),
-        )
-        for match, status in found:
-            start = (
-                max(after.rfind("，", 0, match.start()), after.rfind("、", 0, match.start())) + 1
-            )
-            printed = "".join(after[start : match.end()].splitlines()).strip()
-            amounts = re.findall(r"(\d+(?:\.\d+)?)\s*万元", printed)
-            if amounts and "其余" not in printed and figure.value_text not in amounts:
-                continue
-            when = w.day_in_year(printed, self.year)
-            return status, when.isoformat() if when else "", printed
-        return "未说明", "", ""
 
     def allocation(self, figure: Figure, chain: list[Figure]) -> bool:
         """Money of a place (库尔勒市 197 万元), or a part of a place's total (其中扶贫发展资金 …)."""
@@ -388,12 +262,7 @@ class _Placer:
                 continue
             chain = self.ancestors(figure)
             if figure.id in self.resplit:
-                self.note(
-                    figure,
-                    "同一合计的另一种分法（如按支付情况）：请手工声明其合计 / "
-                    "another split of a total (e.g. by payment): declare its total by hand",
-                )
-                continue
+                continue  # another split of a total: see totals
             if figure.unit.is_money:
                 placed = (
                     project_amount(self, figure, chain)

@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from fundanalysis.data.specs import SPECS
 from fundanalysis.text.draft import words as w
-from fundanalysis.text.draft.placing import FUND_BREAKS, Placed, Row, line_of
+from fundanalysis.text.draft.carryover import FUND_BREAKS
+from fundanalysis.text.draft.placing import Placed, Row, line_of
 from fundanalysis.text.scan import Figure, ScanResult
 
 _NOT_FILTERED = {"amount", "unit", "printed", "section_id", "seq", "project_count", "value"}
@@ -131,75 +132,158 @@ class _Resolver:
         return found
 
 
+def _cells(
+    scan: ScanResult, figure: Figure, table: str, conditions: str, measure: str, section_of
+) -> dict[str, str]:
+    start = w.segment_start(scan.text, figure.start, FUND_BREAKS)
+    label = w.clean("".join(scan.text[start : figure.start].splitlines()))
+    printed = w.verbatim(scan.text, start, figure.end)
+    return {
+        "total_id": "",
+        "table": table,
+        "filter": conditions,
+        "measure": measure,
+        "stated": figure.value_text,
+        "unit": figure.unit.printed,
+        "section_id": section_of(figure.start),
+        "printed": printed,
+        "as_of": "",
+        "as_of_printed": "",
+        "description": label or printed,
+        "description_en": "",
+        "explanation": "",
+    }
+
+
+def _exact(rows: list[Row], measure: str, figures: dict[str, Figure], unit: Figure) -> Decimal:
+    held = [figures[i] for r in rows for i, m in r.measures.items() if m == measure]
+    return sum((f.value * f.unit.scale for f in held), Decimal(0)) / unit.unit.scale
+
+
+class _Drafter:
+    def __init__(self, scan: ScanResult, placed: Placed, section_of) -> None:
+        self.scan, self.placed, self.section_of = scan, placed, section_of
+        self.resolver = _Resolver(placed)
+        self.figures = {f.id: f for f in scan.figures}
+        self.totals: list[Total] = []
+        self.review: list[tuple[int, str]] = []
+        self.counter: dict[str, int] = {}
+
+    def unsure(self, figure: Figure, message: str) -> None:
+        self.review.append(
+            (line_of(self.scan.text, figure.start), f"{figure.printed.strip()}: {message}")
+        )
+
+    def add(
+        self, cells: dict[str, str], figure: Figure, relations: tuple[str, ...], parts: list[Figure]
+    ) -> None:
+        table = cells["table"]
+        self.counter[table] = self.counter.get(table, 0) + 1
+        cells["total_id"] = f"{table}_{self.counter[table]}"
+        self.totals.append(Total(cells, figure, relations, data_rule_gap(figure, parts)))
+
+    def over_rows(self, figure: Figure, relations: tuple[str, ...]) -> None:
+        """A total over the rows under it (its parts' rows, theirs, …)."""
+        leaves = self.resolver.leaves(figure)
+        if not leaves:
+            self.unsure(
+                figure,
+                "合计的组成未全部入表，未声明 / a total whose parts are not all in tables: not declared",
+            )
+            return
+        tables = {r.table for r, _ in leaves}
+        measures = {m for _, m in leaves}
+        if len(tables) != 1 or len(measures) != 1:
+            listed = "、".join(sorted(tables))
+            self.unsure(
+                figure, f"组成分属多表（{listed}），未声明 / parts in several tables: not declared"
+            )
+            return
+        table, measure = tables.pop(), measures.pop()
+        # a row with no figure in the summed column adds nothing: a filter may select it
+        rows = [r for r in self.placed.rows if r.table == table and r.cells.get(measure, "")]
+        selected = list({id(r): r for r, _ in leaves}.values())
+        conditions = find_filter(rows, selected)
+        if conditions is None:
+            self.unsure(
+                figure,
+                "找不到只选中其组成的筛选条件，未声明 / no filter selects exactly its parts: not declared",
+            )
+            return
+        held = {i for r in selected for i, m in r.measures.items() if m == measure}
+        self.add(
+            _cells(self.scan, figure, table, conditions, measure, self.section_of),
+            figure,
+            relations,
+            [self.figures[i] for i in held],
+        )
+
+    def over_totals(self, relation) -> None:
+        """A sum of figures broken down elsewhere (the county totals of an overview) over the
+        totals drafted for them: ``totals[total_id=…|…]``."""
+        ids = {t.figure.id: t.cells["total_id"] for t in self.totals}
+        if len(relation.parts) < 2 or not all(
+            p.id in self.placed.headlines and p.id in ids for p in relation.parts
+        ):
+            return
+        conditions = "total_id=" + "|".join(ids[p.id] for p in relation.parts)
+        measure = "amount" if relation.total.unit.is_money else "value"
+        cells = _cells(self.scan, relation.total, "totals", conditions, measure, self.section_of)
+        self.add(cells, relation.total, (relation.id,), list(relation.parts))
+
+    def resplit(self, relation) -> None:
+        """The parts of a total split another way (22.6 万元 paid, 其余 535.13 万元 to pay):
+        each over the rows under the total whose cells in one column it alone sums to."""
+        leaves = self.resolver.leaves(relation.total) or []
+        rows = list({id(r): r for r, _ in leaves}.values())
+        measures = {m for _, m in leaves}
+        for part in relation.parts:
+            found: list[list[Row]] = []
+            if rows and len(measures) == 1:
+                measure = next(iter(measures))
+                for column in _filter_columns(rows[0].table):
+                    for value in sorted({r.cells.get(column, "") for r in rows} - {""}):
+                        group = [r for r in rows if r.cells.get(column) == value]
+                        if (
+                            len(group) < len(rows)
+                            and _exact(group, measure, self.figures, part) == part.value
+                        ):
+                            found.append(group)
+            groups = {tuple(sorted(id(r) for r in g)): g for g in found}
+            table_rows = [r for r in self.placed.rows if rows and r.table == rows[0].table]
+            conditions = (
+                find_filter(table_rows, next(iter(groups.values()))) if len(groups) == 1 else None
+            )
+            if conditions is None:
+                self.unsure(
+                    part,
+                    "同一合计的另一种分法，找不到其行：请手工声明 / another split of a total whose rows were not found: declare it by hand",
+                )
+                continue
+            measure = next(iter(measures))
+            group = next(iter(groups.values()))
+            held = [self.figures[i] for r in group for i, m in r.measures.items() if m == measure]
+            cells = _cells(self.scan, part, rows[0].table, conditions, measure, self.section_of)
+            self.add(cells, part, (relation.id,), held)
+            self.unsure(
+                part,
+                f"筛选条件按行之和找到（{conditions}），请核对 / filter found by the rows' sum: check it",
+            )
+
+
 def draft_totals(
     scan: ScanResult, placed: Placed, section_of
 ) -> tuple[list[Total], list[tuple[int, str]]]:
     """The totals rows, and the sums that could not be declared (with their lines)."""
-    resolver = _Resolver(placed)
-    totals: list[Total] = []
-    review: list[tuple[int, str]] = []
-    counter: dict[str, int] = {}
-    candidates: list[tuple[Figure, tuple[str, ...]]] = []
+    drafter = _Drafter(scan, placed, section_of)
     for figure in scan.figures:
         if figure.id in placed.totals_of:
-            relations = placed.totals_of[figure.id]
-            candidates.append((figure, tuple(r.id for r in relations)))
+            drafter.over_rows(figure, tuple(r.id for r in placed.totals_of[figure.id]))
         elif figure.id in placed.headlines or figure.id in placed.repeats:
-            candidates.append((figure, ()))
-    for figure, relations in candidates:
-        leaves = resolver.leaves(figure)
-        where = line_of(scan.text, figure.start)
-        if not leaves:
-            review.append(
-                (
-                    where,
-                    f"{figure.printed.strip()}: 合计的组成未全部入表，未声明 / a total whose parts are not all in tables: not declared",
-                )
-            )
-            continue
-        tables = {r.table for r, _ in leaves}
-        measures = {m for _, m in leaves}
-        if len(tables) != 1 or len(measures) != 1:
-            review.append(
-                (
-                    where,
-                    f"{figure.printed.strip()}: 组成分属多表（{'、'.join(sorted(tables))}），未声明 / parts in several tables: not declared",
-                )
-            )
-            continue
-        table, measure = tables.pop(), measures.pop()
-        # a row with no figure in the summed column adds nothing: a filter may select it
-        rows = [r for r in placed.rows if r.table == table and r.cells.get(measure, "")]
-        selected = list({id(r): r for r, _ in leaves}.values())
-        conditions = find_filter(rows, selected)
-        if conditions is None:
-            review.append(
-                (
-                    where,
-                    f"{figure.printed.strip()}: 找不到只选中其组成的筛选条件，未声明 / no filter selects exactly its parts: not declared",
-                )
-            )
-            continue
-        counter[table] = counter.get(table, 0) + 1
-        start = w.segment_start(scan.text, figure.start, FUND_BREAKS)
-        label = w.clean("".join(scan.text[start : figure.start].splitlines()))
-        printed = "".join(scan.text[start : figure.end].splitlines()).strip()
-        cells = {
-            "total_id": f"{table}_{counter[table]}",
-            "table": table,
-            "filter": conditions,
-            "measure": measure,
-            "stated": figure.value_text,
-            "unit": figure.unit.printed,
-            "section_id": section_of(figure.start),
-            "printed": printed,
-            "as_of": "",
-            "as_of_printed": "",
-            "description": label or printed,
-            "description_en": "",
-            "explanation": "",
-        }
-        held = {figure_id for r, _ in leaves for figure_id, m in r.measures.items() if m == measure}
-        parts = [f for f in scan.figures if f.id in held]
-        totals.append(Total(cells, figure, relations, data_rule_gap(figure, parts)))
-    return totals, review
+            drafter.over_rows(figure, ())
+    for relation in scan.relations:
+        if relation.kind == "sum":
+            drafter.over_totals(relation)
+        elif relation.kind == "difference":
+            drafter.resplit(relation)
+    return drafter.totals, drafter.review

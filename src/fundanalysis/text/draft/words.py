@@ -165,8 +165,8 @@ def name_before(text: str, start: int, reach: int = 80, breaks: str = _NAME_BREA
             if depth == 0:
                 break
             depth -= 1
-        elif depth == 0 and char in breaks:
-            break
+        elif depth == 0 and (char in breaks or (char == "、" and text[position - 2] == "元")):
+            break  # 、 after an amount (…万元、水利局…) ends a list item
         position -= 1
     return clean("".join(text[position:start].split("\n")))
 
