@@ -35,7 +35,7 @@ INVENTED = """\
 
 ## 二、资金拨付
 
-（一）拨付进度。2021 年我县到位扶贫资金共计 500 万元。其中：中央财政专项扶贫资金 300 万元，2021 年 3 月 1 日拨付下达各乡镇；省级财政专项扶贫资金 200 万元，2021 年 4 月 2 日拨付下达各乡镇。
+（一）拨付进度。2021 年我县到位扶贫资金共计 500 万元。其中：中央财政专项扶贫资金 300 万元，2021 年 3 月 1 日拨付下达各乡镇；省级财政专项扶贫资金 200 万元，2021 年 4 月 2 日拨付下达各乡镇。截至 9 月底，共支出扶贫资金 400 万元，资金报账率为 80%。
 
 ## 三、资金使用成效
 
@@ -101,6 +101,14 @@ def test_batches_passed_on_with_a_date_are_transfers(invented) -> None:
     assert rows[0]["disbursed_on_printed"] == "2021 年 3 月 1 日"
     totals = _table(invented.files["totals.csv"])
     assert ("transfers", "", "500") in {(t["table"], t["filter"], t["stated"]) for t in totals}
+
+
+def test_a_rate_divides_the_tables_of_the_figures_it_names(invented) -> None:
+    (rate,) = _table(invented.files["indicators.csv"])
+    assert (rate["stated"], rate["unit"]) == ("80", "%")
+    assert (rate["numerator"], rate["denominator"]) == ("spending[]", "transfers[]")
+    (spent,) = _table(invented.files["spending.csv"])
+    assert (spent["amount"], spent["printed"]) == ("400", "共支出扶贫资金 400 万元")
 
 
 def test_households_and_people_are_poverty_counts_at_their_date(invented) -> None:

@@ -19,6 +19,7 @@ from fundanalysis.data.specs import SPECS
 from fundanalysis.text.draft import words as w
 from fundanalysis.text.draft.outline import Outline, outline
 from fundanalysis.text.draft.placing import Placed, line_of, place_figures
+from fundanalysis.text.draft.rates import draft_rates
 from fundanalysis.text.draft.totals import Total, draft_totals
 from fundanalysis.text.scan import ScanResult, scan_text
 
@@ -235,12 +236,14 @@ def draft_text(text: str, file_name: str, report_id: str = "", raw: bytes | None
     year = int(year_match[1]) if year_match else None
     placed = place_figures(scan, shape, year)
     totals, unsure = draft_totals(scan, placed, lambda offset: shape.at(offset).section_id)
-    review = [(line_of(text, at), m) for at, m in shape.unsure] + placed.review + unsure
+    rates, unrated = draft_rates(scan, totals, placed, lambda offset: shape.at(offset).section_id)
+    review = [(line_of(text, at), m) for at, m in shape.unsure] + placed.review + unsure + unrated
     sha256 = hashlib.sha256(text.encode("utf-8") if raw is None else raw).hexdigest()
     tables: dict[str, list[dict[str, str]]] = {name: [] for name in SPECS}
     for row in placed.rows:
         tables[row.table].append(row.cells)
     tables["totals"] = [t.cells for t in totals]
+    tables["indicators"] = rates
     tables["sections"] = [
         {
             "section_id": s.section_id,
@@ -269,5 +272,8 @@ def draft_text(text: str, file_name: str, report_id: str = "", raw: bytes | None
             for column, kind in spec.columns.items():
                 if not kind.endswith("?") and not row.get(column, ""):
                     empties.append((f"{spec.file}:{number}", column))
+    for number, row in enumerate(tables["vocabulary"], 2):
+        if vocab.REPORT_VOCABULARIES[row["vocabulary"]][2] == "level" and not row["parent"]:
+            empties.append((f"vocabulary.csv:{number}", f"parent (the level of {row['term']})"))
     files["REVIEW.md"] = _review_md(file_name, review, placed.rows, empties)
     return Draft(files, review, {name: len(rows) for name, rows in tables.items()})

@@ -274,6 +274,8 @@ class _Placer(CarryoverRules):
                     or self.evaluated(figure, chain)
                 )
             elif figure.unit.printed == "%":
+                if any(r.kind == "rate" and r.total.id == figure.id for r in self.scan.relations):
+                    continue  # declared in indicators.csv (see rates)
                 self.note(
                     figure,
                     "比率：请在 indicators.csv 中写明分子分母 / a rate: declare it in indicators.csv",
