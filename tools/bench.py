@@ -94,19 +94,24 @@ def compare(
         base.append(seconds)
         base_mem.append(memory)
     shutil.rmtree(cache_dir, ignore_errors=True)
-    name = f"{name} [{cache}]"
+    return summary(f"{name} [{cache}]", (mine, mine_mem), (base, base_mem), target)
+
+
+def summary(name: str, ours: tuple[list, list], floor: tuple[list, list], target: str) -> dict:
+    """The medians of our runs and the yardstick's, their ratio and peak memory, printed."""
     row = {
         "figure": name,
-        "ours_s": statistics.median(mine),
-        "floor_s": statistics.median(base),
-        "ours_mib": max(mine_mem),
-        "floor_mib": max(base_mem),
+        "ours_s": statistics.median(ours[0]),
+        "floor_s": statistics.median(floor[0]),
+        "ours_mib": max(ours[1]),
+        "floor_mib": max(floor[1]),
         "target": target,
     }
     row["ratio"] = row["ours_s"] / row["floor_s"]
     print(
         f"{name:<44} ours {row['ours_s']:8.2f} s  floor {row['floor_s']:8.2f} s  "
-        f"ratio {row['ratio']:5.2f}  (target {target})",
+        f"ratio {row['ratio']:5.2f}  memory {row['ours_mib']} / {row['floor_mib']} MiB  "
+        f"(target {target})",
         flush=True,
     )
     return row
@@ -378,21 +383,7 @@ def draft(runs: int) -> dict | None:
         base.append(seconds)
         base_mem.append(memory)
     shutil.rmtree(work, ignore_errors=True)
-    row = {
-        "figure": "D1 draft of 巴州 vs scan of it",
-        "ours_s": statistics.median(mine),
-        "floor_s": statistics.median(base),
-        "ours_mib": max(mine_mem),
-        "floor_mib": max(base_mem),
-        "target": "none",
-    }
-    row["ratio"] = row["ours_s"] / row["floor_s"]
-    print(
-        f"{row['figure']:<44} ours {row['ours_s']:8.2f} s  floor {row['floor_s']:8.2f} s  "
-        f"ratio {row['ratio']:5.2f}  memory {row['ours_mib']} / {row['floor_mib']} MiB",
-        flush=True,
-    )
-    return row
+    return summary("D1 draft of 巴州 vs scan of it", (mine, mine_mem), (base, base_mem), "none")
 
 
 def main(argv: list[str] | None = None) -> int:
