@@ -84,7 +84,7 @@ def _next_money(placer: _Placer, figure: Figure) -> Figure | None:
 
 def project_amount(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
     """Money that is the funds of a project row already drafted from the same sentence."""
-    level = w.levels_in(figure.label)
+    level = w.levels_in(placer.clause(figure))
     if not level:
         return False
     start = _sentence_start(placer.text, figure.start)
@@ -100,7 +100,7 @@ def project_amount(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool
         if len(same) != 1:
             return False
         same[0].notes.append(
-            f"资金“{w.clean(figure.label)}”按级次首字对应到“{same[0].cells['level']}” / "
+            f"资金“{placer.clause(figure)}”按级次首字对应到“{same[0].cells['level']}” / "
             "money matched to this row by the level's first character"
         )
     row = same[0]
@@ -125,8 +125,8 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
     ):
         words = label + "".join(placer.label(a) for a in chain)
         stage = _stage(words)
-        level = w.levels_in(figure.label) if chain else None
-        category = "" if level else re.sub(r"项目$", "", w.clean(figure.label))
+        level = w.levels_in(placer.clause(figure)) if chain else None
+        category = "" if level else re.sub(r"项目$", "", placer.clause(figure))
         if _stage(category) or not chain:
             category = ""
         money = _next_money(placer, figure)
@@ -166,7 +166,7 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
         placer.add("poverty", figure, cells).measures = {figure.id: "value"}
         return True
     if figure.unit.printed in _SUPERVISION_UNITS:
-        measure = re.sub(r"^.*》等\s*", "", figure.label)
+        measure = re.sub(r"^.*》(等\s*)?", "", placer.clause(figure))
         if not measure:
             measure = re.split(r"[，,；;。、（(]", text[figure.end : figure.end + 20])[0].strip()
         if not measure:

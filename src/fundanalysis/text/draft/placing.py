@@ -64,7 +64,7 @@ def printed_from(text: str, figure: Figure, breaks=None) -> str:
     start = (
         w.segment_start(text, figure.start, breaks)
         if breaks
-        else w.segment_start(text, figure.start, w._BREAK)
+        else w.segment_start(text, figure.start, w.CLAUSE_BREAKS)
     )
     return _printed(text, start, figure)
 
@@ -124,6 +124,10 @@ class _Placer(CarryoverRules):
             chain.append(current)
         return chain
 
+    def clause(self, figure: Figure) -> str:
+        """The words before a figure in its clause, its lines joined (少数民族\\n发展资金)."""
+        return w.segment_before(self.text, figure.start, w.CLAUSE_BREAKS)
+
     def label(self, figure: Figure) -> str:
         return w.segment_before(self.text, figure.start)
 
@@ -171,7 +175,7 @@ class _Placer(CarryoverRules):
         level = w.levels_in(re.sub(r"^第[一二三四五六七八九十\d]+批", "", name))
         fund_type, inferred = "", ""
         if batch_figure is not figure:
-            fund_type = figure.label
+            fund_type = self.clause(figure)
         else:
             after = "".join(self.text[figure.end : segment_end].split())
             whole = re.search(r"全部为([^，；。]+?资金)", after)
@@ -208,7 +212,7 @@ class _Placer(CarryoverRules):
 
     def allocation(self, figure: Figure, chain: list[Figure]) -> bool:
         """Money of a place (库尔勒市 197 万元), or a part of a place's total (其中扶贫发展资金 …)."""
-        own = w.place_of(figure.label) == w.clean(figure.label)
+        own = w.place_of(self.clause(figure)) == self.clause(figure)
         holder = figure if own else (chain[0] if chain else None)
         place = w.place_of(holder.label) if holder is not None else None
         if holder is None or place is None or place != w.clean(holder.label):
@@ -217,7 +221,7 @@ class _Placer(CarryoverRules):
         cells = {
             "funds": self.label(above[0]) if above else "",
             "place": place,
-            "fund_type": "" if own else figure.label,
+            "fund_type": "" if own else self.clause(figure),
             **_money(figure),
             "printed": printed_from(self.text, figure),
         }
@@ -226,11 +230,11 @@ class _Placer(CarryoverRules):
         return True
 
     def spending(self, figure: Figure, chain: list[Figure]) -> bool:
-        words = "".join(self.label(a) for a in chain[:1]) + figure.label
+        words = "".join(self.label(a) for a in chain[:1]) + self.clause(figure)
         if "支出" not in words:
             return False
         cells = {
-            "category": w.clean(figure.label),
+            "category": self.clause(figure),
             **_money(figure),
             "as_of": "",
             "as_of_printed": "",
@@ -240,10 +244,12 @@ class _Placer(CarryoverRules):
         return True
 
     def evaluated(self, figure: Figure, chain: list[Figure]) -> bool:
-        level = w.levels_in(self.label(chain[0]) if chain else "") or w.levels_in(figure.label)
+        level = w.levels_in(self.label(chain[0]) if chain else "") or w.levels_in(
+            self.clause(figure)
+        )
         if not level or not chain:
             return False
-        fund_type = "" if w.levels_in(figure.label) else figure.label
+        fund_type = "" if w.levels_in(self.clause(figure)) else self.clause(figure)
         cells = {"level": level, "fund_type": fund_type, **_money(figure)}
         cells["printed"] = printed_from(self.text, figure)
         self.add(

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from fundanalysis.text.scan.sections import NUMBERING
+
 # Levels of government as reports print them, longest first so 自治区 wins over 区.
 LEVELS = (
     "地方政府债券",
@@ -23,8 +25,8 @@ LEVELS = (
     "县市",
 )
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗)")
-_BREAK = re.compile(r"[，,；;：:。！？!?\n（(）)、]|其中|包括")
-_STRONG = re.compile(r"[；;：:。！？!?\n（(]|其中|包括")
+CLAUSE_BREAKS = re.compile(r"[，,；;：:。！？!?（(）)、]|其中|包括")
+_STRONG = re.compile(r"[；;：:。！？!?（(]|其中|包括")
 NOISE = re.compile(r"^(其中|包括|含|共计|合计|总计|共|为|是)+[：:，,\s]*|[：:，,\s]+$")
 _FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -63,6 +65,16 @@ def clean(label: str) -> str:
     return " ".join(NOISE.sub("", label.strip()).split())
 
 
+def _ends_a_line(text: str, newline: int) -> bool:
+    """Whether the line break at ``newline`` ends what precedes it: after a heading or closing
+    punctuation, not inside a sentence that a page break or a wrapped line cut (少数民族\\n发展资金)."""
+    before = text[:newline].rstrip()
+    line = before[before.rfind("\n") + 1 :].strip()
+    if not line or line[-1] in "。；;：:！？!?，,、":
+        return True
+    return line.startswith("#") or any(p.match(line.lstrip("*")) for p, _ in NUMBERING)
+
+
 def segment_start(text: str, start: int, breaks: re.Pattern[str] = _STRONG, reach: int = 60) -> int:
     """Where the words before ``start`` begin: after the last break, without 其中, 为 …"""
     base = max(0, start - reach)
@@ -70,6 +82,9 @@ def segment_start(text: str, start: int, breaks: re.Pattern[str] = _STRONG, reac
     cut = 0
     for match in breaks.finditer(window):
         cut = match.end()
+    for match in re.finditer("\n", window):
+        if match.start() >= cut and _ends_a_line(text, base + match.start()):
+            cut = match.end()
     while cut < len(window):
         noise = NOISE.match(window, cut)
         if noise is None or noise.end() == cut:
@@ -86,14 +101,14 @@ def segment_before(text: str, start: int, breaks: re.Pattern[str] = _STRONG) -> 
 
 
 #: the breaks of a list of batches: a bracket inside a batch's name does not end it
-LIST_BREAKS = re.compile(r"[；;：:。！？!?\n]|其中|包括")
+LIST_BREAKS = re.compile(r"[；;：:。！？!?]|其中|包括")
 
 
 def clause_before(text: str, start: int, reach: int = 60) -> str:
     """The words before ``start`` back to the last break of any kind (，、 included)."""
     window = text[max(0, start - reach) : start]
     cut = 0
-    for match in _BREAK.finditer(window):
+    for match in CLAUSE_BREAKS.finditer(window):
         cut = match.end()
     return clean(window[cut:])
 
@@ -178,4 +193,4 @@ def verbatim(text: str, start: int, end: int) -> str:
 
 def clause_text(text: str, start: int, end: int) -> str:
     """The figure at ``start:end`` with the words before it in its clause, as printed."""
-    return verbatim(text, segment_start(text, start, _BREAK), end)
+    return verbatim(text, segment_start(text, start, CLAUSE_BREAKS), end)
