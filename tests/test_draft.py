@@ -73,6 +73,27 @@ def test_no_year_is_written_where_the_title_prints_none() -> None:
     assert "报告年度" in drafted.files["REVIEW.md"]
 
 
+def test_a_list_the_scan_cannot_confirm_is_listed_for_review_not_declared() -> None:
+    text = (
+        "# 青山县2021年度财政专项扶贫资金绩效自评报告\n\n## 一、资金投入\n\n"
+        "全年安排产业资金 10 万元，主要包括：种植项目 3 万元、养殖项目 4 万元等。\n\n青山县扶贫办\n"
+    )
+    drafted = draft_text(text, "q.md")
+    assert _table(drafted.files["totals.csv"]) == []  # 主要…等: the list need not be whole
+    assert "第 5 行 / line 5: 10 万元: 扫描未能确认的关系" in drafted.files["REVIEW.md"]
+    assert "10 万元 = 3 万元 + 4 万元" in drafted.files["REVIEW.md"]
+
+
+def test_a_document_number_and_date_on_lines_of_their_own_are_the_document_s() -> None:
+    text = (
+        "# 青山县扶贫开发办公室文件\n\n青扶发〔2021〕7号\n\n# 青山县2021年度财政专项扶贫资金绩效自评报告"
+        "\n\n## 一、资金投入\n\n2021 年 5 万元。\n\n2021年10月8日\n"
+    )
+    (document,) = _table(draft_text(text, "q.md").files["documents.csv"])
+    assert (document["reference"], document["section_id"]) == ("青扶发〔2021〕7号", "D1-0")
+    assert document["issued_on"] == ""  # the date is printed at the end, not in the opening
+
+
 def test_sections_come_from_the_headings(invented) -> None:
     sections = {
         r["section_id"]: (r["number"], r["title"]) for r in _table(invented.files["sections.csv"])

@@ -191,12 +191,42 @@ def _findings(scan: ScanResult, totals: list[Total], review: list) -> list[dict[
     return rows
 
 
+_REFERENCE = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
 def _documents(text: str, shape: Outline) -> list[dict[str, str]]:
+    """One row per document; its number (〔2020〕11号) and date where a line of its opening
+    section prints nothing else."""
     rows = []
     for document, title in shape.documents.items():
-        first = next(s for s in shape.sections if s.document == document)
-        rows.append({"document": document, "title": title, "section_id": first.section_id})
+        sections = [s for s in shape.sections if s.document == document]
+        first = sections[0]
+        following = shape.sections[shape.sections.index(first) + 1 :]
+        end = following[0].start if following else len(text)
+        row = {"document": document, "title": title, "section_id": first.section_id}
+        for line in (line.strip() for line in text[first.start : end].splitlines()):
+            if _REFERENCE.match(line) and "reference" not in row:
+                row["reference"] = line
+            elif _DATE_LINE.match(line) and "issued_on" not in row:
+                when = w.full_date(line)
+                if when is not None:
+                    row.update(issued_on=when.isoformat(), issued_on_printed=line, printed=line)
+        rows.append(row)
     return rows
+
+
+def _possible(scan: ScanResult) -> list[tuple[int, str]]:
+    """The relations the scan could not confirm: a person decides whether they are sums."""
+    return [
+        (
+            line_of(scan.text, relation.total.start),
+            f"{relation.total.printed.strip()}: 扫描未能确认的关系（{relation.status}）/ a relation "
+            f"the scan could not confirm: {relation.total.printed.strip()} = "
+            + " + ".join(p.printed.strip() for p in relation.parts),
+        )
+        for relation in scan.possible
+    ]
 
 
 def _review_md(
@@ -238,6 +268,7 @@ def draft_text(text: str, file_name: str, report_id: str = "", raw: bytes | None
     totals, unsure = draft_totals(scan, placed, lambda offset: shape.at(offset).section_id)
     rates, unrated = draft_rates(scan, totals, placed, lambda offset: shape.at(offset).section_id)
     review = [(line_of(text, at), m) for at, m in shape.unsure] + placed.review + unsure + unrated
+    review += _possible(scan)
     sha256 = hashlib.sha256(text.encode("utf-8") if raw is None else raw).hexdigest()
     tables: dict[str, list[dict[str, str]]] = {name: [] for name in SPECS}
     for row in placed.rows:

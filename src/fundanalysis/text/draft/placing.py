@@ -23,8 +23,6 @@ from fundanalysis.text.scan import Figure, Relation, ScanResult
 from fundanalysis.text.scan.sections import Sections, sentences
 
 _YEAR = re.compile(r"^(\d{4})\s*年$")
-_SENTENCE_END = "。！？!?\n"
-_COUNT_UNITS = {"次", "项", "类", "日", "天", "期"}
 
 
 @dataclass
