@@ -285,15 +285,27 @@ def reproduced(report: str, text_name: str) -> dict[str, tuple[int, int]]:
         rows = _table(path.read_text(encoding="utf-8")) if path.exists() else []
         if not rows:
             continue
-        drafted_keys = Counter(_key(table, r, ours) for r in _table(drafted.files[f"{table}.csv"]))
+        mine = [_key(table, r, ours) for r in _table(drafted.files[f"{table}.csv"])]
+        drafted_keys = Counter(mine)
         found = 0
         for row in rows:
             key = _key(table, row, theirs)
             if drafted_keys[key] > 0:
                 drafted_keys[key] -= 1
                 found += 1
+            else:
+                print(f"  not reproduced: {table} {_nearest(key, mine)}")
         shares[table] = (found, len(rows))
     return shares
+
+
+def _nearest(key: tuple, drafted: list[tuple]) -> str:
+    """How the drafted row closest to a shipped one differs from it (shipped / drafted)."""
+    shipped = dict(key)
+    if not drafted:
+        return "(no drafted row in this table)"
+    closest = dict(min(drafted, key=lambda k: sum(dict(k)[c] != v for c, v in key)))
+    return "; ".join(f"{c}: {v} / {closest[c]}" for c, v in shipped.items() if closest[c] != v)
 
 
 def declared_totals_present(report: str, text_name: str) -> tuple[list[str], int]:
