@@ -234,6 +234,10 @@ def test_drafting_again_keeps_what_a_person_changed(tmp_path, capsys) -> None:
     assert "yours/budget.csv" in out and "-2019,100.0,万元" in out  # what the draft would change
     assert "351" in (target / "poverty.csv").read_text(encoding="utf-8")  # the drafter's own file
     assert "+registered_poor_people,351" in out
+    (target / "grades.csv").unlink()  # a person's choice too: the table is not wanted
+    assert main(["draft", str(text), str(target)]) == 0
+    assert not (target / "grades.csv").exists()
+    assert "grades.csv" in capsys.readouterr().out
 
 
 def test_a_directory_that_was_not_drafted_is_refused(tmp_path, capsys) -> None:

@@ -2,9 +2,9 @@
 
 Beside the files, ``.draft/`` holds a copy of each file as the drafter last wrote it. On a
 second run a file still equal to its copy is the drafter's and is rewritten; a file that
-differs from its copy was edited by a person and is kept as it is, and what the drafter
-would change in it is shown as a diff instead. A directory that holds files but no
-``.draft/`` was not drafted and is refused.
+differs from its copy, or was deleted, was a person's choice and is kept as it is (or left
+deleted), and what the drafter would change in it is shown as a diff instead. A directory
+that holds files but no ``.draft/`` was not drafted and is refused.
 """
 
 from __future__ import annotations
@@ -53,10 +53,10 @@ def write_draft(draft: Draft, directory: Path) -> Written:
         path, copy = directory / name, record / name
         current = path.read_text(encoding="utf-8") if path.exists() else None
         previous = copy.read_text(encoding="utf-8") if copy.exists() else None
-        if current is not None and previous is not None and current != previous:
+        if previous is not None and current != previous:  # edited, or deleted, by a person
             done.kept.append(name)
             if new != current:
-                done.diffs.append(_diff(name, current, new, "yours", "draft"))
+                done.diffs.append(_diff(name, current or "", new, "yours", "draft"))
         elif current == new:
             done.unchanged.append(name)
         else:
