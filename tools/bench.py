@@ -1,6 +1,6 @@
 """Benchmarks: our commands against their floors, measured side by side, as ratios.
 
-    python tools/bench.py [--runs N] [--scale 10000,100000,1000000] [--only P1,P2,P3,scale]
+    python tools/bench.py [--runs N] [--scale 10000,100000,1000000] [--only P1,P2,P3,V1,D1,scale]
 
 Prints medians of several runs (interleaved, ours then baseline, so drift hits both) and their
 ratio, with the machine's core count. Numbers, not a verdict: no target is asserted here.
@@ -94,19 +94,24 @@ def compare(
         base.append(seconds)
         base_mem.append(memory)
     shutil.rmtree(cache_dir, ignore_errors=True)
-    name = f"{name} [{cache}]"
+    return summary(f"{name} [{cache}]", (mine, mine_mem), (base, base_mem), target)
+
+
+def summary(name: str, ours: tuple[list, list], floor: tuple[list, list], target: str) -> dict:
+    """The medians of our runs and the yardstick's, their ratio and peak memory, printed."""
     row = {
         "figure": name,
-        "ours_s": statistics.median(mine),
-        "floor_s": statistics.median(base),
-        "ours_mib": max(mine_mem),
-        "floor_mib": max(base_mem),
+        "ours_s": statistics.median(ours[0]),
+        "floor_s": statistics.median(floor[0]),
+        "ours_mib": max(ours[1]),
+        "floor_mib": max(floor[1]),
         "target": target,
     }
     row["ratio"] = row["ours_s"] / row["floor_s"]
     print(
         f"{name:<44} ours {row['ours_s']:8.2f} s  floor {row['floor_s']:8.2f} s  "
-        f"ratio {row['ratio']:5.2f}  (target {target})",
+        f"ratio {row['ratio']:5.2f}  memory {row['ours_mib']} / {row['floor_mib']} MiB  "
+        f"(target {target})",
         flush=True,
     )
     return row
@@ -350,11 +355,42 @@ def scale(sizes: list[int], runs: int) -> list[dict]:
     return rows
 
 
+DRAFT_TEXT = "bazhou-2020-poverty-fund-self-evaluation.md"
+
+
+def draft(runs: int) -> dict | None:
+    """D1: ``fundanalysis draft`` of 巴州 as a whole process, into a new directory each run,
+    against ``fundanalysis scan`` of the same text (the drafter's own work is the difference)."""
+    found = [
+        Path(d) / DRAFT_TEXT
+        for d in os.environ.get("FUNDANALYSIS_SOURCES", "").split(os.pathsep)
+        if d and (Path(d) / DRAFT_TEXT).is_file()
+    ]
+    if not found:
+        print(f"D1 draft: skipped, {DRAFT_TEXT} not found (set FUNDANALYSIS_SOURCES)", flush=True)
+        return None
+    text = str(found[0])
+    work = Path(tempfile.mkdtemp(prefix="bench-draft-"))
+    env = {**ENV, "FUNDANALYSIS_CACHE": "off"}
+    command = [PY, "-m", "fundanalysis.cli"]
+    mine, base, mine_mem, base_mem = [], [], [], []
+    for number in range(runs):
+        seconds, memory = run([*command, "draft", text, str(work / f"run-{number}")], env=env)
+        mine.append(seconds)
+        mine_mem.append(memory)
+        # the scan finds figures, so it exits 1 on the report's findings: a result
+        seconds, memory = run([*command, "scan", text], env=env, allow_failure=True)
+        base.append(seconds)
+        base_mem.append(memory)
+    shutil.rmtree(work, ignore_errors=True)
+    return summary("D1 draft of 巴州 vs scan of it", (mine, mine_mem), (base, base_mem), "none")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", default="10000,100000,1000000")
-    parser.add_argument("--only", default="P1,P2,P3,V1,scale")
+    parser.add_argument("--only", default="P1,P2,P3,V1,D1,scale")
     parser.add_argument("--v1-scale", default="100000")
     args = parser.parse_args(argv)
     chosen = set(args.only.split(","))
@@ -371,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
         validate_vs_frictionless(
             [int(s) for s in args.v1_scale.split(",") if s], max(1, args.runs // 2)
         )
+    if "D1" in chosen:
+        draft(args.runs)
     if "scale" in chosen:
         scale([int(s) for s in args.scale.split(",")], max(1, args.runs // 2))
     return 0

@@ -4,6 +4,8 @@
 ``fundanalysis coverage [DIR] [--write]``: check the data against the report's text, where it is
 supplied, and list by section every number the text prints that no table captures.
 ``fundanalysis new DIR``: write an empty, documented data directory for a new report.
+``fundanalysis draft TEXT DIR``: draft a report's data directory from its text, keeping what a
+person has edited since the last draft (see :mod:`fundanalysis.text.draft`).
 ``fundanalysis scan TEXT…``: audit report texts from their prose alone (see
 :mod:`fundanalysis.text.scan.command`).
 
@@ -49,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     new = commands.add_parser("new", help="write an empty, documented data directory")
     new.add_argument("data_dir", help="the directory to create (must not exist or be empty)")
+    draft = commands.add_parser(
+        "draft", help="draft a report's data directory from its text, for a person to review"
+    )
+    draft.add_argument("text", help="the report's text (Markdown, text, HTML, Word or PDF)")
+    draft.add_argument("data_dir", help="the directory to write (new, or drafted before)")
     commands.add_parser(
         "scan", help="audit report texts from their prose alone (fundanalysis scan -h)"
     )
@@ -212,6 +219,50 @@ def _new(directory: Path, out, err) -> int:
     return 0
 
 
+def _draft(text: Path, directory: Path, out, err) -> int:
+    from fundanalysis.data.scaffold import unwritable_name
+    from fundanalysis.text.draft import NotADraft, draft_text, write_draft
+    from fundanalysis.text.scan import InputError, read_text
+
+    refused = unwritable_name(directory.name)
+    if refused:
+        err.write(f"fundanalysis: 无法用作报告名 / cannot be a report's name: {refused}\n")
+        return 2
+    if directory.exists() and not directory.is_dir():
+        err.write(f"fundanalysis: 不是目录 / not a directory: {directory}\n")
+        return 2
+    try:
+        content = read_text(text)
+    except InputError as error:
+        err.write(f"fundanalysis: {error}\n")
+        return 2
+    drafted = draft_text(content, text.name, directory.name, text.read_bytes())
+    try:
+        done = write_draft(drafted, directory)
+    except NotADraft:
+        err.write(
+            "fundanalysis: 目录非空且不是草稿（无 .draft/），不写入 / the directory holds files "
+            f"and was not drafted (no .draft/): nothing written: {directory}\n"
+        )
+        return 2
+    out.write(f"草稿 / draft: {text} → {directory}\n")
+    for name, rows in drafted.rows.items():
+        if rows:
+            out.write(f"  {name + '.csv':<22} {rows:>4} 行 rows\n")
+    for diff in done.diffs:
+        out.write(diff if diff.endswith("\n") else diff + "\n")
+    out.write(
+        f"已写 / written {len(done.written)}, 未变 / unchanged {len(done.unchanged)}, "
+        f"保留人工修改 / kept as you edited them {len(done.kept)}"
+        + (f": {', '.join(done.kept)}" if done.kept else "")
+        + "\n"
+    )
+    out.write(
+        f"待核 / to review: {len(drafted.review)} 项 items, 见 / see {directory / 'REVIEW.md'}\n"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``fundanalysis`` command.
 
@@ -268,6 +319,8 @@ def _run(args: argparse.Namespace, out, err) -> int:
     try:
         if args.command == "new":
             return _new(Path(args.data_dir), out, err)
+        if args.command == "draft":
+            return _draft(Path(args.text), Path(args.data_dir), out, err)
         directory = resolve_data_dir(args.data_dir)
         if args.command == "coverage" or args.command == "validate":
             cache_dir()  # a cache setting that cannot be used is said before any work

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 _CN = "一二三四五六七八九十"
 # (pattern, level): the level a numbering style stands at.
-_NUMBERING = (
+NUMBERING = (
     (re.compile(rf"[{_CN}]+\s*[、．.]"), 1),
     (re.compile(rf"[（(]\s*[{_CN}]+\s*[）)]"), 2),
     (re.compile(r"[0-9０-９]{1,2}\s*[.．、](?![0-9０-９])"), 3),
@@ -39,7 +39,7 @@ class Heading:
 
 
 def _numbering_level(line: str) -> int | None:
-    for pattern, level in _NUMBERING:
+    for pattern, level in NUMBERING:
         if pattern.match(line):
             return level
     return None

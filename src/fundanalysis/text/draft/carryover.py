@@ -1,0 +1,167 @@
+"""Carry-over items (结转结余): the rules that read one from its clause and the totals above.
+
+An item is a figure in a carry-over section (or under a total that names 结转/结余): its place
+is the section's, its funding group the fund the subtotal above it names, its source the fund
+its own name starts with where it names one, its kind (质量保证金, 尾款, 结余) the nearest word
+for one, and whether it is paid what the words after its list say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fundanalysis.text.draft import words as w
+from fundanalysis.text.scan import Figure
+
+_PAID = re.compile(r"已[^，；。]{0,12}支付完毕|已支付")
+_PLANNED = re.compile(r"(计划|预计)[^；。]{0,20}?支付(完毕)?")
+# Where the words naming a subtotal begin: a sentence or list break, a bracket closed before a
+# comma, or a comma after an amount (…万元，其余资金 535.13 万元).
+FUND_BREAKS = re.compile(r"[；;：:。！？!?]|[）)][，,]|(?<=元)[，,、]|其中|包括")
+
+
+def _in_a_later_bracket(after: str, position: int) -> bool:
+    """Whether ``position`` of the words after a figure lies in a bracket opened after the
+    one that holds the figure was closed."""
+    depth = lowest = 0
+    for char in after[:position]:
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth -= 1
+            lowest = min(lowest, depth)
+    return depth > lowest
+
+
+class CarryoverRules:
+    """The carry-over rules of the placer (:class:`fundanalysis.text.draft.placing._Placer`)."""
+
+    def carryover(self, figure: Figure, chain: list[Figure]) -> bool:
+        section = self.outline.at(figure.start)
+        place = w.place_of(section.title)
+        words = "".join(a.label for a in chain) + section.title + figure.label
+        if "结转" not in words and "结余" not in words:
+            return False
+        label_place = w.place_of(figure.label)
+        if (
+            label_place
+            and label_place != place
+            and any(s.title.startswith(label_place) for s in self.outline.sections)
+        ):
+            self.headlines[figure.id] = ("carryover", {"place": label_place})
+            return True
+        if place is None:
+            return False
+        groups = [a for a in chain if a.id not in self._place_totals(place, chain)]
+        group = self._fund_label(groups[-1]) if groups else ""
+        count = self._count_before(figure)
+        item = w.name_before(self.text, count.start, breaks="，,；;：:。！？!?\n") if count else ""
+        item = item or re.sub(r"结转资金$|资金$", "", w.name_before(self.text, figure.start))
+        item = re.sub(r"^\d+\s*个", "", item).strip()
+        source = group
+        for piece in item.split("-", 1) if "-" in item else []:
+            if piece.endswith("资金"):
+                source, item = piece, item.split("-", 1)[1]
+                break
+        else:
+            prefix = re.match(r"^(少数民族发展资金|[^\s]{2,12}?资金)(?=[^\s]{2,}项目)", item)
+            if prefix:
+                source, item = prefix[1], item[len(prefix[1]) :]
+        kind = None
+        for ancestor in [figure, *chain]:
+            kind = w.kind_in(ancestor.label) or w.kind_in(self._words_after(ancestor))
+            if kind:
+                break
+        status, when, printed_when = self._payment(figure)
+        self.seq[place] = self.seq.get(place, 0) + 1
+        cells = {
+            "place": place,
+            "seq": str(self.seq[place]),
+            "funding_group": group,
+            "funding_source": source,
+            "item": item,
+            "item_en": "",
+            "kind": kind or "",
+            "project_count": count.value_text if count is not None else "",
+            "amount": figure.value_text,
+            "unit": figure.unit.printed,
+            "payment_status": status,
+            "payment_date": when,
+            "payment_printed": printed_when,
+            "printed": w.clause_text(self.text, (count or figure).start, figure.end),
+        }
+        notes = []
+        if not kind:
+            notes.append("结转类别未能读出 / kind of carry-over not read")
+        if when:
+            notes.append(
+                f"支付日期未印年份，按报告年度 {self.year} 推定 / year of the date taken as the report's"
+            )
+        self.add("carryover", figure, cells, *notes)
+        if count is not None:
+            self.used.add(count.id)
+        return True
+
+    def _place_totals(self, place: str, chain: list[Figure]) -> set[str]:
+        """The totals of a carry-over chain that are the whole place's (its top)."""
+        section = self.outline.at(chain[0].start) if chain else None
+        return {
+            a.id
+            for a in chain
+            if w.place_of(a.label) == place
+            or (section and w.clean(a.label) in ("结转扶贫资金", "结转资金", "结转项目质量保证金"))
+            or a.id not in self.parent
+        }
+
+    def _fund_label(self, figure: Figure) -> str:
+        """The fund a carry-over subtotal names, without its bracketed notes and 结转."""
+        start = w.segment_start(self.text, figure.start, FUND_BREAKS)
+        label = re.sub(r"[（(][^（()）]*[）)]", "", self.text[start : figure.start])
+        label = re.sub(r"\s", "", label)
+        return re.sub(r"(结转资金|结转)$", "", label)
+
+    def _words_after(self, figure: Figure) -> str:
+        """The words after a figure up to the next figure (主要为项目质保金)."""
+        following = [f.start for f in self.scan.figures if f.start >= figure.end]
+        end = min([*following[:1], figure.end + 30])
+        return re.split(r"[；;。）)]", self.text[figure.end : end])[0]
+
+    def _count_before(self, figure: Figure) -> Figure | None:
+        for other in reversed(self.scan.figures):
+            if other.end <= figure.start and other.unit.printed == "个":
+                between = self.text[other.end : figure.start]
+                if len(between) <= 12 and "；" not in between and "。" not in between:
+                    return other
+                return None
+        return None
+
+    def _payment(self, figure: Figure) -> tuple[str, str, str]:
+        """Whether a carry-over item is paid, as the words after its list say.
+
+        A phrase that names another amount ("尾款 22.6 万元已支付完毕") is that amount's; one
+        about 其余 (the rest) or naming no amount is the whole list's.
+        """
+        stops = [
+            e
+            for e in (self.text.find("；", figure.end), self.text.find("。", figure.end))
+            if e >= 0
+        ]
+        after = self.text[figure.end : min(stops) if stops else len(self.text)]
+        found = sorted(
+            [(m, "已支付") for m in _PAID.finditer(after)]
+            + [(m, "计划支付") for m in _PLANNED.finditer(after)],
+            key=lambda x: x[0].start(),
+        )
+        for match, status in found:
+            if _in_a_later_bracket(after, match.start()):
+                continue  # a phrase of a sibling list (…）, 项目尾款 …（… 预计…）) is not this one's
+            start = (
+                max(after.rfind("，", 0, match.start()), after.rfind("、", 0, match.start())) + 1
+            )
+            printed = "".join(after[start : match.end()].splitlines()).strip()
+            amounts = re.findall(r"(\d+(?:\.\d+)?)\s*万元", printed)
+            if amounts and "其余" not in printed and figure.value_text not in amounts:
+                continue
+            when = w.day_in_year(printed, self.year)
+            return status, when.isoformat() if when else "", printed
+        return "未说明", "", ""

@@ -1,0 +1,198 @@
+"""Counts into their tables: projects (with the money beside them), poverty, supervision.
+
+A count of projects takes the money printed right after it in the same clause or the next
+(光伏发电项目49个314.76万元; 项目库项目 646 个，资金规模 127359.2 万元) or, where a sentence
+breaks the same projects down twice (by count, then by money), the money of the same level.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from fundanalysis.text.draft import words as w
+from fundanalysis.text.scan import Figure
+
+if TYPE_CHECKING:
+    from fundanalysis.text.draft.placing import _Placer
+
+_STAGES = (
+    ("项目库", "储备"),
+    ("储备", "储备"),
+    ("投入使用", "投入使用"),
+    ("完工", "完工"),
+    ("竣工", "完工"),
+    ("编制", "编制"),
+    ("实施", "实施"),
+)
+_AS_OF = re.compile(
+    r"(截至\s*)?(\d{4})\s*年\s*(初|底|末)|截[至止]\s*(\d{1,2})\s*月\s*(底|末|\d{1,2}\s*日)"
+)
+_SUPERVISION_UNITS = {"次", "项", "类", "日", "天"}
+
+
+def _stage(words: str) -> str | None:
+    for word, stage in _STAGES:
+        if word in words:
+            return stage
+    return None
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    while offset > 0 and text[offset - 1] not in "。！？!?\n":
+        offset -= 1
+    return offset
+
+
+def _as_of(placer: _Placer, figure: Figure) -> tuple[str, str]:
+    """The date a count stands at, from the last 截至 … / …年初 / …年底 before it in its sentence."""
+    text = placer.text
+    found = list(_AS_OF.finditer(text, _sentence_start(text, figure.start), figure.start))
+    if not found:
+        return "", ""
+    match = found[-1]
+    printed = match.group()
+    if match[2]:
+        year, part = int(match[2]), match[3]
+        day = f"{year}-01-01" if part == "初" else f"{year}-12-31"
+        return day, printed
+    when = w.day_in_year(match.group(), placer.year)
+    if when is None and match[5] in ("底", "末"):
+        when = w.day_in_year(f"{match[4]}月底", placer.year)
+    return (when.isoformat() if when else ""), printed
+
+
+def _next_money(placer: _Placer, figure: Figure) -> Figure | None:
+    figures = placer.scan.figures
+    index = figures.index(figure)
+    if index + 1 >= len(figures):
+        return None
+    following = figures[index + 1]
+    between = placer.text[figure.end : following.start]
+    if following.id in placer.totals or any(c in between for c in "）)"):
+        return None
+    if (
+        following.unit.is_money
+        and "；" not in between
+        and "。" not in between
+        and between.count("，") <= 1
+        and len(between) <= 12
+    ):
+        return following
+    return None
+
+
+def project_amount(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
+    """Money that is the funds of a project row already drafted from the same sentence."""
+    level = w.levels_in(placer.clause(figure))
+    if not level:
+        return False
+    start = _sentence_start(placer.text, figure.start)
+    open_rows = [
+        row
+        for row in placer.rows
+        if row.table == "projects" and not row.cells.get("amount") and row.figure.start >= start
+    ]
+    same = [row for row in open_rows if row.cells.get("level") == level]
+    if not same:
+        # 县市 29 个 … 县级及其他资金: the one open row of the same first character
+        same = [row for row in open_rows if row.cells.get("level", "")[:1] == level[:1]]
+        if len(same) != 1:
+            return False
+        same[0].notes.append(
+            f"资金“{placer.clause(figure)}”按级次首字对应到“{same[0].cells['level']}” / "
+            "money matched to this row by the level's first character"
+        )
+    row = same[0]
+    row.cells["amount"] = figure.value_text
+    row.cells["unit"] = figure.unit.printed
+    row.cells["amount_printed"] = w.clause_text(placer.text, figure.start, figure.end)
+    row.measures[figure.id] = "amount"
+    placer.used.add(figure.id)
+    return True
+
+
+def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
+    text = placer.text
+    label = placer.label(figure)
+    after = text[figure.end : figure.end + 8]
+    section = placer.outline.at(figure.start).title
+    if figure.unit.printed == "个" and ("结转" in section or "结余" in section):
+        placer.deferred.add(figure.id)  # a carry-over item's count: its money takes it
+        return True
+    if figure.unit.printed == "个" and (
+        "项目" in label or any("项目" in placer.label(a) for a in chain[:1])
+    ):
+        words = label + "".join(placer.label(a) for a in chain)
+        stage = _stage(words)
+        level = w.levels_in(placer.clause(figure)) if chain else None
+        category = "" if level else re.sub(r"项目$", "", placer.clause(figure))
+        if _stage(category) or not chain:
+            category = ""
+        money = _next_money(placer, figure)
+        as_of, as_of_printed = _as_of(placer, figure)
+        cells = {
+            "stage": stage or "",
+            "level": level or "",
+            "category": category,
+            "project_count": figure.value_text,
+            "amount": money.value_text if money else "",
+            "unit": money.unit.printed if money else "万元",
+            "as_of": as_of if stage in ("完工", "投入使用") else "",
+            "as_of_printed": as_of_printed if stage in ("完工", "投入使用") else "",
+            "count_printed": w.clause_text(text, figure.start, figure.end),
+            "amount_printed": w.clause_text(text, money.start, money.end) if money else "",
+        }
+        notes = [] if stage else ["项目阶段未能读出 / stage not read"]
+        row = placer.add("projects", figure, cells, *notes)
+        row.measures = {figure.id: "project_count"}
+        if money is not None:
+            row.measures[money.id] = "amount"
+            placer.used.add(money.id)
+        return True
+    if figure.unit.printed in ("户", "人") or "贫困村" in after or "贫困县" in label:
+        measure = _poverty_measure(label, after, figure)
+        if measure is None:
+            return False
+        as_of, as_of_printed = _as_of(placer, figure)
+        cells = {
+            "measure": measure,
+            "value": figure.value_text,
+            "unit": figure.unit.printed,
+            "as_of": as_of,
+            "as_of_printed": as_of_printed,
+            "printed": figure.printed.strip(),
+        }
+        placer.add("poverty", figure, cells).measures = {figure.id: "value"}
+        return True
+    if figure.unit.printed in _SUPERVISION_UNITS:
+        measure = re.sub(r"^.*》(等\s*)?", "", placer.clause(figure))
+        if not measure:
+            measure = re.split(r"[，,；;。、（(]", text[figure.end : figure.end + 20])[0].strip()
+        if not measure:
+            return False
+        cells = {"measure": measure, "value": figure.value_text, "unit": figure.unit.printed}
+        cells["period"] = ""
+        cells["printed"] = figure.printed.strip()
+        row = placer.add(
+            "supervision", figure, cells, "指标名取自所印标签 / measure is the printed label"
+        )
+        row.measures = {figure.id: "value"}
+        return True
+    return False
+
+
+def _poverty_measure(label: str, after: str, figure: Figure) -> str | None:
+    unit = figure.unit.printed
+    if unit in ("户", "人"):
+        remaining = "未脱贫" in label
+        if unit == "户":
+            return "poor_households_remaining" if remaining else "registered_poor_households"
+        return "poor_people_remaining" if remaining else "registered_poor_people"
+    if "贫困村" in after:
+        return "poor_villages_exited"
+    if "非贫困县" in label:
+        return "non_poor_counties_with_tasks"
+    if "贫困县" in label and "退出" in label:
+        return "poor_counties_exited"
+    return None

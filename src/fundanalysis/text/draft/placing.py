@@ -1,0 +1,303 @@
+"""Each figure the scan found, into the table its clause says it belongs to.
+
+A figure that is the total of a stated sum is not a row: it becomes a total over the rows of
+its parts (see :mod:`fundanalysis.text.draft.totals`). Every other figure is placed by what
+its clause and the totals above it say: a year (2016 年 1510 万元) is the budget, a batch
+passed on with its date (拨付下达) a transfer, money in a carry-over section a carry-over
+item, money of a place an allocation, spending (支出) spending, a count of projects (and the
+money beside it) a project row, households and people a poverty count, meetings and
+documents (次, 项, 类) supervision. What no rule places is listed for review, never guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from fundanalysis.text.draft import words as w
+from fundanalysis.text.draft.carryover import CarryoverRules
+from fundanalysis.text.draft.counts import count_row, project_amount
+from fundanalysis.text.draft.outline import Outline
+from fundanalysis.text.scan import Figure, Relation, ScanResult
+from fundanalysis.text.scan.sections import Sections, sentences
+
+_YEAR = re.compile(r"^(\d{4})\s*年$")
+
+
+@dataclass
+class Row:
+    """A drafted row: its table, its cells as CSV text, and where the text prints it."""
+
+    table: str
+    cells: dict[str, str]
+    figure: Figure
+    line: int
+    notes: list[str] = field(default_factory=list)
+    #: each figure the row holds → the column it is in (amount, project_count, value)
+    measures: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Placed:
+    """The drafted rows, the figures that are totals, and what a person must look at."""
+
+    rows: list[Row]
+    totals_of: dict[str, list[Relation]]
+    headlines: dict[str, tuple[str, dict[str, str]]]  # figure id → (table, filter)
+    repeats: dict[str, tuple[str, dict[str, str]]]
+    review: list[tuple[int, str]]
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _printed(text: str, start: int, figure: Figure) -> str:
+    return "".join(text[start : figure.end].splitlines()).strip()
+
+
+def printed_from(text: str, figure: Figure, breaks=None) -> str:
+    """The figure with the words before it back to its clause's start, as printed."""
+    start = (
+        w.segment_start(text, figure.start, breaks)
+        if breaks
+        else w.segment_start(text, figure.start, w.CLAUSE_BREAKS)
+    )
+    return _printed(text, start, figure)
+
+
+def _money(figure: Figure) -> dict[str, str]:
+    return {"amount": figure.value_text, "unit": figure.unit.printed}
+
+
+def relations_by_total(scan: ScanResult) -> dict[str, list[Relation]]:
+    """The sums each figure is the total of (a single part equal to its whole counts)."""
+    found: dict[str, list[Relation]] = {}
+    for relation in scan.relations:
+        if relation.kind == "sum" or (relation.kind == "part" and relation.gap == 0):
+            found.setdefault(relation.total.id, []).append(relation)
+    return found
+
+
+def _parents(scan: ScanResult, totals: dict[str, list[Relation]]) -> dict[str, Figure]:
+    parent: dict[str, Figure] = {}
+    for relations in totals.values():
+        for relation in relations:
+            for part in relation.parts:
+                parent.setdefault(part.id, relation.total)
+    return parent
+
+
+class _Placer(CarryoverRules):
+    def __init__(self, scan: ScanResult, outline: Outline, year: int | None) -> None:
+        self.scan, self.text, self.outline, self.year = scan, scan.text, outline, year
+        self.totals = relations_by_total(scan)
+        self.parent = _parents(scan, self.totals)
+        self.resplit = {p.id for r in scan.relations if r.kind == "difference" for p in r.parts}
+        self.rows: list[Row] = []
+        self.review: list[tuple[int, str]] = []
+        self.headlines: dict[str, tuple[str, dict[str, str]]] = {}
+        self.repeats: dict[str, tuple[str, dict[str, str]]] = {}
+        self.used: set[str] = set()
+        self.batch = 0
+        self.batch_of: dict[str, int] = {}
+        self.seq: dict[str, int] = {}
+        self.deferred: set[str] = set()
+        self.spans = sentences(self.text, Sections(self.text))
+        self.span_starts = [a for a, _ in self.spans]
+
+    def sentence(self, figure: Figure) -> tuple[int, int]:
+        index = max(0, bisect.bisect_right(self.span_starts, figure.start) - 1)
+        return self.spans[index]
+
+    # -- helpers ---------------------------------------------------------------------------
+    def section_id(self, figure: Figure) -> str:
+        return self.outline.at(figure.start).section_id
+
+    def ancestors(self, figure: Figure) -> list[Figure]:
+        chain, current = [], figure
+        while current.id in self.parent:
+            current = self.parent[current.id]
+            chain.append(current)
+        return chain
+
+    def clause(self, figure: Figure) -> str:
+        """The words before a figure in its clause, its lines joined (少数民族\\n发展资金)."""
+        return w.segment_before(self.text, figure.start, w.CLAUSE_BREAKS)
+
+    def label(self, figure: Figure) -> str:
+        return w.segment_before(self.text, figure.start)
+
+    def add(self, table: str, figure: Figure, cells: dict[str, str], *notes: str) -> Row:
+        cells = {**cells, "section_id": self.section_id(figure)}
+        row = Row(table, cells, figure, line_of(self.text, figure.start), list(notes))
+        row.measures = {figure.id: "amount"}
+        self.rows.append(row)
+        self.used.add(figure.id)
+        return row
+
+    def note(self, figure: Figure, message: str) -> None:
+        self.review.append(
+            (line_of(self.text, figure.start), f"{figure.printed.strip()}: {message}")
+        )
+
+    # -- rules -----------------------------------------------------------------------------
+    def budget(self, figure: Figure) -> bool:
+        year = _YEAR.match(figure.label)
+        if not year:
+            return False
+        printed = printed_from(self.text, figure)
+        earlier = [r for r in self.rows if r.table == "budget" and r.cells["year"] == year[1]]
+        if earlier:
+            self.repeats[figure.id] = ("budget", {"year": year[1]})
+            return True
+        self.add("budget", figure, {"year": year[1], **_money(figure), "printed": printed})
+        return True
+
+    def transfer(self, figure: Figure, chain: list[Figure]) -> bool:
+        start, end = self.sentence(figure)
+        sentence = "".join(self.text[start:end].split())
+        if "拨付下达" not in sentence and "下达各" not in sentence:
+            return False
+        batch_figure = chain[0] if len(chain) >= 2 else figure
+        segment_end = self.text.find("；", figure.end, end)
+        segment_end = end if segment_end < 0 else segment_end
+        dates = w.full_dates(self.text[figure.end : segment_end])
+        if not dates:
+            return False
+        if batch_figure.id not in self.batch_of:
+            self.batch += 1
+            self.batch_of[batch_figure.id] = self.batch
+        name = w.segment_before(self.text, batch_figure.start, w.LIST_BREAKS)
+        level = w.levels_in(re.sub(r"^第[一二三四五六七八九十\d]+批", "", name))
+        fund_type, inferred = "", ""
+        if batch_figure is not figure:
+            fund_type = self.clause(figure)
+        else:
+            after = "".join(self.text[figure.end : segment_end].split())
+            whole = re.search(r"全部为([^，；。]+?资金)", after)
+            bracket = re.search(r"[（(]([^（()）]+?资金)[）)]$", name)
+            if whole:
+                fund_type = whole[1]
+            elif bracket:
+                fund_type = bracket[1]
+            elif re.match(r"^第[一二三四五六七八九十\d]+批.+资金$", name):
+                fund_type = re.sub(r"^第[一二三四五六七八九十\d]+批", "", name)
+                inferred = "资金类型取自批次名称 / fund type taken from the batch's name"
+        a, b, when = dates[0]
+        printed_date = self.text[figure.end + a : figure.end + b]
+        cells = {
+            "batch": str(self.batch_of[batch_figure.id]),
+            "batch_name": name,
+            "batch_name_en": "",
+            "level": level or "",
+            "fund_type": fund_type,
+            **_money(figure),
+            "disbursed_on": when.isoformat(),
+            "disbursed_on_printed": printed_date,
+            "printed": printed_from(
+                self.text, figure, w.LIST_BREAKS if batch_figure is figure else None
+            ),
+        }
+        notes = [] if level else ["级次未能读出 / level not read"]
+        if not fund_type:
+            notes.append("资金类型未印 / fund type not printed")
+        if inferred:
+            notes.append(inferred)
+        self.add("transfers", figure, cells, *notes)
+        return True
+
+    def allocation(self, figure: Figure, chain: list[Figure]) -> bool:
+        """Money of a place (库尔勒市 197 万元), or a part of a place's total (其中扶贫发展资金 …)."""
+        own = w.place_of(self.clause(figure)) == self.clause(figure)
+        holder = figure if own else (chain[0] if chain else None)
+        place = w.place_of(holder.label) if holder is not None else None
+        if holder is None or place is None or place != w.clean(holder.label):
+            return False
+        above = chain if own else self.ancestors(holder)
+        cells = {
+            "funds": self.label(above[0]) if above else "",
+            "place": place,
+            "fund_type": "" if own else self.clause(figure),
+            **_money(figure),
+            "printed": printed_from(self.text, figure),
+        }
+        note = "资金口径取自总额的标签 / funds named after the total's label"
+        self.add("allocations", figure, cells, note)
+        return True
+
+    def spending(self, figure: Figure, chain: list[Figure]) -> bool:
+        words = "".join(self.label(a) for a in chain[:1]) + self.clause(figure)
+        if "支出" not in words:
+            return False
+        cells = {
+            "category": self.clause(figure),
+            **_money(figure),
+            "as_of": "",
+            "as_of_printed": "",
+        }
+        cells["printed"] = printed_from(self.text, figure)
+        self.add("spending", figure, cells, "类别取自标签 / category is the printed label")
+        return True
+
+    def evaluated(self, figure: Figure, chain: list[Figure]) -> bool:
+        level = w.levels_in(self.label(chain[0]) if chain else "") or w.levels_in(
+            self.clause(figure)
+        )
+        if not level or not chain:
+            return False
+        fund_type = "" if w.levels_in(self.clause(figure)) else self.clause(figure)
+        cells = {"level": level, "fund_type": fund_type, **_money(figure)}
+        cells["printed"] = printed_from(self.text, figure)
+        self.add(
+            "evaluated_funds",
+            figure,
+            cells,
+            "纳入评价的资金：请核对 / funds under evaluation: check",
+        )
+        return True
+
+    def place(self) -> Placed:
+        for figure in self.scan.figures:
+            if figure.id in self.used:
+                continue
+            if figure.id in self.totals:
+                continue
+            chain = self.ancestors(figure)
+            if figure.id in self.resplit:
+                continue  # another split of a total: see totals
+            if figure.unit.is_money:
+                placed = (
+                    project_amount(self, figure, chain)
+                    or self.budget(figure)
+                    or self.transfer(figure, chain)
+                    or self.carryover(figure, chain)
+                    or self.allocation(figure, chain)
+                    or self.spending(figure, chain)
+                    or self.evaluated(figure, chain)
+                )
+            elif figure.unit.printed == "%":
+                if any(r.kind == "rate" and r.total.id == figure.id for r in self.scan.relations):
+                    continue  # declared in indicators.csv (see rates)
+                self.note(
+                    figure,
+                    "比率：请在 indicators.csv 中写明分子分母 / a rate: declare it in indicators.csv",
+                )
+                continue
+            else:
+                placed = self.count(figure, chain)
+            if not placed:
+                self.note(figure, "未能归入任何表 / not placed in any table")
+        for figure in self.scan.figures:
+            if figure.id in self.deferred and figure.id not in self.used:
+                self.note(figure, "未能归入任何表 / not placed in any table")
+        return Placed(self.rows, self.totals, self.headlines, self.repeats, self.review)
+
+    def count(self, figure: Figure, chain: list[Figure]) -> bool:
+        return count_row(self, figure, chain)
+
+
+def place_figures(scan: ScanResult, outline: Outline, year: int | None) -> Placed:
+    """Every figure of the scan placed in a table, or listed for review."""
+    return _Placer(scan, outline, year).place()
