@@ -45,8 +45,16 @@ def budget(report: AuditedReport) -> None:
 
 
 def batches(report: AuditedReport) -> None:
+    timeline = funding.batch_timeline(report)
+    if not isinstance(timeline, NotReported):
+        show_text(
+            "表中日期为各批资金下达下一级的日期；数据不含资金文件的收到日期，因此无法据此核对下达时限。",
+            "Dates are those on which each batch was passed on to the next level down. The data "
+            "hold no date on which an allocation document arrived, so no deadline can be checked "
+            "from them.",
+        )
     show_table(
-        funding.batch_timeline(report),
+        timeline,
         [
             "batch",
             "batch_name",
