@@ -35,6 +35,7 @@ def _page(tmp_path: Path, body: str, head: str = "") -> Path:
             "<style>/* c */ body > .a, .b { display:none; }</style>",
         ),
         ("<template><p>另下达资金7777万元。</p></template>", ""),
+        ('<p style="font-size:0">另下达资金7777万元。</p>', ""),
         ('<input type="hidden" value="7777万元"><noscript>另下达资金7777万元。</noscript>', ""),
     ],
 )
@@ -56,6 +57,16 @@ def test_text_the_page_hides_is_not_scanned(tmp_path, body, head):
         ('<p class="x">另下达资金7777万元。</p>', "<style>.x:hover { display:none }</style>"),
         ('<p class="x">另下达资金7777万元。</p>', "<style>.other { display:none }</style>"),
         ('<p aria-hidden="true">另下达资金7777万元。</p>', ""),
+        (
+            '<p class="on">另下达资金7777万元。</p>',
+            "<style>p{display:none} p.on{display:block}</style>",
+        ),
+        (
+            '<p class="x" style="display:block">另下达资金7777万元。</p>',
+            "<style>.x{display:none}</style>",
+        ),
+        ("<p>另下达资金7777万元。</p>", '<style media="print">p{display:none}</style>'),
+        ("<p>另下达资金7777万元。</p>", "<template><style>p{display:none}</style></template>"),
     ],
 )
 def test_text_a_reader_sees_is_scanned(tmp_path, body, head):

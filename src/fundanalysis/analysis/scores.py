@@ -62,6 +62,9 @@ def scorecard(report: AuditedReport) -> pd.DataFrame | NotReported:
             "grade": rows["grade"],
         }
     )
+    grades = report.tables["grades"]
+    english = dict(zip(grades["grade"], grades["grade_en"], strict=True))
+    frame["grade_en"] = frame["grade"].map(lambda g: english.get(g, g) if isinstance(g, str) else g)
     return frame
 
 

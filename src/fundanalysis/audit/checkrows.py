@@ -102,7 +102,8 @@ def notes_for(
 
 def from_micro(value: int, unit: str) -> Decimal:
     """Millionths of a kind's base unit, back in ``unit``, exactly."""
-    return (Decimal(value) / (units.UNITS[unit].per_base * units.MICRO)).normalize()
+    shown = (Decimal(value) / (units.UNITS[unit].per_base * units.MICRO)).normalize()
+    return shown.quantize(Decimal(1)) if shown.as_tuple().exponent > 0 else shown  # 9E+1 → 90
 
 
 def check_row(

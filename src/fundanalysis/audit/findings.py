@@ -13,6 +13,7 @@ import pandas as pd
 
 from fundanalysis.audit.checkrows import FAILING
 from fundanalysis.audit.reconcile import reconcile
+from fundanalysis.data.crosstable import scorecard_checks
 from fundanalysis.data.errors import Problem
 from fundanalysis.data.loaders import PathLike
 from fundanalysis.data.paths import data_dir as resolve_data_dir
@@ -39,6 +40,8 @@ def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Proble
     ):
         for line, check in zip(loaded.lines[table], loaded.tables[table][key], strict=True):
             declared[check] = (file, line)
+    for check, line in scorecard_checks(loaded.tables, loaded.lines).items():
+        declared[check] = ("scores.csv", line)
     problems = []
     failing = set(checks.loc[checks["status"].isin(FAILING), "check"])
     for line, finding in zip(

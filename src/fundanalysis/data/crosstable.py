@@ -301,7 +301,7 @@ def reference_problems(
                     )
                 )
             owners.setdefault(check, (file, line))
-    check_ids = set(owners)
+    check_ids = set(owners) | set(scorecard_checks(tables, lines))
     correction_ids = set(tables["corrections"]["correction_id"])
     evidence = tables["corrections"]["evidence"]
     for line, value in zip(lines["corrections"], evidence, strict=True):
@@ -383,6 +383,21 @@ def _check_claim_test(tables: dict[str, pd.DataFrame], test: str, check_ids: set
         "或 unverifiable / test must be check:ID, increasing:TABLE, all:TABLE[filter], "
         "count:TABLE.COLUMN[filter] or unverifiable"
     )
+
+
+#: The checks of a scorecard (:mod:`fundanalysis.audit.scorecard`), named after its indicator:
+#: the parts' scores and maximums add up, a score within its maximum, the grade in its band.
+SCORECARD_CHECKS = ("score_score_{}", "score_max_score_{}", "score_cap_{}", "score_grade_{}")
+
+
+def scorecard_checks(tables: dict[str, pd.DataFrame], lines: dict[str, list]) -> dict[str, int]:
+    """Every check a scorecard may give, by name, with the line of scores.csv it is about:
+    a finding registers a failing one as it registers a failing total."""
+    named = {}
+    for line, indicator in zip(lines["scores"], tables["scores"]["indicator_id"], strict=True):
+        if isinstance(indicator, str):
+            named |= {pattern.format(indicator): line for pattern in SCORECARD_CHECKS}
+    return named
 
 
 def score_tree_problems(tables: dict[str, pd.DataFrame], lines: dict[str, list]) -> list[Problem]:

@@ -193,6 +193,10 @@ def measured_columns(
     return problems
 
 
+#: The library's poverty measures by their Chinese and English names.
+_LIBRARY_NAMES = {name: code for code, names in vocab.POVERTY_MEASURES.items() for name in names}
+
+
 def poverty_measures(poverty: pd.DataFrame, terms: dict[str, dict[str, str]]) -> list[Problem]:
     """Name every poverty measure in both languages, from the library's own measures or the
     report's ``poverty_measure`` vocabulary; refuse one that is neither, and a library measure
@@ -216,6 +220,19 @@ def poverty_measures(poverty: pd.DataFrame, terms: dict[str, dict[str, str]]) ->
                         f"in {units.KINDS[expected][1]} ({units.KINDS[expected][2]}), not {unit}",
                     )
                 )
+        elif isinstance(measure, str) and measure in _LIBRARY_NAMES:
+            zh = en = measure
+            code = _LIBRARY_NAMES[measure]
+            problems.append(
+                Problem(
+                    "poverty.csv",
+                    int(line),
+                    "measure",
+                    measure,
+                    f"这是本库指标 {code} 的名称，请写 {code} / the name of the library's measure "
+                    f"{code}: write {code}, so that its unit is checked",
+                )
+            )
         elif isinstance(measure, str) and measure in declared:
             zh, en = measure, declared[measure]
         else:

@@ -80,8 +80,20 @@ def _text_problem(value: object, key: str, required: bool) -> Problem | None:
 REPORT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
+#: Names the site already uses at its top level (the English site, Sphinx's own pages): a
+#: report of that id would overwrite them.
+RESERVED_IDS = frozenset({"en", "zh", "index", "genindex", "search", "objects", "py-modindex"})
+
+
 def _id_problem(value: object) -> Problem | None:
     found = _text_problem(value, "report.id", required=True)
+    if not found and value in RESERVED_IDS:
+        return _problem(
+            f"「{value}」已被站点占用，请换一个代号 / is a name the site itself uses "
+            f"({', '.join(sorted(RESERVED_IDS))}): choose another id",
+            "report.id",
+            value,
+        )
     if found or REPORT_ID.fullmatch(value):
         return found
     return _problem(

@@ -50,6 +50,8 @@ def csv_safe(value: object) -> str:
             isinstance(value, Decimal) and not value.is_finite()
         ):
             return ""  # not a figure: never written as inf or nan
+        if isinstance(value, Decimal):
+            return format(value, "f")  # 20950, never 2.095E+4
         return str(value)
     text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text

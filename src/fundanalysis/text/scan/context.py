@@ -46,6 +46,8 @@ class Context:
     # Set while reading a sentence joined across a blank line or cut off by the text's end:
     # the join is a guess, so nothing read from that sentence is certain.
     tentative: bool = False
+    # the sums found, by the id of their total: looked up per sentence, so kept as an index
+    sums: dict[str, list[Candidate]] = field(default_factory=dict)
 
     def prefix(self, figure: Figure, reach: int = 16) -> str:
         return self.text[max(0, figure.start - reach) : figure.start]
@@ -67,7 +69,15 @@ class Context:
             certain = False
         candidate = Candidate(kind, total, tuple(parts), status, gap, form, certain, needs_cause)
         self.found.append(candidate)
+        if kind == "sum":
+            self.sums.setdefault(total.id, []).append(candidate)
         return candidate
+
+    def remove(self, candidate: Candidate) -> None:
+        """Take back a relation found: it was a guess that did not hold."""
+        self.found.remove(candidate)
+        if candidate in self.sums.get(candidate.total.id, ()):
+            self.sums[candidate.total.id].remove(candidate)
 
 
 def same_dimension(figure: Figure, head: Figure) -> bool:

@@ -35,7 +35,7 @@ def remainders(ctx: Context, nodes: list[c.Node]) -> None:
         whole, taken = same[0], same[-1]
         candidate = ctx.add("difference", whole, [taken, rest], "remainder", certain=False)
         if candidate.status == FAILS:
-            ctx.found.remove(candidate)  # another figure may be the whole: nothing is stated
+            ctx.remove(candidate)  # another figure may be the whole: nothing is stated
 
 
 def changes(ctx: Context, nodes: list[c.Node]) -> None:
@@ -59,7 +59,7 @@ def changes(ctx: Context, nodes: list[c.Node]) -> None:
         else:
             candidate = ctx.add("difference", earlier, [later, change], "change", certain=False)
         if candidate.status == FAILS:
-            ctx.found.remove(candidate)
+            ctx.remove(candidate)
 
 
 def rates(ctx: Context, nodes: list[c.Node]) -> None:
@@ -98,10 +98,11 @@ def rates(ctx: Context, nodes: list[c.Node]) -> None:
 
 def ctx_totals(ctx: Context) -> list[Figure]:
     """Figures already found as totals of a sum (the denominators a rate is likely to name)."""
-    seen: dict[str, Figure] = {}
-    for candidate in ctx.found:
-        if candidate.kind == "sum" and candidate.status != FAILS:
-            seen.setdefault(candidate.total.id, candidate.total)
+    seen = {
+        total: found[0].total
+        for total, found in ctx.sums.items()
+        if any(candidate.status != FAILS for candidate in found)
+    }
     return sorted(seen.values(), key=lambda f: f.start)
 
 

@@ -27,6 +27,10 @@ _D = "0-9０-９"
 # page breaks leave inside a number ("1079\n41").
 _DIGITS = rf"[{_D}]{{1,3}}(?:,[{_D}]{{3}})+(?:[.．][{_D}]+)?|[{_D}]+(?:[ \t]*\n\s*[{_D}]+)?(?:[.．][{_D}]+)?"
 _UNIT = "|".join(re.escape(name) for name in UNIT_NAMES)
+#: More digits than any figure of a report (the largest, 亿元 to the 分, has about 15): a longer
+#: run of digits is not read as a figure, and the scan's decimal arithmetic stays exact.
+MAX_DIGITS = 20
+
 _FIGURE = re.compile(
     rf"(?P<number>{_DIGITS}|[{CHINESE_NUMERAL_CHARS}]+)(?P<approx>余|多)?"
     rf"(?P<space>[ \t\u3000]*\n?[ \t\u3000]*)(?P<unit>{_UNIT})?"
@@ -121,6 +125,8 @@ def _not_a_figure(
     """What a number is when it is not a figure (None when it is one)."""
     start, end = match.span("number")
     before, after = text[max(0, start - 6) : start], text[end : end + 6]
+    if sum(c.isdigit() for c in match["number"]) > MAX_DIGITS:
+        return "overlong"  # no report prints such a figure; exact sums of it would need more
     if _ORDINAL_BEFORE.search(before):
         return "ordinal"
     if not chinese and _YEAR_AFTER.match(after) and len(match["number"].strip()) == 4:

@@ -57,13 +57,13 @@ def per_place(
             # Uncertain: a place may be left out of the paragraphs, or one named twice.
             candidate = ctx.add("sum", total, parts, "places", certain=False)
             if named and candidate.status == "fails":
-                ctx.found.remove(candidate)  # lines of places after any total: a guess only
+                ctx.remove(candidate)  # lines of places after any total: a guess only
 
 
 def _sentence_total(ctx: Context, figures: Sequence[Figure]) -> Figure:
     """The sentence's total: the head of a list found in it, else the marked or first figure."""
     ids = {f.id for f in figures}
-    inside = [x for x in ctx.found if x.total.id in ids and x.kind == "sum"]
+    inside = [x for i in ids for x in ctx.sums.get(i, ())]
     parts = {p.id for x in inside for p in x.parts}
     outermost = [x.total for x in inside if x.total.id not in parts]
     if outermost:

@@ -24,6 +24,8 @@ from pathlib import Path
 MAX_BYTES = 20 * 1024 * 1024  # reports are 20 kB to 5 MB; anything larger is refused unread
 MAX_UNPACKED = 100 * 1024 * 1024  # a .docx whose parts unpack to more is a zip bomb
 MAX_CHARS = 2_000_000
+MAX_PAGES = 1_000  # reports run to tens of pages
+PDF_SECONDS = 60  # a report's PDF reads in seconds; one that takes longer is built to be slow
 
 
 class InputError(Exception):
@@ -126,19 +128,44 @@ def _docx(path: Path, data: bytes) -> str:
         document = docx.Document(str(path))
     except Exception as error:
         raise _fail(path, "无法读取 Word 文件", f"cannot be read as .docx ({error})") from None
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    return "\n\n".join(b for b in _word_blocks(document.element.body) if b.strip())
 
-    blocks = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph):
-            blocks.append(item.text)
-        elif isinstance(item, Table):
-            for row in item.rows:
-                # a merged cell is returned once per grid column it spans: read it once
-                cells = list({id(cell._tc): cell for cell in row.cells}.values())
-                blocks.append(" ".join(cell.text for cell in cells))
-    return "\n\n".join(block for block in blocks if block.strip())
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _shown_runs_text(paragraph) -> str:
+    """The text of a Word paragraph as shown: inserted, field and content-control text
+    included; deleted text (``w:delText``) and hidden runs (``w:vanish``) left out."""
+    pieces = []
+    for run in paragraph.iter(f"{_W}r"):
+        vanish = run.find(f"{_W}rPr/{_W}vanish")
+        if vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off"):
+            continue
+        for node in run:
+            if node.tag == f"{_W}t":
+                pieces.append(node.text or "")
+            elif node.tag == f"{_W}tab":
+                pieces.append(" ")
+            elif node.tag in (f"{_W}br", f"{_W}cr"):
+                pieces.append("\n")
+    return "".join(pieces)
+
+
+def _word_blocks(container) -> list[str]:
+    """Paragraphs and table rows of a Word body (or cell, or content control), in order."""
+    blocks: list[str] = []
+    for child in container:
+        if child.tag == f"{_W}p":
+            blocks.append(_shown_runs_text(child))
+        elif child.tag == f"{_W}tbl":
+            for row in child.findall(f"{_W}tr"):
+                cells = row.findall(f"{_W}tc")  # a merged cell is one element: read once
+                blocks.append(" ".join(" ".join(_word_blocks(cell)) for cell in cells))
+        elif child.tag in (f"{_W}sdt", f"{_W}customXml", f"{_W}ins", f"{_W}smartTag"):
+            content = child.find(f"{_W}sdtContent")
+            blocks += _word_blocks(content if content is not None else child)
+    return blocks
 
 
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -160,19 +187,31 @@ def _unspaced(text: str) -> str:
 
 def _pdf(path: Path, data: bytes) -> str:
     import logging
+    import time
 
     from pypdf import PdfReader  # imported here: only PDF input pays for it
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    started = time.monotonic()
     try:
         reader = PdfReader(path)
         if reader.is_encrypted:
             raise _fail(path, "PDF 已加密", "is an encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PAGES:
+            raise _fail(path, f"页数超过 {MAX_PAGES}", f"has more than {MAX_PAGES} pages")
+        pages = []
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            if time.monotonic() - started > PDF_SECONDS:  # content built to be slow to unpack
+                raise _fail(
+                    path,
+                    f"读取超过 {PDF_SECONDS} 秒仍未完成（内容异常庞大）",
+                    f"takes more than {PDF_SECONDS} s to read (its content is abnormally large)",
+                )
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
         raise _fail(path, "无法读取 PDF", f"cannot be read as PDF ({error})") from None
     text = _unspaced("\n\n".join(pages))
     if not re.search(r"[0-9\u4e00-\u9fff]", text):

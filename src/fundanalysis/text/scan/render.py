@@ -42,7 +42,7 @@ def _relation_line(relation: Relation) -> str:
         formula = f"{parts[0]} ≤ {total}"
     else:
         formula = f"{total} = " + " + ".join(parts)
-    gap = "" if relation.status == "holds" else f"  差 gap {relation.gap}"
+    gap = "" if relation.status == "holds" else f"  差 gap {relation.gap:f}"
     return f"  {relation.id} {_KIND[relation.kind]:<15} {_STATUS[relation.status]}  {formula}{gap}"
 
 
