@@ -43,6 +43,9 @@ try:
 except ImportError:  # pragma: no cover - jieba comes with the dev environment
     pass
 
+# The theme's own catalogs leave some of its strings in English: ours (locales/) come first.
+locale_dirs = ["locales"]
+
 html_theme = "sphinx_book_theme"
 html_title = "扶贫资金自评报告核对" if SITE_LANGUAGE == "zh" else "Poverty-fund reports, checked"
 html_static_path = ["_static"]
@@ -57,6 +60,8 @@ html_theme_options = {
     "use_download_button": False,
     "use_fullscreen_button": False,
     "use_repository_button": False,
+    "search_bar_text": "搜索……" if SITE_LANGUAGE == "zh" else "Search…",
+    "toc_title": "本页目录" if SITE_LANGUAGE == "zh" else "Contents",
     "article_header_end": ["lang-switch.html", "article-header-buttons.html"],
     "extra_footer": (
         "<p>fundanalysis · 每个数字均注明其在报告中的出处</p>"
@@ -80,6 +85,9 @@ def _language_switch(app, pagename, templatename, context, doctree) -> None:
         context["fa_other_url"] = "../" * depth + "en/" + pagename + ".html"
         context["fa_other_label"], context["fa_other_lang"] = "EN", "en"
         context["fa_other_title"] = "Read this page in English"
+    chinese = app.config.language != "en"
+    context["fa_toggle_primary"] = "显示或隐藏导航栏" if chinese else "Show or hide the navigation"
+    context["fa_toggle_secondary"] = "显示或隐藏本页目录" if chinese else "Show or hide the contents"
 
 
 def _chinese_search():

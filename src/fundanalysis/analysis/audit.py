@@ -218,10 +218,19 @@ def corrections_for_readers(report: AuditedReport) -> pd.DataFrame:
     if table.empty:
         return table
     rows = list(zip(table["table"], table["filter"], table["column"], strict=True))
+    totals = report.tables["totals"].set_index("total_id")
+
+    def row_named(table_name: str, filter_text: str, lang: str) -> str:
+        # a stated total is named by what it totals, not by its id (total_id=fu_budget_2017)
+        total = filter_text.removeprefix("total_id=")
+        if table_name == "totals" and total != filter_text and total in totals.index:
+            return totals.at[total, "description" if lang == "zh" else "description_en"]
+        return _readable_filter(filter_text, lang)
+
     table["where"] = [
-        f"{SPECS[t].title}：{_readable_filter(f, 'zh')}；{label(c, 'zh')}" for t, f, c in rows
+        f"{SPECS[t].title}：{row_named(t, f, 'zh')}；{label(c, 'zh')}" for t, f, c in rows
     ]
     table["where_en"] = [
-        f"{SPECS[t].title_en}: {_readable_filter(f, 'en')}; {label(c, 'en')}" for t, f, c in rows
+        f"{SPECS[t].title_en}: {row_named(t, f, 'en')}; {label(c, 'en')}" for t, f, c in rows
     ]
     return table

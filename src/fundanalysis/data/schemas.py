@@ -359,7 +359,8 @@ class Corrections(Table):
     column: Series[str] = _field("Column corrected")
     printed: Series[str] = _field("Value as printed")
     corrected: Series[str] = _field("Value after correction")
-    reason: Series[str] = _field("Why the printed value is wrong")
+    reason: Series[str] = _field("Why the printed value is wrong, in Chinese")
+    reason_en: Series[str] = _field("The same in English")
     evidence: Series[str] = _field(
         "Check (total or cross-check) that shows the evidence", nullable=True
     )

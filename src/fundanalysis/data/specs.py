@@ -362,6 +362,7 @@ SPECS: dict[str, TableSpec] = {
                 "printed": "text",
                 "corrected": "text",
                 "reason": "text",
+                "reason_en": "text",
                 "evidence": "text?",
             },
             "Corrections",

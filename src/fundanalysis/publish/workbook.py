@@ -198,8 +198,7 @@ def _about(report: AuditedReport, sheets: dict[str, str]) -> list[list[object]]:
         lines += [[], ["更正", "", ""]]
         for c in corrections.itertuples():
             where = f"{SPECS[c.table].title}：{c.filter} · {headers(c.column)[0]}"
-            reason = getattr(c, "reason_zh", None) or c.reason
-            lines.append([c.correction_id, f"{where}：{c.printed} → {c.corrected}", reason])
+            lines.append([c.correction_id, f"{where}：{c.printed} → {c.corrected}", c.reason])
     findings = report.findings
     if not findings.empty:
         lines += [[], ["发现", "", ""]]
