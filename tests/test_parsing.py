@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fundanalysis.data.parsing import parse_columns
@@ -43,6 +43,7 @@ KINDS = {
 }
 
 
+@settings(deadline=None)  # a property, not a timing: a loaded machine must not fail it
 @given(st.lists(st.tuples(*[CELL] * len(KINDS)), min_size=1, max_size=8))
 def test_vectorised_parsing_equals_cell_by_cell(rows) -> None:
     raw = pd.DataFrame(rows, columns=list(KINDS), index=range(2, 2 + len(rows)), dtype=object)

@@ -143,6 +143,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "topic": ("主题", "topic"),
     "total_id": ("合计编号", "total id"),
     "vocabulary": ("词表", "vocabulary"),
+    "correct": ("应为", "what is right"),
+    "quote_section": ("引文章节", "section quoted"),
+    "quote": ("引文", "passage quoted"),
 }
 
 #: Reconciliation statuses and claim verdicts, for readers.

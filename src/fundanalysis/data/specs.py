@@ -35,13 +35,15 @@ class TableSpec:
     #: whether ``value`` is a measured quantity in a unit of :mod:`fundanalysis.data.units`
     #: (held exactly as ``value_micro``, millionths of its kind's base unit)
     measured: bool = False
+    #: the module of the pandera model
+    models: str = "fundanalysis.data.schemas"
 
     @property
     def schema(self) -> type[Table]:
         """The pandera model (imported when first needed: a load from the cache needs none)."""
-        from fundanalysis.data import schemas
+        from importlib import import_module
 
-        return getattr(schemas, self.model)
+        return getattr(import_module(self.models), self.model)
 
     @property
     def file(self) -> str:

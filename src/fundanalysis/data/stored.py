@@ -4,7 +4,7 @@
 and how many the tables capture, and the relations the scan reads in the text on its own, so
 that readers without the text see the same result. Each is input like any other file: read as
 text, every cell parsed by its kind, validated by its pandera schema
-(:class:`fundanalysis.data.schemas.Coverage`, :class:`~fundanalysis.data.schemas.Scan`), and
+(:class:`fundanalysis.data.stored_schemas.Coverage`, :class:`~fundanalysis.data.stored_schemas.Scan`), and
 held against itself and the tables it names, one problem per cell.
 """
 
@@ -39,6 +39,7 @@ COVERAGE_SPEC = TableSpec(
         "text_sha256": "text",
     },
     "Coverage",
+    models="fundanalysis.data.stored_schemas",
 )
 
 
@@ -60,6 +61,7 @@ SCAN_SPEC = TableSpec(
         "text_sha256": "text",
     },
     "Scan",
+    models="fundanalysis.data.stored_schemas",
 )
 
 COVERAGE_FILE = COVERAGE_SPEC.file
