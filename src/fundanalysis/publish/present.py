@@ -121,6 +121,29 @@ def _format(value, kind: str, decimals: int, lang: str = "zh") -> str:
     return text if text else EMPTY
 
 
+#: What a phone shows across, in half-width characters (a CJK character is two): a table wider
+#: than this, at its columns' natural widths, becomes one card per row on a phone.
+PHONE_CHARACTERS = 50
+#: A column of long text counts at most this wide: it wraps; none is narrower than 5em.
+WRAPPED = 20
+NARROWEST = 10
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def too_wide_for_a_phone(shown: list[tuple[str, list[str], bool]]) -> bool:
+    """Whether a table (header, cells, numeric per column) is too wide to read on a phone:
+    small tables stay tables there; wide ones become cards, one per row."""
+    widths = [
+        min(WRAPPED, max(NARROWEST, *(_display_width(t) for t in [*header.split(), *cells])))
+        + 2  # the cell's padding; a header wraps between its words
+        for header, cells, _ in shown
+    ]
+    return sum(widths) > PHONE_CHARACTERS
+
+
 def percent(value: float) -> str:
     """A share as a percentage: one decimal, or two significant digits when it is tiny."""
     shown = value * 100
@@ -192,7 +215,7 @@ def table_html(
     ]
     language = "zh-CN" if lang == "zh" else "en"
     html_out = (
-        f'<div class="fa-table-wrap" lang="{language}"><table class="fa-table{" fa-cards" if len(shown) > 3 else ""}">'
+        f'<div class="fa-table-wrap" lang="{language}"><table class="fa-table{" fa-cards" if too_wide_for_a_phone(shown) else ""}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
     text = "\n".join(
