@@ -97,7 +97,8 @@ def test_spending_and_execution(mancheng, bazhou) -> None:
     overall = spending.overall_execution(mancheng).iloc[0]
     assert overall["execution"] == pytest.approx(920.14 / 955)
     rate = spending.stated_rates(mancheng).iloc[0]
-    assert (rate["stated"], rate["status"]) == (Decimal("96.35"), "rounding")  # 96.3497…
+    assert (rate["stated"], rate["status_en"]) == (Decimal("96.35"), "rounding")  # 96.3497…
+    assert rate["status"] == "四舍五入"
     assert isinstance(spending.spending_by_category(bazhou), NotReported)
 
 

@@ -326,15 +326,25 @@ def notebook_downloads(executed: Path, target: Path) -> list[tuple[str, str, str
 
 DATA_PAGE = {
     "zh": (
-        "# 下载数据\n\n本报告的全部数据：一个 Excel 工作簿，以及各表的 CSV 文件（UTF-8，可直接用 Excel 打开），"
-        "每表两种形式：按原文，及更正后（金额统一为万元）。每行以 `section_id` 与 `printed` 注明出处；"
-        "`row_kind` 标明合计行。\n\n"
+        "# 下载数据\n\n本报告的全部数据：一个 Excel 工作簿（首表「说明」注明每个数字的出处，「字段说明」表列出每一列的"
+        "CSV 表头与中英文名称），一个含全部文件的 zip，以及各表的 CSV 文件（UTF-8，可直接用 Excel 打开），"
+        "每表两种形式：按原文，及更正后（金额统一为万元）。每行以「章节」与「原文」两列注明出处，"
+        "「行类型」标明合计行。\n\n"
     ),
     "en": (
-        "# Download the data\n\nAll of this report's data: one Excel workbook, and each table as CSV (UTF-8, "
-        "opens in Excel) in two forms: as printed, and corrected (amounts in 万元, 10,000 yuan). Each row "
-        "cites the section that prints its figure (`section_id`, `printed`); `row_kind` marks totals.\n\n"
+        "# Download the data\n\nAll of this report's data: one Excel workbook (its first sheet says "
+        "where every figure comes from; its column guide lists every column's CSV header with its "
+        "Chinese and English names), one zip of every file, and each table as CSV (UTF-8, opens in "
+        "Excel) in two forms: as printed, and corrected (amounts in 万元, 10,000 yuan). Each row "
+        "cites the section that prints its figure (section_id) and the words it is printed in "
+        "(printed); row_kind marks totals.\n\n"
     ),
+}
+
+#: The download page's parts, in both languages.
+DATA_PARTS = {
+    "zh": ("推荐下载", "各表（CSV）", "表", "按原文", "更正后", "其他文件"),
+    "en": ("Start here", "Each table (CSV)", "table", "as printed", "corrected", "Other files"),
 }
 
 
@@ -343,14 +353,35 @@ def data_page(
 ) -> str:
     """The download page: a line a file, its description and a link to it (the files and
     their descriptions are ours; the report's title is text), then the source documents."""
-    rows = [
-        f"- {zh}：[{file}](path:../_static/data/{report_id}/{file})"
-        if lang == "zh"
-        else f"- {en}: [{file}](path:../_static/data/{report_id}/{file})"
-        for file, zh, en in listed
+
+    def link(file: str) -> str:
+        return f"[{file}](path:../_static/data/{report_id}/{file})"
+
+    def line(file: str, zh: str, en: str) -> str:
+        return f"- {zh}：{link(file)}" if lang == "zh" else f"- {en}: {link(file)}"
+
+    first, tables_heading, table, printed, corrected, others = DATA_PARTS[lang]
+    described = {file: (zh, en) for file, zh, en in listed}
+    pairs = [
+        file
+        for file in described
+        if file.endswith(".csv") and file.removesuffix(".csv") + "-corrected.csv" in described
     ]
-    heading, _, rest = DATA_PAGE[lang].partition("\n")
-    page = f"# {text(title)} · {heading[2:]}\n{rest}" + "\n".join(rows) + "\n"
+    paired = set(pairs) | {f.removesuffix(".csv") + "-corrected.csv" for f in pairs}
+    start = [f for f in described if f.endswith((".xlsx", ".zip"))]
+    rest = [f for f in described if f not in paired and f not in start]
+    rows = [f"## {first}", "", *(line(f, *described[f]) for f in start), ""]
+    rows += [f"## {tables_heading}", "", f"| {table} | {printed} | {corrected} |", "|---|---|---|"]
+    for file in pairs:
+        zh, en = described[file]
+        name = (zh if lang == "zh" else en).removesuffix("（原文）").removesuffix(" (as printed)")
+        rows.append(
+            f"| {text(name, table=True)} | {link(file)} | "
+            f"{link(file.removesuffix('.csv') + '-corrected.csv')} |"
+        )
+    rows += ["", f"## {others}", "", *(line(f, *described[f]) for f in rest)]
+    heading, _, intro = DATA_PAGE[lang].partition("\n")
+    page = f"# {text(title)} · {heading[2:]}\n{intro}" + "\n".join(rows) + "\n"
     if report is not None:
         cell = sources_cell(report, lang, f"index.html#{cite_anchor(report)}")
         page += "\n" + cell["source"] + "\n"

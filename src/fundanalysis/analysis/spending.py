@@ -8,6 +8,7 @@ from fundanalysis.analysis._common import exact_sum, with_english
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.labels import STATUS_LABELS
 from fundanalysis.data.money import FEN_PER_WAN
 
 
@@ -97,7 +98,7 @@ def stated_rates(report: AuditedReport) -> pd.DataFrame | NotReported:
     rates = checks[checks["kind"] == "ratio"]
     if rates.empty:
         return NotReported("比率（如报账率）", "any rate (such as a reimbursement rate)")
-    return rates[
+    frame = rates[
         [
             "check",
             "description",
@@ -109,3 +110,7 @@ def stated_rates(report: AuditedReport) -> pd.DataFrame | NotReported:
             "note_en",
         ]
     ].reset_index(drop=True)
+    codes = frame["status"].astype(str)  # in the reader's words, as on the audit page
+    frame["status"] = codes.map(lambda s: STATUS_LABELS[s][0])
+    frame["status_en"] = codes.map(lambda s: STATUS_LABELS[s][1])
+    return frame
