@@ -220,6 +220,8 @@ def test_tables_for_readers() -> None:
     assert '<td class="num" data-label="amount (10,000 yuan)">1,441.16</td>' in html
     assert ">50.0%</td>" in html
     assert '<td class="short" data-label="x">—</td>' in html  # empty shown as a dash
-    assert 'class="fa-table fa-cards"' in html  # four columns: cards on a phone
+    assert "fa-cards" not in html  # four short columns fit a phone: it stays a table
+    wide = pd.DataFrame({f"c{i}": ["一段较长的文字说明，在手机上放不下"] for i in range(4)})
+    assert 'class="fa-table fa-cards"' in table_html(wide, list(wide.columns), "zh")[0]
     assert "level of government" in text
     assert percent(0.000018) == "0.0018%" and percent(0.5) == "50.0%"

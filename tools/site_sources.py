@@ -343,8 +343,8 @@ DATA_PAGE = {
 
 #: The download page's parts, in both languages.
 DATA_PARTS = {
-    "zh": ("推荐下载", "各表（CSV）", "表", "按原文", "更正后", "其他文件"),
-    "en": ("Start here", "Each table (CSV)", "table", "as printed", "corrected", "Other files"),
+    "zh": ("推荐下载", "各表（CSV）", "按原文", "更正后", "其他文件"),
+    "en": ("Start here", "Each table (CSV)", "as printed", "corrected", "Other files"),
 }
 
 
@@ -360,7 +360,7 @@ def data_page(
     def line(file: str, zh: str, en: str) -> str:
         return f"- {zh}：{link(file)}" if lang == "zh" else f"- {en}: {link(file)}"
 
-    first, tables_heading, table, printed, corrected, others = DATA_PARTS[lang]
+    first, tables_heading, printed, corrected, others = DATA_PARTS[lang]
     described = {file: (zh, en) for file, zh, en in listed}
     pairs = [
         file
@@ -371,14 +371,13 @@ def data_page(
     start = [f for f in described if f.endswith((".xlsx", ".zip"))]
     rest = [f for f in described if f not in paired and f not in start]
     rows = [f"## {first}", "", *(line(f, *described[f]) for f in start), ""]
-    rows += [f"## {tables_heading}", "", f"| {table} | {printed} | {corrected} |", "|---|---|---|"]
-    for file in pairs:
+    rows += [f"## {tables_heading}", ""]
+    colon, dot = ("：", " · ") if lang == "zh" else (": ", " · ")
+    for file in pairs:  # a line a table, its two forms side by side: a list wraps on a phone
         zh, en = described[file]
         name = (zh if lang == "zh" else en).removesuffix("（原文）").removesuffix(" (as printed)")
-        rows.append(
-            f"| {text(name, table=True)} | {link(file)} | "
-            f"{link(file.removesuffix('.csv') + '-corrected.csv')} |"
-        )
+        both = file.removesuffix(".csv") + "-corrected.csv"
+        rows.append(f"- {text(name)}{colon}{printed} {link(file)}{dot}{corrected} {link(both)}")
     rows += ["", f"## {others}", "", *(line(f, *described[f]) for f in rest)]
     heading, _, intro = DATA_PAGE[lang].partition("\n")
     page = f"# {text(title)} · {heading[2:]}\n{intro}" + "\n".join(rows) + "\n"
