@@ -154,3 +154,82 @@ def test_hidden_and_deleted_word_text_is_not_read(tmp_path):
     )
     text = read_text(_word_file(tmp_path / "r.docx", body))
     assert "500万元" in text and "7777" not in text and "8888" not in text
+
+
+# A third round: the drafter and the new columns.
+
+ROOT = Path(__file__).resolve().parents[1]
+SCAN_TEXT = ROOT / "tests" / "fixtures" / "scan" / "bracket.md"
+
+
+def test_draft_refuses_to_follow_a_link_out_of_its_directory(tmp_path, capsys):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me", encoding="utf-8")
+    target = tmp_path / "draft"
+    (target / ".draft").mkdir(parents=True)
+    (target / "REVIEW.md").symlink_to(outside)
+    assert main(["draft", str(SCAN_TEXT), str(target)]) == 2
+    assert outside.read_text(encoding="utf-8") == "keep me"
+    assert "link" in capsys.readouterr().err
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (tmp_path / "other").mkdir()
+    (linked / ".draft").symlink_to(tmp_path / "other")
+    assert main(["draft", str(SCAN_TEXT), str(linked)]) == 2
+    assert list((tmp_path / "other").iterdir()) == []
+
+
+def test_draft_names_a_file_saved_in_gbk_instead_of_failing(tmp_path, capsys):
+    target = tmp_path / "draft"
+    assert main(["draft", str(SCAN_TEXT), str(target)]) == 0
+    (target / "sections.csv").write_bytes("章节".encode("gbk"))
+    capsys.readouterr()
+    assert main(["draft", str(SCAN_TEXT), str(target)]) == 2
+    assert "sections.csv" in capsys.readouterr().err
+
+
+def test_a_drafted_title_with_a_control_character_is_valid_toml(tmp_path):
+    import tomllib
+
+    text = tmp_path / "t.md"
+    text.write_text("# 乙县2020年\x7f扶贫资金\n\n一、资金\n\n共 100 万元。\n", encoding="utf-8")
+    assert main(["draft", str(text), str(tmp_path / "d")]) == 0
+    tomllib.loads((tmp_path / "d" / "report.toml").read_text(encoding="utf-8"))
+
+
+def test_a_finding_quoting_no_such_section_is_refused_at_its_cell(data_copy):
+    path = data_copy / "findings.csv"
+    content = path.read_text(encoding="utf-8")
+    lines = content.splitlines()
+    header = lines[0].split(",")
+    assert header[-2:] == ["quote_section", "quote"]
+    lines[-1] = lines[-1].rsplit(",", 2)[0] + ",NOPE,阿克苏来乡"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        fa.load_report(data_copy)
+    assert ("findings.csv", "quote_section") in {(p.file, p.column) for p in caught.value.problems}
+
+
+def test_an_incidence_above_a_hundred_percent_is_refused(tiny_dir):
+    (tiny_dir / "poverty.csv").write_text(
+        "measure,value,unit,as_of,as_of_printed,section_id,printed\n"
+        "poverty_incidence,150,%,,,T-1,贫困发生率150%\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        fa.load_report(tiny_dir)
+    assert [(p.row, p.column) for p in caught.value.problems] == [(2, "value")]
+
+
+def test_the_workbook_writes_households_as_a_count(tmp_path):
+    import openpyxl
+    from conftest import workbook_sheet
+
+    from fundanalysis.data.paths import shipped_reports
+
+    report = fa.load_report(shipped_reports()[0])
+    book = openpyxl.load_workbook(export.write_workbook(report, tmp_path / "b.xlsx"))
+    sheet, header = workbook_sheet(book, "poverty")
+    at = header.index("value") + 1
+    formats = {sheet.cell(row=r, column=at).number_format for r in range(3, sheet.max_row + 1)}
+    assert formats == {"#,##0"}

@@ -222,6 +222,7 @@ def _new(directory: Path, out, err) -> int:
 def _draft(text: Path, directory: Path, out, err) -> int:
     from fundanalysis.data.scaffold import unwritable_name
     from fundanalysis.text.draft import NotADraft, draft_text, write_draft
+    from fundanalysis.text.draft.writing import UnsafeDraft
     from fundanalysis.text.scan import InputError, read_text
 
     refused = unwritable_name(directory.name)
@@ -244,6 +245,9 @@ def _draft(text: Path, directory: Path, out, err) -> int:
             "fundanalysis: 目录非空且不是草稿（无 .draft/），不写入 / the directory holds files "
             f"and was not drafted (no .draft/): nothing written: {directory}\n"
         )
+        return 2
+    except (UnsafeDraft, OSError) as error:
+        err.write(f"fundanalysis: {error}\n")
         return 2
     out.write(f"草稿 / draft: {text} → {directory}\n")
     for name, rows in drafted.rows.items():

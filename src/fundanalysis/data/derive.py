@@ -255,7 +255,17 @@ def poverty_measures(poverty: pd.DataFrame, terms: dict[str, dict[str, str]]) ->
     for line, kind, micro in zip(
         poverty.index, poverty["kind"], poverty["value_micro"], strict=True
     ):
-        if kind in ("households", "people", "count") and pd.notna(micro) and micro % units.MICRO:
+        if kind == "rate" and pd.notna(micro) and micro > 100 * units.MICRO:
+            problems.append(
+                Problem(
+                    "poverty.csv",
+                    int(line),
+                    "value",
+                    poverty.at[line, "value"],
+                    "比率不能超过 100% / a share of a population is at most 100 %",
+                )
+            )
+        elif kind in ("households", "people", "count") and pd.notna(micro) and micro % units.MICRO:
             problems.append(
                 Problem(
                     "poverty.csv",

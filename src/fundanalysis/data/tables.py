@@ -135,6 +135,9 @@ def _build(data_dir: Path) -> Loaded:
             problems += unknown_terms(
                 tables[spec.name], "section_id", sections, spec.file, "章节 (sections.csv)"
             )
+    problems += unknown_terms(  # the section a finding quotes, where it quotes one
+        tables["findings"], "quote_section", sections, "findings.csv", "章节 (sections.csv)"
+    )
     if not tables["documents"].empty:
         problems += unknown_terms(
             tables["sections"],

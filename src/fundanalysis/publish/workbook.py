@@ -96,7 +96,10 @@ def _number_format(name: str, column: str, values: list[object]) -> str | None:
     kinds = SPECS[name].columns if name in SPECS else {}
     if _PERCENT_COLUMNS.search(column):
         return PERCENT
-    if kinds.get(column, "").rstrip("?") == "amount" or column.endswith("_wan_corrected"):
+    measured = name in SPECS and SPECS[name].measured and column == "value"
+    if not measured and (
+        kinds.get(column, "").rstrip("?") == "amount" or column.endswith("_wan_corrected")
+    ):
         return MONEY
     numbers = [v for v in values if _is_number(v)]
     if not numbers:

@@ -47,7 +47,17 @@ def csv_text(columns: list[str], rows: list[dict[str, str]]) -> str:
 
 
 def _toml(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    """A TOML basic string: backslash, quote and every control character escaped."""
+    escaped = "".join(
+        "\\\\"
+        if c == "\\"
+        else '\\"'
+        if c == '"'
+        else f"\\u{ord(c):04x}"
+        if ord(c) < 0x20 or ord(c) == 0x7F
+        else c
+        for c in value
+    )
     return f'"{escaped}"'
 
 
