@@ -23,14 +23,6 @@ def _order(poverty: pd.DataFrame) -> pd.DataFrame:
     return poverty.assign(order=rank).sort_values(["order", "as_of"], kind="stable")
 
 
-def _exact(micro: int, unit: str) -> Decimal:
-    """A value held in millionths of its kind's base unit, back in ``unit``, exactly."""
-    per = units.UNITS[unit].per_base * units.MICRO
-    if micro % per == 0:
-        return Decimal(micro // per)
-    return Decimal(format(Decimal(micro) / Decimal(per), "f").rstrip("0"))
-
-
 def poverty_counts(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Every poverty count (or rate) with its date and its words in both languages, exact."""
     poverty = report.tables["poverty"]
@@ -76,7 +68,7 @@ def poverty_changes(report: AuditedReport) -> pd.DataFrame | NotReported:
                 "first_en": f"{Decimal(first['value']):,f} {unit} ({first['as_of']:%Y-%m-%d})",
                 "last": f"{Decimal(last['value']):,f} {unit}（{last['as_of']:%Y-%m-%d}）",
                 "last_en": f"{Decimal(last['value']):,f} {unit} ({last['as_of']:%Y-%m-%d})",
-                "change": _exact(change, unit),
+                "change": units.from_micro(change, unit),
                 "change_share": change / int(first["value_micro"]) if share else None,
                 "change_share_computable": share or first["kind"] == "rate",
             }

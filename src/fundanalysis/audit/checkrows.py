@@ -14,6 +14,7 @@ import pandas as pd
 
 from fundanalysis.data import units
 from fundanalysis.data.money import fen_to_wan
+from fundanalysis.data.units import from_micro
 
 STATUSES = ("ok", "rounding", "corrected", "discrepancy")
 FAILING = ("corrected", "discrepancy")
@@ -98,12 +99,6 @@ def notes_for(
         f"差 {gap}，不能由四舍五入解释。",
         f"A gap of {gap} cannot be explained by rounding.",
     )
-
-
-def from_micro(value: int, unit: str) -> Decimal:
-    """Millionths of a kind's base unit, back in ``unit``, exactly."""
-    shown = (Decimal(value) / (units.UNITS[unit].per_base * units.MICRO)).normalize()
-    return shown.quantize(Decimal(1)) if shown.as_tuple().exponent > 0 else shown  # 9E+1 → 90
 
 
 def check_row(

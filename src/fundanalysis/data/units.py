@@ -143,3 +143,9 @@ def to_micro(value: Decimal, word: str) -> int:
             f"{MAX_MICRO // MICRO:,} {KINDS[unit_of(word).kind][2]}"
         )
     return int(micro)
+
+
+def from_micro(value: int, unit: str) -> Decimal:
+    """Millionths of a kind's base unit, back in ``unit``, exactly (9E+1 is written 90)."""
+    shown = (Decimal(value) / (UNITS[unit].per_base * MICRO)).normalize()
+    return shown.quantize(Decimal(1)) if shown.as_tuple().exponent > 0 else shown
