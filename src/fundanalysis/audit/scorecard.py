@@ -13,6 +13,7 @@ from decimal import Decimal
 import pandas as pd
 
 from fundanalysis.audit.checkrows import Side, check_row, notes_for, source_of, status_of
+from fundanalysis.data.crosstable import SCORECARD_CHECKS
 from fundanalysis.data.money import decimals_of
 from fundanalysis.data.units import MICRO
 
@@ -56,7 +57,7 @@ def _sum_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame, column: s
         what, what_en = ("得分", "score") if column == "score" else ("分值", "maximum")
         rows.append(
             check_row(
-                f"score_{column}_{parent.indicator_id}",
+                SCORECARD_CHECKS[column].format(parent.indicator_id),
                 "score",
                 f"{parent.indicator}{what}等于各项之和",
                 f"{parent.indicator_en}: {what_en} equals the sum of its parts",
@@ -86,7 +87,7 @@ def _cap_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list[d
         shown = f"{row.score} 分", f"{row.max_score} 分"
         rows.append(
             check_row(
-                f"score_cap_{row.indicator_id}",
+                SCORECARD_CHECKS["cap"].format(row.indicator_id),
                 "score",
                 f"{row.indicator}得分不超过分值",
                 f"{row.indicator_en}: score within its maximum",
@@ -149,7 +150,7 @@ def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list
             )
         rows.append(
             check_row(
-                f"score_grade_{row.indicator_id}",
+                SCORECARD_CHECKS["grade"].format(row.indicator_id),
                 "score",
                 f"{row.indicator} {row.score} 分的评价等级",
                 f"{row.indicator_en}: the grade of {row.score} points",

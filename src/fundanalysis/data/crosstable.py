@@ -387,7 +387,13 @@ def _check_claim_test(tables: dict[str, pd.DataFrame], test: str, check_ids: set
 
 #: The checks of a scorecard (:mod:`fundanalysis.audit.scorecard`), named after its indicator:
 #: the parts' scores and maximums add up, a score within its maximum, the grade in its band.
-SCORECARD_CHECKS = ("score_score_{}", "score_max_score_{}", "score_cap_{}", "score_grade_{}")
+#: One name pattern per check, which :mod:`fundanalysis.audit.scorecard` names its checks by.
+SCORECARD_CHECKS = {
+    "score": "score_score_{}",
+    "max_score": "score_max_score_{}",
+    "cap": "score_cap_{}",
+    "grade": "score_grade_{}",
+}
 
 
 def scorecard_checks(tables: dict[str, pd.DataFrame], lines: dict[str, list]) -> dict[str, int]:
@@ -396,7 +402,7 @@ def scorecard_checks(tables: dict[str, pd.DataFrame], lines: dict[str, list]) ->
     named = {}
     for line, indicator in zip(lines["scores"], tables["scores"]["indicator_id"], strict=True):
         if isinstance(indicator, str):
-            named |= {pattern.format(indicator): line for pattern in SCORECARD_CHECKS}
+            named |= {pattern.format(indicator): line for pattern in SCORECARD_CHECKS.values()}
     return named
 
 
