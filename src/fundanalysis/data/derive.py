@@ -200,9 +200,15 @@ _LIBRARY_NAMES = {name: code for code, names in vocab.POVERTY_MEASURES.items() f
 def poverty_measures(poverty: pd.DataFrame, terms: dict[str, dict[str, str]]) -> list[Problem]:
     """Name every poverty measure in both languages, from the library's own measures or the
     report's ``poverty_measure`` vocabulary; refuse one that is neither, and a library measure
-    in a unit of another kind (people counted in 户)."""
+    in a unit of another kind (people counted in 户), a fractional count or a rate above 100 %."""
     declared = terms.get("poverty_measure", {})
     problems: list[Problem] = []
+
+    def refuse(line: int, column: str, message: str) -> None:
+        problems.append(
+            Problem("poverty.csv", int(line), column, poverty.at[line, column], message)
+        )
+
     names, names_en = [], []
     for line, measure, kind in zip(poverty.index, poverty["measure"], poverty["kind"], strict=True):
         if measure in vocab.POVERTY_MEASURES:
@@ -210,45 +216,33 @@ def poverty_measures(poverty: pd.DataFrame, terms: dict[str, dict[str, str]]) ->
             expected = vocab.POVERTY_MEASURE_KINDS[measure]
             if kind and kind != expected:
                 unit = poverty.at[line, "unit"]
-                problems.append(
-                    Problem(
-                        "poverty.csv",
-                        int(line),
-                        "unit",
-                        unit,
-                        f"{zh}以{units.KINDS[expected][0]}计，不能用「{unit}」 / {en} is counted "
-                        f"in {units.KINDS[expected][1]} ({units.KINDS[expected][2]}), not {unit}",
-                    )
+                refuse(
+                    line,
+                    "unit",
+                    f"{zh}以{units.KINDS[expected][0]}计，不能用「{unit}」 / {en} is counted "
+                    f"in {units.KINDS[expected][1]} ({units.KINDS[expected][2]}), not {unit}",
                 )
         elif isinstance(measure, str) and measure in _LIBRARY_NAMES:
             zh = en = measure
             code = _LIBRARY_NAMES[measure]
-            problems.append(
-                Problem(
-                    "poverty.csv",
-                    int(line),
-                    "measure",
-                    measure,
-                    f"这是本库指标 {code} 的名称，请写 {code} / the name of the library's measure "
-                    f"{code}: write {code}, so that its unit is checked",
-                )
+            refuse(
+                line,
+                "measure",
+                f"这是本库指标 {code} 的名称，请写 {code} / the name of the library's measure "
+                f"{code}: write {code}, so that its unit is checked",
             )
         elif isinstance(measure, str) and measure in declared:
             zh, en = measure, declared[measure]
         else:
             zh = en = "" if not isinstance(measure, str) else measure
             if isinstance(measure, str):
-                known = ", ".join(vocab.POVERTY_MEASURES)
-                problems.append(
-                    Problem(
-                        "poverty.csv",
-                        int(line),
-                        "measure",
-                        measure,
-                        f"未知的贫困指标：既不是本库的指标，也不在 vocabulary.csv 的 poverty_measure 词表中 "
-                        f"/ unknown measure: neither one of the library's ({known}) nor a term of "
-                        "the poverty_measure vocabulary in vocabulary.csv",
-                    )
+                refuse(
+                    line,
+                    "measure",
+                    "未知的贫困指标：既不是本库的指标，也不在 vocabulary.csv 的 poverty_measure 词表中 "
+                    "/ unknown measure: neither one of the library's "
+                    f"({', '.join(vocab.POVERTY_MEASURES)}) nor a term of the poverty_measure "
+                    "vocabulary in vocabulary.csv",
                 )
         names.append(zh)
         names_en.append(en)
@@ -256,24 +250,12 @@ def poverty_measures(poverty: pd.DataFrame, terms: dict[str, dict[str, str]]) ->
         poverty.index, poverty["kind"], poverty["value_micro"], strict=True
     ):
         if kind == "rate" and pd.notna(micro) and micro > 100 * units.MICRO:
-            problems.append(
-                Problem(
-                    "poverty.csv",
-                    int(line),
-                    "value",
-                    poverty.at[line, "value"],
-                    "比率不能超过 100% / a share of a population is at most 100 %",
-                )
-            )
+            refuse(line, "value", "比率不能超过 100% / a share of a population is at most 100 %")
         elif kind in ("households", "people", "count") and pd.notna(micro) and micro % units.MICRO:
-            problems.append(
-                Problem(
-                    "poverty.csv",
-                    int(line),
-                    "value",
-                    poverty.at[line, "value"],
-                    "户数、人数和个数应为整数 / a count of households, people or things is whole",
-                )
+            refuse(
+                line,
+                "value",
+                "户数、人数和个数应为整数 / a count of households, people or things is whole",
             )
     poverty["measure_name"] = pd.Series(names, index=poverty.index, dtype="str")
     poverty["measure_en"] = pd.Series(names_en, index=poverty.index, dtype="str")
