@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from fundanalysis.text.scan.figures import LABEL_NOISE
 from fundanalysis.text.scan.sections import NUMBERING
 
 # Levels of government as reports print them, longest first so 自治区 wins over 区.
@@ -27,7 +28,6 @@ LEVELS = (
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:市|县|区|旗)")
 CLAUSE_BREAKS = re.compile(r"[，,；;：:。！？!?（(）)、]|其中|包括")
 _STRONG = re.compile(r"[；;：:。！？!?（(]|其中|包括")
-NOISE = re.compile(r"^(其中|包括|含|共计|合计|总计|共|为|是)+[：:，,\s]*|[：:，,\s]+$")
 _FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTH_PART = re.compile(r"(\d{1,2})\s*月\s*(上旬|中旬|下旬|底|末)")
@@ -62,7 +62,7 @@ def levels_in(label: str) -> str | None:
 
 
 def clean(label: str) -> str:
-    return " ".join(NOISE.sub("", label.strip()).split())
+    return " ".join(LABEL_NOISE.sub("", label.strip()).split())
 
 
 def _ends_a_line(text: str, newline: int) -> bool:
@@ -86,7 +86,7 @@ def segment_start(text: str, start: int, breaks: re.Pattern[str] = _STRONG, reac
         if match.start() >= cut and _ends_a_line(text, base + match.start()):
             cut = match.end()
     while cut < len(window):
-        noise = NOISE.match(window, cut)
+        noise = LABEL_NOISE.match(window, cut)
         if noise is None or noise.end() == cut:
             break
         cut = noise.end()

@@ -104,7 +104,8 @@ class _Enclosed:
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n（(）)、]")
-_LABEL_NOISE = re.compile(r"^(其中|包括|含|共计|合计|总计|共|为|是)+[：:，,\s]*|[：:，,\s]+$")
+#: Words around a figure's label that are not the label (其中, 共计 …): the drafter strips them too.
+LABEL_NOISE = re.compile(r"^(其中|包括|含|共计|合计|总计|共|为|是)+[：:，,\s]*|[：:，,\s]+$")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -115,7 +116,7 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     right = end
     while right < len(text) and not _CLAUSE_BREAK.match(text[right]):
         right += 1
-    label = _LABEL_NOISE.sub("", text[left:start].strip()).strip()
+    label = LABEL_NOISE.sub("", text[left:start].strip()).strip()
     return " ".join(text[left:right].split()), " ".join(label.split())[-30:]
 
 
