@@ -194,8 +194,9 @@ def _fill_for_a_person(directory: Path) -> None:
             continue
         for row in rows:
             for column in row:
-                if column.endswith("_en") or column == "issuer":
-                    row[column] = row[column] or "(filled)"
+                chinese = row.get(column.removesuffix("_en"), "(no such column)")
+                if (column.endswith("_en") and chinese) or column == "issuer":
+                    row[column] = row[column] or "(filled)"  # the English of what is there
             if row.get("vocabulary") == "funding_source" and not row["parent"]:
                 row["parent"] = levels[0]
         with path.open("w", encoding="utf-8", newline="") as handle:

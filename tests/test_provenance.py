@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 from conftest import DEFAULT_DATA_DIR
 
 from fundanalysis.data.loaders import load_table
@@ -118,3 +119,14 @@ def test_every_section_is_cited_by_some_row() -> None:
         if "section_id" in frame.columns and name != "sections":
             cited |= set(frame["section_id"])
     assert set(load_table("sections")["section_id"]) == cited
+
+
+def test_a_findings_quote_is_held_against_its_section() -> None:
+    findings = pd.DataFrame(
+        {"finding_id": ["F1", "F2"], "quote_section": ["S1", ""], "quote": ["下达 5 万元", ""]}
+    )
+    (fragment,) = provenance.cited_fragments({"findings": findings}, {"findings": [2, 3]})
+    assert fragment == provenance.Fragment("findings", 2, "quote", "S1", "下达 5 万元")
+    (problem,) = provenance.missing_fragments([fragment], {"S1": "共下达 6 万元。"})
+    assert (problem.file, problem.row, problem.column) == ("findings.csv", 2, "quote")
+    assert provenance.missing_fragments([fragment], {"S1": "共下达 5 万元。"}) == []

@@ -84,6 +84,15 @@ def build(count: int = 1000, seed: int = 18) -> list[Path]:
     return paths
 
 
+def one_long_sentence(figures: int) -> Path:
+    """A text whose one sentence lists ``figures`` amounts and then their printed total:
+    the scan must read it in time linear in its figures, not once per figure."""
+    items = "，".join(f"甲{i}村 {i} 万元" for i in range(figures))
+    path = OUT / f"sentence-{figures}.md"
+    path.write_text(f"# 甲县\n\n一、投入\n\n{items}，合计 5 万元。\n", encoding="utf-8")
+    return path
+
+
 def _time(command: list[str], repeat: int = 3) -> tuple[float, float]:
     """Best wall time and best CPU time (user + system) of ``repeat`` whole-process runs.
 
@@ -131,12 +140,18 @@ def main() -> None:
         ("one report, grep -oE amounts", _time([*grep, str(one)])),
         (f"{len(files)} texts, scan (its modules alone)", _time([*alone, *files], repeat=1)),
         (f"{len(files)} texts, grep -oE amounts", _time([*grep, *files], repeat=1)),
+        ("one sentence of 1,600 figures, scan", _time([*alone, str(one_long_sentence(1600))])),
+        ("one sentence of 6,400 figures, scan", _time([*alone, str(one_long_sentence(6400))])),
     ]
     print(f"{'':<50} {'wall':>9}    {'CPU':>9}")
     for label, (wall, cpu) in rows:
         print(f"{label:<50} {wall * 1000:9.1f} ms {cpu * 1000:9.1f} ms")
     print(f"ratio, one report (modules alone / grep), wall: {rows[1][1][0] / rows[2][1][0]:.0f}×")
     print(f"ratio, {len(files)} texts (scan / grep), wall: {rows[3][1][0] / rows[4][1][0]:.0f}×")
+    print(
+        f"ratio, 4 × the figures in one sentence, wall: {rows[6][1][0] / rows[5][1][0]:.1f}× "
+        "(4× is linear)"
+    )
     print(f"CPUs: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
 
 

@@ -7,8 +7,11 @@ is against the total it concerns and whether that is material by the report's th
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from fractions import Fraction
 
+import numpy as np
 import pandas as pd
 
 from fundanalysis.audit.checkrows import FAILING
@@ -84,6 +87,55 @@ def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Proble
                 f"stated {row.stated}, computed {row.computed} {row.unit}",
             )
         )
+    return problems + _unfounded_figures(loaded, checks)
+
+
+#: A number in a clause: digits with optional thousands separators and a decimal part.
+_NUMBER = re.compile(
+    r"(?<![0-9.])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?"
+)
+
+
+def _numbers(text: str) -> set[Decimal]:
+    return {Decimal(n.replace(",", "")).normalize() for n in _NUMBER.findall(text)}
+
+
+def _unfounded_figures(loaded, checks: pd.DataFrame) -> list[Problem]:
+    """Figures in a finding's ``correct`` clause that neither the data nor a check holds.
+
+    What is right must come from the report or from the checks' arithmetic, never from the
+    person who wrote the finding: each number of the clause must be printed in some cell of
+    the report's tables or be a stated, computed or gap figure of a check.
+    """
+    known: set[Decimal] = set()
+    for name, frame in loaded.tables.items():
+        if name == "findings":
+            continue
+        for column in frame.columns:
+            for value in frame[column].dropna().unique():
+                if isinstance(value, str):
+                    known |= _numbers(value)
+                elif isinstance(value, int | np.integer) and not isinstance(value, bool):
+                    known.add(Decimal(int(value)))  # a year, a count
+    for column in ("stated", "computed", "difference", "stated_as_printed", "computed_as_printed"):
+        known |= {Decimal(str(v)).normalize() for v in checks[column].dropna()}
+    problems = []
+    for line, finding in zip(
+        loaded.lines["findings"], loaded.tables["findings"].itertuples(), strict=True
+    ):
+        for column in ("correct", "correct_en"):
+            text = getattr(finding, column)
+            for number in sorted(_numbers(text) - known if isinstance(text, str) else ()):
+                problems.append(
+                    Problem(
+                        "findings.csv",
+                        line,
+                        column,
+                        f"{number:f}",
+                        "报告数据及核对中均无此数 / no table of the report and no check holds "
+                        "this figure",
+                    )
+                )
     return problems
 
 

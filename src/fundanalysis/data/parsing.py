@@ -52,6 +52,15 @@ def _text(value: str) -> str:
     return value
 
 
+def is_text_cell(value: str) -> bool:
+    """Whether ``value`` may stand in a text cell as it is (what a writer of cells checks)."""
+    try:
+        _text(value)
+    except CellError:
+        return False
+    return True
+
+
 def _integer(value: str) -> int:
     _text(value)
     if not _INTEGER.fullmatch(value):

@@ -37,6 +37,8 @@ class TableSpec:
     measured: bool = False
     #: the module of the pandera model
     models: str = "fundanalysis.data.schemas"
+    #: optional columns given together or not at all (a clause and its English, say)
+    together: tuple[tuple[str, str], ...] = ()
 
     @property
     def schema(self) -> type[Table]:
@@ -384,6 +386,7 @@ SPECS: dict[str, TableSpec] = {
                 **_CITED,
             },
             "Claims",
+            together=(("explanation", "explanation_en"),),
         ),
         TableSpec(
             "findings",
@@ -403,6 +406,7 @@ SPECS: dict[str, TableSpec] = {
                 "quote": "text?",
             },
             "Findings",
+            together=(("correct", "correct_en"), ("quote_section", "quote")),
         ),
     ]
 }

@@ -161,6 +161,7 @@ def _build(data_dir: Path) -> Loaded:
         if clean.empty:  # nothing to check: the columns were typed when the table was read
             continue
         problems += duplicate_keys(spec, clean)
+        problems += _unpaired(spec, clean)
         try:
             spec.schema.validate(clean, lazy=True)
         except SchemaErrors as error:
@@ -180,6 +181,26 @@ def _build(data_dir: Path) -> Loaded:
     tables = {name: frame.reset_index(drop=True) for name, frame in tables.items()}
     assert info is not None
     return Loaded(info, tables, lines)
+
+
+def _unpaired(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
+    """Rows that give one of two columns meant to go together (a clause without its English)."""
+    problems = []
+    for pair in spec.together:
+        given = [frame[column].fillna("").astype(str).str.strip() != "" for column in pair]
+        for column, lacking in ((pair[1], given[0] & ~given[1]), (pair[0], given[1] & ~given[0])):
+            partner = pair[0] if column == pair[1] else pair[1]
+            problems += [
+                Problem(
+                    spec.file,
+                    int(line),
+                    column,
+                    "",
+                    f"{partner} 已填写，{column} 也须填写 / {partner} is given, so {column} must be",
+                )
+                for line in frame.index[lacking]
+            ]
+    return problems
 
 
 def _one_per_cell(problems: list[Problem]) -> list[Problem]:

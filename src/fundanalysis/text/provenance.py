@@ -44,6 +44,12 @@ def cited_fragments(tables: dict[str, pd.DataFrame], lines: dict[str, list[int]]
     """Every printed fragment of every table that cites a section, with its CSV line."""
     fragments = []
     for name, frame in tables.items():
+        if {"quote_section", "quote"} <= set(frame.columns):
+            for position, (section, quote) in enumerate(
+                frame[["quote_section", "quote"]].itertuples(index=False)
+            ):
+                if isinstance(section, str) and section and isinstance(quote, str) and quote:
+                    fragments.append(Fragment(name, lines[name][position], "quote", section, quote))
         if "section_id" not in frame.columns or name == "sections":
             continue
         columns = [

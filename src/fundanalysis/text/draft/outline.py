@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from fundanalysis.data.parsing import is_text_cell
 from fundanalysis.text.scan.numerals import parse_chinese
 from fundanalysis.text.scan.sections import NUMBERING, Heading, headings
 
@@ -75,9 +76,25 @@ def _anchor(text: str, start: int, title: str) -> str | None:
     line = _line_at(text, start)
     for length in range(min(len(line), max(4, len(title) + 6)), len(line) + 1):
         candidate = line[:length].strip()
-        if candidate and text.count(candidate) == 1:
+        if candidate and is_text_cell(candidate) and text.count(candidate) == 1:
             return candidate
     return None
+
+
+def _end_anchor(text: str, body: str, start: int) -> str:
+    """The last section ends at the text's end: the shortest ending of its last line that is
+    found there first (a section ends at the first occurrence of its end anchor), and that a
+    cell can hold ("" where none can)."""
+    line = body[body.rfind("\n") + 1 :]
+    for n in range(1, len(line) + 1):
+        candidate = line[-n:]
+        if (
+            candidate == candidate.strip()
+            and is_text_cell(candidate)
+            and text.find(candidate, start + 1) == len(body) - n
+        ):
+            return candidate
+    return ""
 
 
 def _starts_document(found: list[Heading], index: int) -> bool:
@@ -141,8 +158,9 @@ def outline(text: str, cited_until: int = 0) -> Outline:
             unsure.append((first, "正文开头不唯一 / the text's first line is not unique"))
     documents.setdefault("D1", sections[0].title if sections else "")
     body = text.rstrip()
-    # the last section ends at the text's end: its shortest ending that occurs once
-    last = next((body[-n:] for n in range(2, len(body) + 1) if text.count(body[-n:]) == 1), body)
+    last = _end_anchor(text, body, sections[-1].start if sections else 0)
+    if not last:
+        unsure.append((len(body), "末节无可用的结束锚点 / no end anchor for the last section"))
     if len(body) - len(last) < cited_until:
         unsure.append(
             (

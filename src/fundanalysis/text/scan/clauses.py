@@ -8,6 +8,7 @@ its own and at ，、 otherwise.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -61,10 +62,12 @@ Node = Fig | Sep | Word | Group
 def tree(text: str, start: int, end: int, figures: Sequence[Figure]) -> list[Node]:
     """The sentence ``text[start:end]`` as a list of nodes, brackets nested as groups."""
     events: list[tuple[int, Node | str]] = [(f.start, Fig(f)) for f in figures]
-    spans = [(f.start, f.end) for f in figures]
+    spans = sorted((f.start, f.end) for f in figures)
+    starts = [a for a, _ in spans]
     for match in _TOKEN.finditer(text, start, end):
         position = match.start()
-        if any(a <= position < b for a, b in spans):
+        at = bisect_right(starts, position) - 1  # the last figure starting at or before it
+        if at >= 0 and position < spans[at][1]:  # figures do not overlap
             continue
         token = match.group()
         if token in OPEN or token in CLOSE:

@@ -21,6 +21,7 @@ _INTRODUCES = re.compile(r"(如下|其中)\s*[：:]\s*$")
 # A place opening its line, then a colon or its figure ("巴州区：", "且末县 20500 万元").
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,12}?(县|区|市|乡|镇|村|州|旗|街道|盟)(?=\s*[：:0-9０-９])")
 _ABOVE = re.compile(r"(以上|上述)[^，,；;。]{0,8}(合计|共计|总计|共)[^，,；;。]{0,6}$")
+_ABOVE_REACH = 2 + 8 + 2 + 6  # the longest text _ABOVE can match
 _TOTAL_MARK = re.compile(r"(共计|合计|总计|总额|共)[^，,；;。]{0,12}$")
 # How far into its paragraph a place's figure may stand ("且末县 20500 万元").
 _REACH = 30
@@ -80,7 +81,13 @@ def _lines_above(
 ) -> None:
     """ "以上资金合计 X": the lines just above, one figure each, are its parts."""
     start = spans[index][0]
-    totals = [f for f in figures_of[index] if _ABOVE.search(ctx.text[start : f.start])]
+    # the mark ends just before its figure and is at most _ABOVE_REACH long: look only there,
+    # so that a sentence of thousands of figures is read once, not once per figure
+    totals = [
+        f
+        for f in figures_of[index]
+        if _ABOVE.search(ctx.text, max(start, f.start - _ABOVE_REACH), f.start)
+    ]
     if not totals:
         return
     total = totals[0]

@@ -17,6 +17,7 @@ failure is an ``InputError`` with a message for a person (the command exits 2).
 
 from __future__ import annotations
 
+import codecs
 import re
 import zipfile
 from pathlib import Path
@@ -102,11 +103,28 @@ def _plain(path: Path, data: bytes) -> str:
     raise _fail(path, "不是 UTF-8 文本", "is not UTF-8 text")
 
 
+def _html_encoding(data: bytes) -> str | None:
+    """The encoding a browser reads the page in, where it overrules the page's own declaration.
+
+    A declaration of UTF-16 or UTF-32 read from the bytes themselves cannot be true (it would
+    not be legible as ASCII), so browsers read such a page as UTF-8 (WHATWG HTML, "prescan"),
+    and so do we; otherwise the page's byte-order mark or declared charset decides.
+    """
+    from bs4.dammit import EncodingDetector
+
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    declared = EncodingDetector.find_declared_encoding(data, is_html=True) or ""
+    if declared.lower().replace("_", "-").replace("-", "").startswith(("utf16", "utf32")):
+        return "utf-8"
+    return None
+
+
 def _html(path: Path, data: bytes) -> str:
     from bs4 import BeautifulSoup  # imported here: only HTML input pays for it
 
     try:
-        soup = BeautifulSoup(data, "lxml")
+        soup = BeautifulSoup(data, "lxml", from_encoding=_html_encoding(data))
     except Exception as error:
         raise _fail(path, "无法解析网页", f"cannot be parsed as HTML ({error})") from None
     from fundanalysis.text.scan.webpage import page_text

@@ -23,7 +23,7 @@ from fundanalysis.text.scan.context import Candidate, Context, of, same_dimensio
 from fundanalysis.text.scan.differences import changes, rates, remainders
 from fundanalysis.text.scan.figures import Figure
 from fundanalysis.text.scan.units import PEOPLE
-from fundanalysis.text.scan.verdicts import FAILS, in_unit, sum_status
+from fundanalysis.text.scan.verdicts import FAILS, in_unit, shortest_cut, sum_status
 
 _PARTIAL = re.compile(
     r"主要|部分|等(?=\s*[，,。；;）)、]|\s*$)|比上年|较上年|同比|增加|减少|增长|下降"
@@ -264,10 +264,9 @@ def _parts_first(ctx: Context, nodes: list[c.Node]) -> None:
         status, _ = sum_status(total, parts)
         if status == FAILS:
             # The list may begin later than the sentence does: the shortest tail that adds up.
-            for cut in range(1, len(parts) - 1):
-                if sum_status(total, parts[cut:])[0] != FAILS:
-                    ctx.add("sum", total, parts[cut:], "parts-first", certain=False)
-                    break
+            cut = shortest_cut(total, parts)
+            if cut is not None:
+                ctx.add("sum", total, parts[cut:], "parts-first", certain=False)
             else:
                 ctx.add("sum", total, parts, "parts-first", certain, needs_cause=len(parts) < 3)
         else:
