@@ -6,6 +6,7 @@ each with the section that prints it; hand arithmetic is written out beside the 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -177,8 +178,12 @@ def test_a_claim_is_judged_by_every_check_of_its_figure(bazhou, mancheng) -> Non
 
 def test_headlines_and_audit(bazhou) -> None:
     headline = overview.headline_figures(bazhou).set_index("figure_en")
-    assert headline.loc["carry-over (sum of items)", "value"] == "1,441.168302 万元"
-    assert headline.loc["funds received and passed on", "value_en"] == "1,079.41 million yuan"
+    # pages show 万元 to two decimals in both languages, with the figure to the 分 beside it
+    carry = headline.loc["carry-over (sum of items)"]
+    assert (carry["value"], carry["value_exact"]) == ("1,441.17 万元", "1,441.168302 万元")
+    assert carry["value_exact_en"] == "1,441.168302 × 10,000 yuan"
+    received = headline.loc["funds received and passed on"]
+    assert (received["value_en"], received["value_exact_en"]) == ("107,941.00 × 10,000 yuan", "")
     summary = audit.status_summary(bazhou).set_index("status_code")["checks"]
     assert summary.sum() == len(bazhou.checks) == 66
     coverage = audit.figure_coverage(bazhou).set_index("section_id")
@@ -218,10 +223,27 @@ def test_tables_for_readers() -> None:
     )
     assert "central" in html and "中央" not in html
     assert '<td class="num" data-label="amount (10,000 yuan)">1,441.16</td>' in html
-    assert ">50.0%</td>" in html
+    assert ">50.00%</td>" in html
     assert '<td class="short" data-label="x">—</td>' in html  # empty shown as a dash
     assert "fa-cards" not in html  # four short columns fit a phone: it stays a table
+    assert "fa-table-note" not in html  # nothing rounded: no note
     wide = pd.DataFrame({f"c{i}": ["一段较长的文字说明，在手机上放不下"] for i in range(4)})
     assert 'class="fa-table fa-cards"' in table_html(wide, list(wide.columns), "zh")[0]
     assert "level of government" in text
-    assert percent(0.000018) == "0.0018%" and percent(0.5) == "50.0%"
+    assert percent(0.000018) == "0.0018%" and percent(0.5) == "50.00%"
+    assert percent(0.9634973822) == "96.35%"  # as the report prints its rate
+
+
+def test_money_is_shown_to_two_decimals_with_its_figure_to_the_fen_as_its_title() -> None:
+    frame = pd.DataFrame({"amount_wan": [142.922302, 3100.0, 40.376], "n": [1, 2, 3]})
+    html, text = table_html(frame, ["amount_wan", "n"], "zh", {"amount_wan": "money"})
+    cells = re.findall(r"<td ([^>]*)>([^<]*)</td>", html)
+    amounts = [(attributes, shown) for attributes, shown in cells if "万元" in attributes]
+    assert [shown for _, shown in amounts] == ["142.92", "3,100.00", "40.38"]
+    assert 'title="142.922302 万元"' in amounts[0][0] and "rounded" in amounts[0][0]
+    assert "title=" not in amounts[1][0]  # 3,100.00 is the figure: nothing to add
+    assert 'title="40.376 万元"' in amounts[2][0]
+    assert "四舍五入" in html and "fa-table-note" in html
+    assert text.splitlines()[1].split("\t")[0] == "142.92"
+    english, _ = table_html(frame, ["amount_wan"], "en", {"amount_wan": "money"})
+    assert 'title="142.922302 × 10,000 yuan"' in english and "to two decimals" in english

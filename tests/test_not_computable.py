@@ -136,5 +136,5 @@ def test_a_value_flagged_not_computable_is_said_so_on_the_page():
     )
     html_zh, _ = table_html(frame, ["level", "share"], "zh", {"share": "percent"})
     html_en, _ = table_html(frame, ["level", "share"], "en", {"share": "percent"})
-    assert "无法计算" in html_zh and "50.0%" in html_zh
+    assert "无法计算" in html_zh and "50.00%" in html_zh
     assert "not computable" in html_en

@@ -8,6 +8,8 @@ from fundanalysis.analysis.results import NOT_COMPUTABLE, NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.audit.checkrows import STATUSES
 from fundanalysis.audit.scanned import checked_scan
+from fundanalysis.data import units
+from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.labels import SCAN_KINDS, SCAN_VERDICTS, STATUS_LABELS
 from fundanalysis.text.provenance import checked_coverage
 
@@ -67,7 +69,17 @@ def all_checks(report: AuditedReport) -> pd.DataFrame:
     codes = checks["status"].astype(str)
     checks["status"] = codes.map(lambda s: STATUS_LABELS[s][0])
     checks["status_en"] = codes.map(lambda s: STATUS_LABELS[s][1])
+    checks["unit_en"] = checks["unit"].map(unit_in_english)
     return checks
+
+
+def unit_in_english(unit: str) -> str:
+    """A check's unit in English: money as the tables write it, any other by its name."""
+    if unit in vocab.MONEY_UNITS:
+        return vocab.MONEY_UNITS[unit]
+    if unit == "%":
+        return unit
+    return units.UNITS[unit].english if unit in units.UNITS else unit
 
 
 def score_checks(report: AuditedReport) -> tuple[pd.DataFrame, pd.DataFrame]:

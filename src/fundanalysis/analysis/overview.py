@@ -7,15 +7,15 @@ import pandas as pd
 from fundanalysis.analysis.scores import overall_score
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data import vocabulary as vocab
-from fundanalysis.data.money import fen_to_wan
+from fundanalysis.data.money import WAN_IN_ENGLISH, fen_to_wan, wan_for_reading
 
 
-def money_text(fen: int) -> tuple[str, str]:
-    """An exact amount for readers: 万元 in Chinese, million yuan in English."""
-    wan = fen_to_wan(fen)
-    million = (wan / 100).normalize()
-    million_text = f"{million:,f}" if million == million.to_integral_value() else f"{million:,}"
-    return f"{wan:,f} 万元", f"{million_text} million yuan"
+def money_text(fen: int) -> tuple[tuple[str, str], tuple[str, str]]:
+    """An amount for readers, in 万元 in both languages as the tables give it: (Chinese,
+    English) at two decimals, and (Chinese, English) to the 分 where two decimals round it."""
+    shown, exact = wan_for_reading(fen_to_wan(fen))
+    full = (f"{exact} 万元", f"{exact} {WAN_IN_ENGLISH}") if exact else ("", "")
+    return (f"{shown} 万元", f"{shown} {WAN_IN_ENGLISH}"), full
 
 
 def _count_text(value: int, unit: str) -> tuple[str, str]:
@@ -28,10 +28,12 @@ def headline_figures(report: AuditedReport) -> pd.DataFrame:
     One row per figure: its name and value in both languages and the notebook that derives it.
     """
     t = report.tables
-    rows: list[tuple[str, str, tuple[str, str], str]] = []
+    rows: list[tuple[str, str, tuple[str, str], str, tuple[str, str]]] = []
 
-    def add(zh: str, en: str, value: tuple[str, str], notebook: str) -> None:
-        rows.append((zh, en, value, notebook))
+    def add(zh: str, en: str, value, notebook: str) -> None:
+        """``value``: (Chinese, English), or money_text's pair of them (shown, to the 分)."""
+        shown, exact = value if isinstance(value[0], tuple) else (value, ("", ""))
+        rows.append((zh, en, shown, notebook, exact))
 
     funding = "01-funding-and-disbursement"
     if report.has("transfers"):
@@ -130,8 +132,10 @@ def headline_figures(report: AuditedReport) -> pd.DataFrame:
                 "figure_en": en,
                 "value": value[0],
                 "value_en": value[1],
+                "value_exact": exact[0],
+                "value_exact_en": exact[1],
                 "notebook": notebook,
             }
-            for zh, en, value, notebook in rows
+            for zh, en, value, notebook, exact in rows
         ]
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from fundanalysis.analysis._common import exact_sum, with_english
+from fundanalysis.analysis.audit import all_checks
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data import vocabulary as vocab
-from fundanalysis.data.labels import STATUS_LABELS
 from fundanalysis.data.money import FEN_PER_WAN
 
 
@@ -94,23 +94,10 @@ def overall_execution(report: AuditedReport) -> pd.DataFrame | NotReported:
 
 def stated_rates(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Every ratio the report states, against what its own figures give."""
-    checks = report.checks
+    checks = all_checks(report)  # statuses in the reader's words, as on the audit page
     rates = checks[checks["kind"] == "ratio"]
     if rates.empty:
         return NotReported("比率（如报账率）", "any rate (such as a reimbursement rate)")
-    frame = rates[
-        [
-            "check",
-            "description",
-            "description_en",
-            "stated",
-            "computed",
-            "status",
-            "note",
-            "note_en",
-        ]
-    ].reset_index(drop=True)
-    codes = frame["status"].astype(str)  # in the reader's words, as on the audit page
-    frame["status"] = codes.map(lambda s: STATUS_LABELS[s][0])
-    frame["status_en"] = codes.map(lambda s: STATUS_LABELS[s][1])
-    return frame
+    columns = ["check", "description", "description_en", "stated", "computed", "unit"]
+    columns += ["unit_en", "status", "status_en", "note", "note_en"]
+    return rates[columns].reset_index(drop=True)

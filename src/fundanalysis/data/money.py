@@ -10,7 +10,7 @@ Parsing never goes through float and refuses any text it would have to change to
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -213,3 +213,29 @@ def format_wan(fen: int) -> str:
 def decimals_of(text: str) -> int:
     """Number of decimals a figure was printed with (``"40.38"`` → 2, ``"38"`` → 0)."""
     return len(text.partition(".")[2])
+
+
+#: Pages show 万元 at two decimals (to the 100 元); downloads keep every figure exact.
+PAGE_DECIMALS = 2
+#: 万元 after a figure in English: the unit of the tables ("amount (10,000 yuan)").
+WAN_IN_ENGLISH = "× 10,000 yuan"
+
+
+def wan_for_reading(wan: Decimal | float) -> tuple[str, str | None]:
+    """An amount in 万元 as pages show it (two decimals, thousands separated), and its figure
+    to the 分 where the two decimals round it (None where they do not).
+
+    A float (an analysis' ``*_wan`` column, from exact 分) is read by its shortest repr, which
+    gives back the decimal it was made from.
+    """
+    exact = wan if isinstance(wan, Decimal) else Decimal(repr(float(wan)))
+    shown = exact.quantize(Decimal(1).scaleb(-PAGE_DECIMALS), rounding=ROUND_HALF_UP)
+    if shown == exact:
+        return f"{shown:,.{PAGE_DECIMALS}f}", None
+    to_fen = exact.quantize(Decimal(1).scaleb(-MAX_WAN_DECIMALS), rounding=ROUND_HALF_UP)
+    return f"{shown:,.{PAGE_DECIMALS}f}", f"{to_fen.normalize():,f}"
+
+
+def wan_text(wan: Decimal | float) -> str:
+    """An amount in 万元 as pages show it: two decimals, thousands separated."""
+    return wan_for_reading(wan)[0]

@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.data.labels import LANGUAGES, label
+from fundanalysis.data.money import WAN_IN_ENGLISH, wan_for_reading
 from fundanalysis.publish.pagetext import sentence_html
 
 if TYPE_CHECKING:
@@ -96,17 +97,15 @@ def is_infinite(value: object) -> bool:
         return False
 
 
-def _format(value, kind: str, decimals: int, lang: str = "zh") -> str:
+def _format(value, kind: str, lang: str = "zh") -> str:
     if is_infinite(value):  # a division by zero in an analysis: say so, never "inf"
         return NOT_COMPUTABLE[lang]
     if value is None or (not isinstance(value, str | list) and pd.isna(value)):
         return EMPTY
-    if kind == "money":
-        text = f"{value:,.{decimals}f}"
-        if decimals > 2:  # amounts of 万元 to the 分: show the decimals they have, at least two
-            text = text.rstrip("0")
-            text += "0" * max(0, 2 - len(text.partition(".")[2]))
-        return text
+    if kind == "money":  # 万元 at two decimals; the figure to the 分 is the cell's title
+        return wan_for_reading(value)[0]
+    if kind == "yuan":  # an amount per person or household, in 元: to the 分
+        return f"{value:,.2f}"
     if kind == "percent":  # a share so large that as a percentage it overflows: no share
         return NOT_COMPUTABLE[lang] if math.isinf(float(value) * 100) else percent(float(value))
     if kind == "exact":
@@ -145,11 +144,30 @@ def too_wide_for_a_phone(shown: list[tuple[str, list[str], bool]]) -> bool:
 
 
 def percent(value: float) -> str:
-    """A share as a percentage: one decimal, or two significant digits when it is tiny."""
+    """A share as a percentage: two decimals, as reports print rates (96.35%), or two
+    significant digits when it is tinier than that."""
     shown = value * 100
-    if shown != 0 and abs(shown) < 0.1:
+    if shown != 0 and abs(shown) < 0.01:
         return f"{shown:.2g}%"
-    return f"{shown:.1f}%"
+    return f"{shown:.2f}%"
+
+
+#: Said under a table where two decimals round some amount (the downloads keep it exact).
+ROUNDED_NOTE = (
+    "金额保留两位小数；带点线的金额经四舍五入，指向它即显示至分的数值，下载的数据中为精确值。",
+    "Amounts are shown to two decimals; a dotted amount is rounded: point at it for its figure "
+    "to the fen (0.01 yuan). The downloads hold every figure exactly.",
+)
+
+
+def _exact(value, kind: str, unit: str) -> str:
+    """The cell's figure in full where the page rounds it ("" where it does not)."""
+    if kind != "money" or value is None or is_infinite(value):
+        return ""
+    if not isinstance(value, Decimal) and pd.isna(value):
+        return ""
+    exact = wan_for_reading(value)[1]
+    return f"{exact} {unit}" if exact else ""
 
 
 def table_html(
@@ -157,24 +175,34 @@ def table_html(
     columns: Iterable[str],
     lang: str,
     formats: dict[str, str] | None = None,
-    decimals: int = 2,
     headers: dict[str, tuple[str, str]] | None = None,
     row_ids: list[str] | None = None,
 ) -> tuple[str, str]:
     """(HTML, plain text) of ``columns`` of ``frame`` for a reader of ``lang``.
 
     For English, a column ``x`` is shown from ``x_en`` where the frame has one. ``formats``
-    maps columns to money, percent, exact, count or date; other columns are text. ``row_ids``
-    give each row a stable anchor (``id``), so that a page can link to it.
+    maps columns to money (万元), yuan (元), percent, exact, count or date; other columns are
+    text.
+    Money is shown to two decimals; where that rounds it, the cell's title gives its figure to
+    the 分, as does a column ``x_exact`` (``x_exact_en``) for a column of text, and a note
+    under the table says so. ``row_ids`` give each row a stable anchor (``id``), so that a
+    page can link to it.
     """
     formats = formats or {}
     headers = headers or {}
     columns = list(columns)
     shown: list[tuple[str, list[str], bool]] = []
+    titles: list[list[str]] = []
+    unit = "万元" if lang == "zh" else WAN_IN_ENGLISH
     for column in columns:
         source = f"{column}_en" if lang == "en" and f"{column}_en" in frame.columns else column
         values = frame[source].tolist()
         kind = formats.get(column, "text")
+        given = f"{column}_exact_en" if lang == "en" else f"{column}_exact"
+        if given in frame.columns:
+            titles.append(["" if pd.isna(t) else str(t) for t in frame[given].tolist()])
+        else:
+            titles.append([_exact(v, kind, unit) for v in values])
         if kind == "text" and (
             frame[source].dtype == bool or isinstance(frame[source].dtype, pd.BooleanDtype)
         ):
@@ -183,8 +211,8 @@ def table_html(
         header = (
             headers[column][LANGUAGES.index(lang)] if column in headers else label(column, lang)
         )
-        numeric = kind in ("money", "percent", "exact", "count")
-        texts = [_format(v, kind, decimals, lang) for v in values]
+        numeric = kind in ("money", "yuan", "percent", "exact", "count")
+        texts = [_format(v, kind, lang) for v in values]
         flag = f"{column}_computable"  # an analysis' word that a value cannot be computed
         if flag in frame.columns:
             texts = [
@@ -193,30 +221,38 @@ def table_html(
             ]
         shown.append((header, texts, numeric))
 
-    def cell(tag: str, text: str, numeric: bool, header: str = "") -> str:
+    def cell(tag: str, text: str, numeric: bool, header: str = "", title: str = "") -> str:
         # numbers and short words never break inside; long text wraps
         if numeric:
-            marked = ' class="num"'
+            marked = "num"
         elif len(text) <= SHORT:
-            marked = ' class="short"'
+            marked = "short"
         else:  # long text keeps a readable width; the table scrolls instead
-            marked = ' class="long"'
-
+            marked = "long"
+        if title:
+            marked += f' rounded" title="{html.escape(title, quote=True)}'
         label = f' data-label="{html.escape(header, quote=True)}"' if header else ""
-        return f"<{tag}{marked}{label}>{html.escape(text)}</{tag}>"
+        return f'<{tag} class="{marked}"{label}>{html.escape(text)}</{tag}>'
 
     head = "".join(cell("th", header, numeric) for header, _, numeric in shown)
     ids = [f' id="{html.escape(i, quote=True)}"' for i in row_ids] if row_ids else None
     rows = [
         f"<tr{ids[i] if ids else ''}>"
-        + "".join(cell("td", cells[i], numeric, header) for header, cells, numeric in shown)
+        + "".join(
+            cell("td", cells[i], numeric, header, titles[j][i])
+            for j, (header, cells, numeric) in enumerate(shown)
+        )
         + "</tr>"
         for i in range(len(frame))
     ]
     language = "zh-CN" if lang == "zh" else "en"
+    rounded = any(any(column) for column in titles)
+    note = ROUNDED_NOTE[LANGUAGES.index(lang)]
     html_out = (
         f'<div class="fa-table-wrap" lang="{language}"><table class="fa-table{" fa-cards" if too_wide_for_a_phone(shown) else ""}">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        + (f'<p class="fa-table-note">{html.escape(note)}</p>' if rounded else "")
+        + "</div>"
     )
     text = "\n".join(
         ["\t".join(header for header, _, _ in shown)]
@@ -229,7 +265,6 @@ def show_table(
     result: pd.DataFrame | NotReported,
     columns: Iterable[str],
     formats: dict[str, str] | None = None,
-    decimals: int = 2,
     headers: dict[str, tuple[str, str]] | None = None,
     row_ids: list[str] | None = None,
 ) -> None:
@@ -239,7 +274,7 @@ def show_table(
         return
     columns = list(columns)
     for lang in languages():
-        html_out, text = table_html(result, columns, lang, formats, decimals, headers, row_ids)
+        html_out, text = table_html(result, columns, lang, formats, headers, row_ids)
         _display({"text/html": html_out, "text/plain": text}, lang)
 
 

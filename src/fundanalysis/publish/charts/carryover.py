@@ -6,6 +6,7 @@ from fundanalysis.analysis import carryover
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data.labels import pick
+from fundanalysis.data.money import wan_text as wan
 from fundanalysis.publish.charts.drawing import (
     WAN,
     hbars,
@@ -41,7 +42,7 @@ def carryover_by_place_chart(report: AuditedReport, lang: str) -> Chart | NotRep
     drawn = largest_and_rest(table, lang)
     fig, ax = subplots(figsize=(7.2, 0.55 * len(drawn) + 2.4))
     labels = [p if lang == "zh" else places.get(p, p) for p in drawn.index]
-    totals = stacked_bars(ax, labels, drawn, colors_for(list(levels)), names, 2)
+    totals = stacked_bars(ax, labels, drawn, colors_for(list(levels)), names)
     ax.set_title(
         pick_language(lang, "结转结余（按地区、资金级次）", "Carry-over by place and level"),
         loc="left",
@@ -55,8 +56,8 @@ def carryover_by_place_chart(report: AuditedReport, lang: str) -> Chart | NotRep
     top = per_place.idxmax()
     alt = pick_language(
         lang,
-        f"堆积柱状图：{len(table)} 个地区的结转，按资金级次；最多为{top} {per_place.max():,.2f} 万元。",
-        f"Stacked bar chart of carry-over in {len(table)} places by level; the most is {places.get(top, top)}, {per_place.max():,.2f} 万元.",
+        f"堆积柱状图：{len(table)} 个地区的结转，按资金级次；最多为{top} {wan(per_place.max())} 万元。",
+        f"Stacked bar chart of carry-over in {len(table)} places by level; the most is {places.get(top, top)}, {wan(per_place.max())} × 10,000 yuan.",
     )
     return Chart(fig, alt)
 
@@ -74,15 +75,15 @@ def carryover_kind_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
         [colors.get(k, NEUTRAL) for k in kinds["kind"]],
         pick_language(lang, "结转结余（按类别）", "Carry-over by kind"),
         pick(WAN, lang),
-        [f"{a:,.2f}  ({share_text(s, lang)})" for a, s in zip(values, kinds["share"], strict=True)],
+        [f"{wan(a)}  ({share_text(s, lang)})" for a, s in zip(values, kinds["share"], strict=True)],
         source_line(report, lang, pick_language(lang, "结转结余", "carry-over")),
         lang,
     )
     top = kinds.iloc[kinds["amount_wan"].idxmax()]
     alt = pick_language(
         lang,
-        f"横向柱状图：结转按类别；最大为{top['kind']} {top['amount_wan']:,.2f} 万元（{share_text(top['share'], lang)}）。",
-        f"Bar chart of carry-over by kind; the largest is {top['kind_en']}, {top['amount_wan']:,.2f} 万元 ({share_text(top['share'], lang)}).",
+        f"横向柱状图：结转按类别；最大为{top['kind']} {wan(top['amount_wan'])} 万元（{share_text(top['share'], lang)}）。",
+        f"Bar chart of carry-over by kind; the largest is {top['kind_en']}, {wan(top['amount_wan'])} × 10,000 yuan ({share_text(top['share'], lang)}).",
     )
     return Chart(fig, alt)
 
@@ -112,14 +113,14 @@ def payment_schedule_chart(report: AuditedReport, lang: str) -> Chart | NotRepor
         [PAYMENT_COLORS.get(s, NEUTRAL) for s in grouped["payment_status"]],
         pick_language(lang, "结转资金的支付安排", "Carry-over: paid and planned"),
         pick(WAN, lang),
-        [f"{v:,.2f}" for v in values],
+        [f"{wan(v)}" for v in values],
         source_line(report, lang, pick_language(lang, "结转结余", "carry-over")),
         lang,
     )
     paid = grouped.loc[grouped["payment_status"] == "已支付", "amount_wan"].sum()
     alt = pick_language(
         lang,
-        f"横向柱状图：结转资金按支付状态与日期；已支付 {paid:,.2f} 万元。",
-        f"Bar chart of carry-over by payment status and date; {paid:,.2f} 万元 paid.",
+        f"横向柱状图：结转资金按支付状态与日期；已支付 {wan(paid)} 万元。",
+        f"Bar chart of carry-over by payment status and date; {wan(paid)} × 10,000 yuan paid.",
     )
     return Chart(fig, alt)

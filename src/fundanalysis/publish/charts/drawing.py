@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data.money import wan_text
 from fundanalysis.publish.charts.style import (
     NEUTRAL,
     add_source,
@@ -100,9 +101,8 @@ def hbars(labels, values, colors, title, xlabel, bar_labels, source, lang, heigh
     return fig
 
 
-def stacked_bars(
-    ax, labels, table: pd.DataFrame, colors: dict, names: dict, decimals: int
-) -> pd.Series:
+def stacked_bars(ax, labels, table: pd.DataFrame, colors: dict, names: dict) -> pd.Series:
+    """Bars of 万元 stacked by column, each labelled with its total as pages show money."""
     left = pd.Series(0.0, index=table.index)
     labels = [fit(label) for label in labels]
     for column in table.columns:
@@ -115,5 +115,5 @@ def stacked_bars(
         )
         left += table[column]
     for position, total in enumerate(left.iloc[::-1]):
-        ax.text(total, position, f" {total:,.{decimals}f}", va="center", fontsize=9.5)
+        ax.text(total, position, f" {wan_text(total)}", va="center", fontsize=9.5)
     return left

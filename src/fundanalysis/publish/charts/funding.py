@@ -10,6 +10,8 @@ from fundanalysis.analysis import funding, spending
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data.labels import pick
+from fundanalysis.data.money import WAN_IN_ENGLISH
+from fundanalysis.data.money import wan_text as wan
 from fundanalysis.publish.charts.drawing import (
     THOUSANDS,
     WAN,
@@ -40,7 +42,7 @@ def budget_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     fig, ax = subplots()
     colors = ["#E69F00" if c else "#0072B2" for c in growth["corrections"]]
     bars = ax.bar(growth["year"].astype(str), growth["amount_wan"], color=colors, width=0.6)
-    ax.bar_label(bars, labels=[f"{v:,.0f}" for v in growth["amount_wan"]], padding=3, fontsize=10)
+    ax.bar_label(bars, labels=[f"{wan(v)}" for v in growth["amount_wan"]], padding=3, fontsize=10)
     for row in growth[growth["corrections"] != ""].itertuples():
         ax.annotate(
             pick_language(
@@ -77,8 +79,8 @@ def budget_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     latest = growth.iloc[-1]
     alt = pick_language(
         lang,
-        f"柱状图：{name}{first}–{last} 年本级扶贫预算，{last} 年为 {latest['amount_wan']:,.0f} 万元。",
-        f"Bar chart of {name}'s own poverty budget {first}–{last}; {latest['amount_wan']:,.0f} 万元 in {last}.",
+        f"柱状图：{name}{first}–{last} 年本级扶贫预算，{last} 年为 {wan(latest['amount_wan'])} 万元。",
+        f"Bar chart of {name}'s own poverty budget {first}–{last}; {wan(latest['amount_wan'])} × 10,000 yuan in {last}.",
     )
     return Chart(fig, alt)
 
@@ -102,7 +104,7 @@ def funds_by_level_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
         ),
         pick(WAN, lang),
         [
-            f"{a:,.0f}  ({share_text(s, lang)})"
+            f"{wan(a)}  ({share_text(s, lang)})"
             for a, s in zip(values, levels["share"], strict=True)
         ],
         source_line(report, lang, pick_language(lang, "资金拨付", "funds and transfers")),
@@ -111,8 +113,8 @@ def funds_by_level_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
     top = levels.iloc[levels["amount_wan"].idxmax()]
     alt = pick_language(
         lang,
-        f"横向柱状图：按财政级次的资金；最大为{top['level']} {top['amount_wan']:,.0f} 万元（{share_text(top['share'], lang)}）。",
-        f"Bar chart of the year's funds by level; the largest is {top['level_en']}, {top['amount_wan']:,.0f} 万元 ({share_text(top['share'], lang)}).",
+        f"横向柱状图：按财政级次的资金；最大为{top['level']} {wan(top['amount_wan'])} 万元（{share_text(top['share'], lang)}）。",
+        f"Bar chart of the year's funds by level; the largest is {top['level_en']}, {wan(top['amount_wan'])} × 10,000 yuan ({share_text(top['share'], lang)}).",
     )
     return Chart(fig, alt)
 
@@ -135,7 +137,7 @@ def batch_timeline_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
     )
     for row, item in zip(rows, timeline.itertuples(), strict=True):
         ax.annotate(
-            f"{item.amount_wan:,.0f} 万元 · {item.disbursed_on:%Y-%m-%d}",
+            f"{wan(item.amount_wan)} {pick(('万元', WAN_IN_ENGLISH), lang)} · {item.disbursed_on:%Y-%m-%d}",
             xy=(item.disbursed_on, row),
             xytext=(14, 0),
             textcoords="offset points",
@@ -167,8 +169,8 @@ def batch_timeline_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
     first, last = timeline["disbursed_on"].min(), timeline["disbursed_on"].max()
     alt = pick_language(
         lang,
-        f"时间轴：{len(timeline)} 批资金于 {first:%Y-%m-%d} 至 {last:%Y-%m-%d} 下达，合计 {timeline['cumulative_wan'].iloc[-1]:,.0f} 万元。",
-        f"Timeline of {len(timeline)} batches passed on between {first:%Y-%m-%d} and {last:%Y-%m-%d}, {timeline['cumulative_wan'].iloc[-1]:,.0f} 万元 in all.",
+        f"时间轴：{len(timeline)} 批资金于 {first:%Y-%m-%d} 至 {last:%Y-%m-%d} 下达，合计 {wan(timeline['cumulative_wan'].iloc[-1])} 万元。",
+        f"Timeline of {len(timeline)} batches passed on between {first:%Y-%m-%d} and {last:%Y-%m-%d}, {wan(timeline['cumulative_wan'].iloc[-1])} × 10,000 yuan in all.",
     )
     return Chart(fig, alt)
 
@@ -189,7 +191,7 @@ def allocations_chart(report: AuditedReport, funds: str, lang: str) -> Chart | N
     drawn = largest_and_rest(body, lang)
     fig, ax = subplots(figsize=(7.2, 0.5 * len(drawn) + 2.2))
     labels = list(drawn.index) if lang == "zh" else list(drawn["place_en"])
-    totals = stacked_bars(ax, labels, drawn[types], colors_for([*list(fund_types), ""]), names, 0)
+    totals = stacked_bars(ax, labels, drawn[types], colors_for([*list(fund_types), ""]), names)
     funds_name = funds if lang == "zh" else report.terms("funds").get(funds, funds)
     ax.set_title(
         fit(
@@ -211,8 +213,8 @@ def allocations_chart(report: AuditedReport, funds: str, lang: str) -> Chart | N
     most = body.loc[top, types].sum()
     alt = pick_language(
         lang,
-        f"堆积柱状图：{len(body)} 个地区的{funds_name}，按资金类型；最多为{top_name} {most:,.0f} 万元。",
-        f"Stacked bar chart of {funds_name} for {len(body)} places by fund type; the most goes to {top_name}, {most:,.0f} 万元.",
+        f"堆积柱状图：{len(body)} 个地区的{funds_name}，按资金类型；最多为{top_name} {wan(most)} 万元。",
+        f"Stacked bar chart of {funds_name} for {len(body)} places by fund type; the most goes to {top_name}, {wan(most)} × 10,000 yuan.",
     )
     return Chart(fig, alt)
 
@@ -226,7 +228,7 @@ def spending_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     labels = terms_of(table, "category", lang)
     values = table["spent_wan"].tolist()
     bar_labels = [
-        f"{v:,.2f}"
+        f"{wan(v)}"
         + (
             ""
             if pd.isna(e)
@@ -250,7 +252,7 @@ def spending_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     )
     alt = pick_language(
         lang,
-        f"横向柱状图：{len(table)} 个类别的支出，合计 {sum(values):,.2f} 万元。",
-        f"Bar chart of spending in {len(table)} categories, {sum(values):,.2f} 万元 in all.",
+        f"横向柱状图：{len(table)} 个类别的支出，合计 {wan(sum(values))} 万元。",
+        f"Bar chart of spending in {len(table)} categories, {wan(sum(values))} × 10,000 yuan in all.",
     )
     return Chart(fig, alt)

@@ -52,7 +52,7 @@ def failing_checks(report: AuditedReport) -> None:
         return
     show_table(
         failing,
-        ["description", "status", "stated", "computed", "difference", "note", "finding"],
+        ["description", "status", "stated", "computed", "difference", "unit", "note", "finding"],
         CHECK_FORMATS,
     )
 
@@ -74,7 +74,7 @@ def every_check(report: AuditedReport) -> None:
     checks = audit.all_checks(report)
     show_table(
         checks,
-        ["description", "status", "stated", "computed", "difference"],
+        ["description", "status", "stated", "computed", "difference", "unit"],
         CHECK_FORMATS,
         row_ids=[f"check-{c}" for c in checks["check"]],
     )

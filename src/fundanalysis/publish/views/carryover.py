@@ -19,7 +19,6 @@ def carryover_overview(report: AuditedReport) -> None:
         carryover.carryover_by_place(report),
         ["place", "amount_wan", "share", "items", "projects_stated"],
         {"amount_wan": MONEY, "share": "percent", "items": "count", "projects_stated": "count"},
-        decimals=6,
     )
     checks_of(report, "carryover")
     show_chart(charts.carryover_by_place_chart, report)
@@ -53,7 +52,6 @@ def carryover_items(report: AuditedReport) -> None:
             "payment_status",
         ],
         {"amount_wan": MONEY, "project_count": "count"},
-        decimals=6,
     )
 
 
@@ -64,7 +62,6 @@ def payments(report: AuditedReport) -> None:
         carryover.payment_schedule(report),
         ["payment_status", "payment_date", "place", "items", "amount_wan"],
         {"amount_wan": MONEY, "items": "count"},
-        decimals=6,
     )
     show_chart(charts.payment_schedule_chart, report)
 

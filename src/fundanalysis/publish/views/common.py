@@ -40,6 +40,6 @@ def checks_of(report: AuditedReport, table: str) -> None:
         return
     show_table(
         chosen,
-        ["description", "status", "stated", "computed", "difference", "finding"],
+        ["description", "status", "stated", "computed", "difference", "unit", "finding"],
         CHECK_FORMATS,
     )

@@ -70,7 +70,6 @@ def batches(report: AuditedReport) -> None:
             "disbursed_on": "date",
             "days_since_previous": "count",
         },
-        decimals=0,
     )
     show_chart(charts.batch_timeline_chart, report)
 
@@ -95,16 +94,13 @@ def allocations(report: AuditedReport) -> None:
             pagetext.sentence("<strong>{}</strong>", name),
         )
         shown = types if len(types) > 2 else ["total"]  # one fund type: its column is the total
-        show_table(
-            matrix, ["place", *shown], {t: MONEY for t in shown}, decimals=0, headers=headers
-        )
+        show_table(matrix, ["place", *shown], {t: MONEY for t in shown}, headers=headers)
         show_chart(charts.allocations_chart, report, funds)
         if len(types) > 2:
             show_table(
                 funding.largest_fund_type_share(report, funds),
                 ["place", "fund_type", "share", "amount_wan"],
                 {"share": "percent", "amount_wan": MONEY},
-                decimals=0,
                 headers={
                     "fund_type": ("最大的资金类型", "largest fund type"),
                     "share": ("其占比", "its share"),
@@ -131,7 +127,7 @@ def spending_and_execution(report: AuditedReport) -> None:
     if not isinstance(rates, NotReported):
         show_table(
             rates,
-            ["description", "status", "stated", "computed", "note"],
+            ["description", "status", "stated", "computed", "unit", "note"],
             {"stated": "exact", "computed": "exact"},
         )
     report_claims(report, "spending")

@@ -49,8 +49,7 @@ def funds_per_poor(report: AuditedReport) -> None:
     show_table(
         poverty.funds_per_poor(report),
         ["level", "amount_wan", "per_person_yuan", "per_household_yuan"],
-        {"amount_wan": MONEY, "per_person_yuan": MONEY, "per_household_yuan": MONEY},
-        decimals=0,
+        {"amount_wan": MONEY, "per_person_yuan": "yuan", "per_household_yuan": "yuan"},
     )
 
 

@@ -48,7 +48,6 @@ def funds_by_level(report: AuditedReport) -> None:
         funding.funds_by_level(report),
         ["level", "amount_wan", "share"],
         {"amount_wan": MONEY, "share": "percent"},
-        decimals=0,
     )
     show_chart(charts.funds_by_level_chart, report)
 
@@ -80,6 +79,8 @@ def scorecard(report: AuditedReport) -> None:
             show_text(*audit.score_checks_sentence(checked))
         else:
             show_table(
-                failing, ["description", "status", "stated", "computed", "note"], CHECK_FORMATS
+                failing,
+                ["description", "status", "stated", "computed", "unit", "note"],
+                CHECK_FORMATS,
             )
     claims_if_any(report, "scores")
