@@ -9,7 +9,6 @@ from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.audit.checkrows import STATUSES
 from fundanalysis.audit.scanned import checked_scan
 from fundanalysis.data import units
-from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.labels import SCAN_KINDS, SCAN_VERDICTS, STATUS_LABELS
 from fundanalysis.text.provenance import checked_coverage
 
@@ -57,7 +56,13 @@ def findings_register(report: AuditedReport) -> pd.DataFrame:
         if count:
             register.at[position, "amount_shown"] = f"{of:,f} {unit}中的 {gap:,f} {unit}"
             register.at[position, "materiality"] = None
-        shown_en.append(f"{gap:,f} of {of:,f}" if count else register.at[position, "amount_shown"])
+        shown_en.append(
+            f"{gap:,f} of {of:,f}"
+            if count
+            else "—"
+            if gap is None
+            else f"{gap:,f} {units.in_english(unit, after_a_figure=True)}"
+        )
     register["amount_shown_en"] = shown_en
     register["counted"] = counted
     return register
@@ -69,17 +74,8 @@ def all_checks(report: AuditedReport) -> pd.DataFrame:
     codes = checks["status"].astype(str)
     checks["status"] = codes.map(lambda s: STATUS_LABELS[s][0])
     checks["status_en"] = codes.map(lambda s: STATUS_LABELS[s][1])
-    checks["unit_en"] = checks["unit"].map(unit_in_english)
+    checks["unit_en"] = checks["unit"].map(units.in_english)
     return checks
-
-
-def unit_in_english(unit: str) -> str:
-    """A check's unit in English: money as the tables write it, any other by its name."""
-    if unit in vocab.MONEY_UNITS:
-        return vocab.MONEY_UNITS[unit]
-    if unit == "%":
-        return unit
-    return units.UNITS[unit].english if unit in units.UNITS else unit
 
 
 def score_checks(report: AuditedReport) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -24,6 +24,7 @@ import pandas as pd
 
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.expressions import matching_rows, parse_sum
 from fundanalysis.data.labels import STATUS_LABELS, VERDICTS, label
@@ -47,7 +48,7 @@ COLUMNS = [
 
 
 def _unit_en(unit: str) -> str:
-    return vocab.COUNT_UNITS.get(unit, unit)
+    return vocab.COUNT_UNITS.get(unit) or units.in_english(unit, after_a_figure=True)
 
 
 def _years(years: list[int], none: str) -> str:

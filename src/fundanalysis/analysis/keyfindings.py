@@ -17,6 +17,7 @@ from decimal import Decimal
 import pandas as pd
 
 from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.expressions import matching_rows, parse_filter
 from fundanalysis.data.labels import STATUS_LABELS
@@ -75,8 +76,9 @@ def _share(materiality: float) -> str:
 
 
 def _unit_en(unit: str, value: Decimal | int | None = None) -> str:
-    """The unit in English: a count's noun (one item, two items), money as printed (万元)."""
-    english = vocab.COUNT_UNITS.get(unit, unit)
+    """The unit in English: a count's noun (one item, two items), money as the tables give it
+    (× 10,000 yuan)."""
+    english = vocab.COUNT_UNITS.get(unit) or units.in_english(unit, after_a_figure=True)
     if value is None or unit not in vocab.COUNT_UNITS or value != 1:
         return english
     if english.endswith("ies"):  # categories → category

@@ -77,27 +77,31 @@ def notes_for(
 ) -> tuple[str, str]:
     if money:
         show = lambda v: f"{fen_to_wan(v)} 万元"  # noqa: E731
+        show_en = lambda v: f"{fen_to_wan(v)} {units.in_english('万元', True)}"  # noqa: E731
     elif unit in units.UNITS and units.UNITS[unit].kind not in ("count", "households", "people"):
         show = lambda v: f"{from_micro(v, unit)} {unit}"  # noqa: E731
+        show_en = lambda v: f"{from_micro(v, unit)} {units.in_english(unit)}"  # noqa: E731
     else:
-        show = str
+        show = show_en = str
     if status == "ok":
         return "与各部分之和一致。", "Equals the sum of its parts."
     if status == "corrected":
         return (
             f"按原文各部分之和为 {show(computed.as_printed)}，与所述 {show(stated.as_printed)} 不符；更正后一致。",
-            f"As printed the parts sum to {show(computed.as_printed)} against the stated "
-            f"{show(stated.as_printed)}; with the corrections applied they agree.",
+            f"As printed the parts sum to {show_en(computed.as_printed)} against the stated "
+            f"{show_en(stated.as_printed)}; with the corrections applied they agree.",
         )
-    gap = show(abs(stated.value - computed.value))
+    difference = abs(stated.value - computed.value)
+    gap, gap_en = show(difference), show_en(difference)
     if status == "rounding":
         return (
             f"差 {gap}，在原文精度的半个单位（{show(tolerance)}）之内，可由四舍五入解释。",
-            f"A gap of {gap} is within half a unit of the printed precision ({show(tolerance)}): rounding.",
+            f"A gap of {gap_en} is within half a unit of the printed precision "
+            f"({show_en(tolerance)}): rounding.",
         )
     return (
         f"差 {gap}，不能由四舍五入解释。",
-        f"A gap of {gap} cannot be explained by rounding.",
+        f"A gap of {gap_en} cannot be explained by rounding.",
     )
 
 

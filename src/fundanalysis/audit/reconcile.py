@@ -183,10 +183,12 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
         status, tolerance = status_of(left, right, 1)
         note, note_en = notes_for(status, left, right, tolerance, money)
         if len(parts) > 1 or parts[0].label:
-            show = (lambda v: f"{fen_to_wan(v)} 万元") if money else str
-            listed = "，".join(f"{label} {show(side.value)}" for label, side, _ in sides)
-            note += f" 各部分：{listed}。"
-            note_en += f" Parts: {listed.replace('，', ', ')}."
+            values = [
+                (label, fen_to_wan(side.value) if money else side.value) for label, side, _ in sides
+            ]
+            unit, unit_en = ("万元", units.in_english("万元", True)) if money else ("", "")
+            note += f" 各部分：{'，'.join(f'{label} {value} {unit}'.rstrip() for label, value in values)}。"
+            note_en += f" Parts: {', '.join(f'{label} {value} {unit_en}'.rstrip() for label, value in values)}."
         if isinstance(check.explanation, str):
             note_en += f" {check.explanation}"
         source = _tables_named(left_terms, *(part.terms for part in parts))

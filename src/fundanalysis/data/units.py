@@ -149,3 +149,18 @@ def from_micro(value: int, unit: str) -> Decimal:
     """Millionths of a kind's base unit, back in ``unit``, exactly (9E+1 is written 90)."""
     shown = (Decimal(value) / (UNITS[unit].per_base * MICRO)).normalize()
     return shown.quantize(Decimal(1)) if shown.as_tuple().exponent > 0 else shown
+
+
+#: Money in English: a unit column's name, and the words after a figure ("0.01 × 10,000 yuan").
+MONEY_IN_ENGLISH = {"万元": ("10,000 yuan", "× 10,000 yuan"), "元": ("yuan", "yuan")}
+
+
+def in_english(word: str, after_a_figure: bool = False) -> str:
+    """A unit as an English page writes it: 万元 as the tables do ("10,000 yuan", or after a
+    figure "× 10,000 yuan"), % as it is, any other by its English name; a word the library
+    does not know is returned as it is (it is the report's own)."""
+    if word in MONEY_IN_ENGLISH:
+        return MONEY_IN_ENGLISH[word][after_a_figure]
+    if word == "%":
+        return word
+    return UNITS[word].english if word in UNITS else word

@@ -39,6 +39,9 @@ EMPTY = "—"
 #: What a page shows for a value that cannot be computed (a rate over 0, funds per 0 people).
 NOT_COMPUTABLE = {"zh": "无法计算", "en": "not computable"}
 
+#: Chinese characters (a cell in the report's own words on an English page).
+_CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
 #: Text this short (a status, a place, an id) stays on one line in a table cell.
 SHORT = 12
 
@@ -193,6 +196,7 @@ def table_html(
     columns = list(columns)
     shown: list[tuple[str, list[str], bool]] = []
     titles: list[list[str]] = []
+    originals: list[bool] = []
     unit = "万元" if lang == "zh" else WAN_IN_ENGLISH
     for column in columns:
         source = f"{column}_en" if lang == "en" and f"{column}_en" in frame.columns else column
@@ -220,8 +224,12 @@ def table_html(
                 for text, computable in zip(texts, frame[flag].tolist(), strict=True)
             ]
         shown.append((header, texts, numeric))
+        # a column with no English form is the report's own words: marked as Chinese there
+        originals.append(lang == "en" and source == column and kind == "text")
 
-    def cell(tag: str, text: str, numeric: bool, header: str = "", title: str = "") -> str:
+    def cell(
+        tag: str, text: str, numeric: bool, header: str = "", title: str = "", quoted=False
+    ) -> str:
         # numbers and short words never break inside; long text wraps
         if numeric:
             marked = "num"
@@ -232,6 +240,8 @@ def table_html(
         if title:
             marked += f' rounded" title="{html.escape(title, quote=True)}'
         label = f' data-label="{html.escape(header, quote=True)}"' if header else ""
+        if quoted and _CHINESE.search(text):
+            label += ' lang="zh-CN"'
         return f'<{tag} class="{marked}"{label}>{html.escape(text)}</{tag}>'
 
     head = "".join(cell("th", header, numeric) for header, _, numeric in shown)
@@ -239,7 +249,7 @@ def table_html(
     rows = [
         f"<tr{ids[i] if ids else ''}>"
         + "".join(
-            cell("td", cells[i], numeric, header, titles[j][i])
+            cell("td", cells[i], numeric, header, titles[j][i], originals[j])
             for j, (header, cells, numeric) in enumerate(shown)
         )
         + "</tr>"

@@ -122,10 +122,11 @@ def evidence_html(finding: KeyFinding, lang: str) -> str:
     for quote in finding.quotes:
         rows.append(
             Markup(
-                '<blockquote class="fa-quote" lang="zh-CN"><p>「{}」</p>'
-                '<p class="fa-quote-section">{} · {}</p></blockquote>'
+                '<blockquote class="fa-quote"><p lang="zh-CN">「{}」</p>'
+                '<p class="fa-quote-section" lang="{}">{} · {}</p></blockquote>'
             ).format(
                 quote.printed,
+                "zh-CN" if zh else "en",
                 f"《{quote.document}》" if zh else quote.document_en,
                 quote.section if zh else quote.section_en,
             )
