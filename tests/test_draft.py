@@ -171,6 +171,32 @@ def test_every_drafted_fragment_is_printed_in_the_text(invented) -> None:
                     assert cell in flat, (name, column, cell)
 
 
+CARRIED_OVER = """\
+# 青山州2021年度财政专项扶贫资金绩效自评报告
+
+## 一、资金使用成效
+
+（一）年度资金结转结余情况。截至9月25日，全州结转资金 10 万元。
+
+### 1.东山县结转结余情况。
+
+县级财政专项扶贫资金结转 10 万元，主要为项目尾款和因账号错误未支付成功的结转资金，包括道路项目 1 个，结转资金 2 万元、饮水项目 1 个，结转资金 2 万元、管理费 1 个，结转资金 6 万元，截止 9 月 30 日道路项目尾款 2 万元已支付完毕，其余资金 8 万元计划于 10 月底支付完毕。
+
+青山州扶贫开发办公室
+"""
+
+
+def test_a_group_of_two_kinds_gives_its_items_both_unless_a_phrase_names_the_item() -> None:
+    drafted = draft_text(CARRIED_OVER, "q.md")
+    rows = _table(drafted.files["carryover.csv"])
+    assert [(r["item"], r["kind"], r["payment_status"]) for r in rows] == [
+        ("道路项目", "尾款", "已支付"),  # the phrase names this item and its amount
+        ("饮水项目", "尾款或支付失败", "计划支付"),  # the same amount, another item: 其余
+        ("管理费", "尾款或支付失败", "计划支付"),
+    ]
+    assert "未印本项属哪一类" in drafted.files["REVIEW.md"]
+
+
 def _fill_for_a_person(directory: Path) -> None:
     """What REVIEW.md asks a person to fill in: English forms, issuers, a source's level."""
     toml = directory / "report.toml"

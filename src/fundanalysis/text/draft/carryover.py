@@ -33,6 +33,25 @@ def _in_a_later_bracket(after: str, position: int) -> bool:
     return depth > lowest
 
 
+def _names_an_amount(phrase: str) -> bool:
+    return bool(re.search(r"\d\s*万元", phrase)) and "其余" not in phrase
+
+
+def _about_item(phrase: str, figure: Figure, item: str) -> bool:
+    """Whether a phrase that names an amount is about this item: it names the item's amount
+    and, where the item has a name, the name too (two items may carry the same amount)."""
+    amounts = re.findall(r"(\d+(?:\.\d+)?)\s*万元", phrase)
+    name = "".join(item.split())
+    return figure.value_text in amounts and (not name or name in "".join(phrase.split()))
+
+
+def _own_kind(phrase: str, figure: Figure, item: str) -> str | None:
+    """The kind a phrase about this item alone names (…项目尾款 22.6 万元已支付完毕)."""
+    if not _names_an_amount(phrase) or not _about_item(phrase, figure, item):
+        return None
+    return w.kind_in(phrase)
+
+
 class CarryoverRules:
     """The carry-over rules of the placer (:class:`fundanalysis.text.draft.placing._Placer`)."""
 
@@ -67,12 +86,14 @@ class CarryoverRules:
             prefix = re.match(r"^(少数民族发展资金|[^\s]{2,12}?资金)(?=[^\s]{2,}项目)", item)
             if prefix:
                 source, item = prefix[1], item[len(prefix[1]) :]
-        kind = None
+        kinds: list[str] = []
         for ancestor in [figure, *chain]:
-            kind = w.kind_in(ancestor.label) or w.kind_in(self._words_after(ancestor))
-            if kind:
+            kinds = w.kinds_in(ancestor.label) or w.kinds_in(self._words_after(ancestor))
+            if kinds:
                 break
-        status, when, printed_when = self._payment(figure)
+        status, when, printed_when = self._payment(figure, item)
+        own = _own_kind(printed_when, figure, item)
+        kind = own or "或".join(kinds)
         self.seq[place] = self.seq.get(place, 0) + 1
         cells = {
             "place": place,
@@ -93,6 +114,11 @@ class CarryoverRules:
         notes = []
         if not kind:
             notes.append("结转类别未能读出 / kind of carry-over not read")
+        elif len(kinds) > 1 and not own:
+            notes.append(
+                f"结转类别：所属一组印有{'、'.join(kinds)}，未印本项属哪一类，记为“{kind}” / its "
+                "group names several kinds and not which this item is: check"
+            )
         if when:
             notes.append(
                 f"支付日期未印年份，按报告年度 {self.year} 推定 / year of the date taken as the report's"
@@ -121,10 +147,15 @@ class CarryoverRules:
         return re.sub(r"(结转资金|结转)$", "", label)
 
     def _words_after(self, figure: Figure) -> str:
-        """The words after a figure up to the next figure (主要为项目质保金)."""
+        """The words after a figure that are about it (主要为项目质保金), up to the next figure
+        but without that figure's own clause (…，交通局农村公路项目尾款 22.6 万元)."""
         following = [f.start for f in self.scan.figures if f.start >= figure.end]
-        end = min([*following[:1], figure.end + 30])
-        return re.split(r"[；;。）)]", self.text[figure.end : end])[0]
+        end = min([*following[:1], figure.end + 60])
+        words = re.split(r"[；;。）)]", self.text[figure.end : end])[0]
+        if following[:1] == [end] and len(words) == end - figure.end:
+            breaks = [m.start() for m in w.CLAUSE_BREAKS.finditer(words)]
+            words = words[: breaks[-1] if breaks else 0]
+        return words
 
     def _count_before(self, figure: Figure) -> Figure | None:
         for other in reversed(self.scan.figures):
@@ -135,7 +166,7 @@ class CarryoverRules:
                 return None
         return None
 
-    def _payment(self, figure: Figure) -> tuple[str, str, str]:
+    def _payment(self, figure: Figure, item: str) -> tuple[str, str, str]:
         """Whether a carry-over item is paid, as the words after its list say.
 
         A phrase that names another amount ("尾款 22.6 万元已支付完毕") is that amount's; one
@@ -159,8 +190,7 @@ class CarryoverRules:
                 max(after.rfind("，", 0, match.start()), after.rfind("、", 0, match.start())) + 1
             )
             printed = "".join(after[start : match.end()].splitlines()).strip()
-            amounts = re.findall(r"(\d+(?:\.\d+)?)\s*万元", printed)
-            if amounts and "其余" not in printed and figure.value_text not in amounts:
+            if _names_an_amount(printed) and not _about_item(printed, figure, item):
                 continue
             when = w.day_in_year(printed, self.year)
             return status, when.isoformat() if when else "", printed
