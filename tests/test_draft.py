@@ -197,6 +197,74 @@ def test_a_group_of_two_kinds_gives_its_items_both_unless_a_phrase_names_the_ite
     assert "未印本项属哪一类" in drafted.files["REVIEW.md"]
 
 
+ALLOCATED = """\
+# 青山州2021年度财政专项扶贫资金绩效自评报告
+
+## 一、资金拨付
+
+（一）资金拨付进度。2021 年到位扶贫资金共计 1000 万元。其中：中央财政专项扶贫资金 500 万元（扶贫发展资金 400 万元，少数民族发展资金 100 万元），2021 年 3 月 1 日拨付下达各县市；省级财政专项扶贫资金 100 万元，全部为扶贫发展资金，2021 年 3 月 5 日拨付下达各县市；第一批地方政府债券资金 400 万元，用于支持脱贫攻坚项目，2021 年 4 月 2 日拨付下达各县市。
+
+## 二、资金分配
+
+（一）分配情况。
+
+1.上级资金。纳入 2021 年度财政专项扶贫资金绩效评价的资金总额 1000 万元，其中：中央财政专项资金 500 万元（其中：扶贫发展 400 万元、少数民族发展资金 100 万元），省级财政专项资金 100 万元（均为扶贫发展），地方政府债券资金用于支持脱贫攻坚 400 万元；分县市情况如下：
+
+东山县 600 万元，其中扶贫发展资金 300 万元，少数民族发展资金 100 万元，债券资金用于脱贫攻坚 200 万元；
+
+西山县 400 万元，其中扶贫发展资金 200 万元，债券资金用于脱贫攻坚 200 万元；
+
+2.本级财政专项扶贫资金投入情况。2021 年州财政预算对专项扶贫发展项目的投入，共安排专项资金 60 万元(其中：东山县 20 万元、西山县 40 万元)。
+
+青山州扶贫开发办公室
+"""
+
+
+def test_allocations_name_their_money_and_each_fund_takes_the_report_s_spelling() -> None:
+    drafted = draft_text(ALLOCATED, "q.md")
+    rows = _table(drafted.files["allocations.csv"])
+    assert [(r["funds"], r["place"], r["fund_type"], r["amount"]) for r in rows] == [
+        ("绩效评价资金", "东山县", "扶贫发展资金", "300"),  # 纳入…绩效评价的资金总额
+        ("绩效评价资金", "东山县", "少数民族发展资金", "100"),
+        ("绩效评价资金", "东山县", "地方政府债券资金", "200"),  # 债券资金用于脱贫攻坚
+        ("绩效评价资金", "西山县", "扶贫发展资金", "200"),
+        ("绩效评价资金", "西山县", "地方政府债券资金", "200"),
+        ("州本级资金", "东山县", "扶贫发展资金", "20"),  # 本级; 州财政预算; 专项扶贫发展项目
+        ("州本级资金", "西山县", "扶贫发展资金", "40"),
+    ]
+    assert rows[2]["printed"] == "债券资金用于脱贫攻坚 200 万元"  # the fragment stays as printed
+    evaluated = _table(drafted.files["evaluated_funds.csv"])
+    assert [(r["level"], r["fund_type"]) for r in evaluated] == [
+        ("中央", "扶贫发展资金"),  # 扶贫发展, without 资金
+        ("中央", "少数民族发展资金"),
+        ("省级", "扶贫发展资金"),  # （均为扶贫发展）
+        ("地方政府债券", "地方政府债券资金"),  # a level that is also a fund's name
+    ]
+    review = drafted.files["REVIEW.md"]
+    assert "资金类型“债券资金用于脱贫攻坚”按同一资金在报告中的写法记为“地方政府债券资金”" in review
+    assert "资金口径“州本级资金”按总额的标签" in review
+
+
+def test_a_short_name_two_funds_fit_and_words_naming_two_funds_are_left_as_printed() -> None:
+    text = (
+        "# 青山州2021年度财政专项扶贫资金绩效自评报告\n\n## 一、资金分配\n\n（一）分配情况。\n\n"
+        "1.上级资金。安排各县市扶贫资金 300 万元，分县市情况如下：\n\n"
+        "东山县 150 万元，其中扶贫发展资金 50 万元，发展资金 100 万元；\n\n"
+        "西山县 150 万元，其中扶贫发展资金 50 万元，少数民族发展资金 100 万元；\n\n"
+        "2.县级资金。安排扶贫发展资金和少数民族发展资金 60 万元(其中：东山县 20 万元、西山县 40 万元)。"
+        "\n\n青山州扶贫开发办公室\n"
+    )
+    rows = _table(draft_text(text, "q.md").files["allocations.csv"])
+    assert [(r["funds"], r["fund_type"]) for r in rows] == [
+        ("安排各县市扶贫资金", "扶贫发展资金"),  # neither 绩效评价 nor 本级: the total's label
+        ("安排各县市扶贫资金", "发展资金"),  # 扶贫发展资金 or 少数民族发展资金: not told
+        ("安排各县市扶贫资金", "扶贫发展资金"),
+        ("安排各县市扶贫资金", "少数民族发展资金"),
+        ("安排扶贫发展资金和少数民族发展资金", ""),  # two funds named: which is not told
+        ("安排扶贫发展资金和少数民族发展资金", ""),
+    ]
+
+
 def _fill_for_a_person(directory: Path) -> None:
     """What REVIEW.md asks a person to fill in: English forms, issuers, a source's level."""
     toml = directory / "report.toml"

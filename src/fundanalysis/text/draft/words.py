@@ -169,6 +169,15 @@ def kind_in(words: str) -> str | None:
     return None
 
 
+_WHOLLY = re.compile(r"^[\s，,（(]*(?:全部|均)(?:为|是|系)([^，,；;。！？（()）\s]+)")
+
+
+def wholly_of(after: str) -> str | None:
+    """What all of an amount is, as the words right after it say (（均为扶贫发展）)."""
+    match = _WHOLLY.match(after.split("\n\n")[0].replace("\n", ""))
+    return match[1] if match else None
+
+
 def kinds_in(words: str) -> list[str]:
     """Every kind of carry-over ``words`` name, in the order printed (尾款和…未支付成功的…)."""
     found: dict[str, int] = {}
