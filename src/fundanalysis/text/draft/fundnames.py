@@ -24,7 +24,7 @@ FUND_TYPE_TABLES = ("transfers", "evaluated_funds", "allocations")
 _PURPOSE = re.compile(r"^(.+?资金)(?:专项)?用于.+$")
 _GENERIC_TAIL = re.compile(r"(?:财政|专项|扶贫)*资金$")
 _EVALUATED = re.compile(r"纳入[^，,；;。]*绩效评价")
-_OWN_LEVEL = re.compile(r"(省|市|州|县|区|旗)(?:本级)?财政")
+_OWN_LEVEL = re.compile(r"(自治区|自治州|自治县|省|市|州|县|区|旗)(?:本级)?财政")
 
 
 def without_purpose(label: str) -> str:
