@@ -265,6 +265,21 @@ def test_a_short_name_two_funds_fit_and_words_naming_two_funds_are_left_as_print
     ]
 
 
+def test_a_project_row_takes_the_level_its_money_names_over_the_places_its_count_names() -> None:
+    text = (
+        "# 青山州2021年度财政专项扶贫资金绩效自评报告\n\n## 一、资金使用成效\n\n（一）精准使用情况。"
+        "2021 年全州实施项目 5 个，其中：中央 3 个、县市 2 个；项目资金总额 50 万元，其中：中央资金 30 万元、"
+        "县级及其他资金 20 万元。\n\n青山州扶贫开发办公室\n"
+    )
+    drafted = draft_text(text, "q.md")
+    rows = _table(drafted.files["projects.csv"])
+    assert [(r["level"], r["project_count"], r["amount"], r["count_printed"]) for r in rows] == [
+        ("中央", "3", "30", "中央 3 个"),
+        ("县级", "2", "20", "县市 2 个"),  # 县市 are the county level's places
+    ]
+    assert "级次记为资金所印的“县级”" in drafted.files["REVIEW.md"]
+
+
 def _fill_for_a_person(directory: Path) -> None:
     """What REVIEW.md asks a person to fill in: English forms, issuers, a source's level."""
     toml = directory / "report.toml"
