@@ -280,6 +280,23 @@ def test_a_project_row_takes_the_level_its_money_names_over_the_places_its_count
     assert "级次记为资金所印的“县级”" in drafted.files["REVIEW.md"]
 
 
+def test_spending_takes_the_category_of_the_project_that_prints_the_same_money() -> None:
+    text = (
+        "# 青山县2021年度财政专项扶贫资金绩效自评报告\n\n## 一、资金使用情况\n\n"
+        "2021年共编制项目2个（教育扶持项目1个，雨露计划投资5万元；金融类项目1个，"
+        "扶贫小额信贷风险补偿金3万元）。截至目前，共支出扶贫资金13万元（其中产业扶贫5万元，"
+        "雨露计划5万元，扶贫小额信贷风险补偿金3万元）。\n\n青山县扶贫开发办公室\n"
+    )
+    drafted = draft_text(text, "q.md")
+    rows = _table(drafted.files["spending.csv"])
+    assert [(r["category"], r["amount"], r["printed"]) for r in rows] == [
+        ("产业扶贫", "5", "产业扶贫5万元"),  # the same amount, but no project prints it so
+        ("教育扶持", "5", "雨露计划5万元"),  # 教育扶持项目1个，雨露计划投资5万元
+        ("金融类", "3", "扶贫小额信贷风险补偿金3万元"),
+    ]
+    assert "类别“教育扶持”取自以“雨露计划”印出同一笔资金的项目行" in drafted.files["REVIEW.md"]
+
+
 def _fill_for_a_person(directory: Path) -> None:
     """What REVIEW.md asks a person to fill in: English forms, issuers, a source's level."""
     toml = directory / "report.toml"
@@ -463,7 +480,7 @@ REPORTS = {
 }
 # The shares measured when this test was last changed: a floor, so that a change that places
 # fewer rows is seen. The issue's target (80 % for 巴州) is the test below.
-FLOORS = {"bazhou-2020": 0.93, "mancheng-2019": 0.80}
+FLOORS = {"bazhou-2020": 0.94, "mancheng-2019": 0.90}
 
 
 @pytest.mark.parametrize("report", REPORTS)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from fundanalysis.text.draft import words as w
 from fundanalysis.text.draft.carryover import CarryoverRules
+from fundanalysis.text.draft.categories import categories_from_projects
 from fundanalysis.text.draft.counts import count_row, project_amount
 from fundanalysis.text.draft.fundnames import funds_name, harmonise_fund_types
 from fundanalysis.text.draft.outline import Outline
@@ -310,6 +311,7 @@ class _Placer(CarryoverRules):
             if figure.id in self.deferred and figure.id not in self.used:
                 self.note(figure, "未能归入任何表 / not placed in any table")
         harmonise_fund_types(self.rows)
+        categories_from_projects(self.rows)
         return Placed(self.rows, self.totals, self.headlines, self.repeats, self.review)
 
     def count(self, figure: Figure, chain: list[Figure]) -> bool:
