@@ -195,6 +195,16 @@ def test_a_group_of_two_kinds_gives_its_items_both_unless_a_phrase_names_the_ite
         ("管理费", "尾款或支付失败", "计划支付"),
     ]
     assert "未印本项属哪一类" in drafted.files["REVIEW.md"]
+    # an amount no other item of the list carries needs no name to be the item's
+    unnamed = CARRIED_OVER.replace("道路项目尾款 2 万元", "尾款 6 万元").replace(
+        "其余资金 8", "其余资金 4"
+    )
+    rows = _table(draft_text(unnamed, "q.md").files["carryover.csv"])
+    assert [(r["kind"], r["payment_status"]) for r in rows] == [
+        ("尾款或支付失败", "计划支付"),
+        ("尾款或支付失败", "计划支付"),
+        ("尾款", "已支付"),
+    ]
 
 
 ALLOCATED = """\

@@ -37,17 +37,17 @@ def _names_an_amount(phrase: str) -> bool:
     return bool(re.search(r"\d\s*万元", phrase)) and "其余" not in phrase
 
 
-def _about_item(phrase: str, figure: Figure, item: str) -> bool:
+def _about_item(phrase: str, figure: Figure, name: str) -> bool:
     """Whether a phrase that names an amount is about this item: it names the item's amount
-    and, where the item has a name, the name too (two items may carry the same amount)."""
+    and ``name`` too, the item's name where another item of its list has the same amount."""
     amounts = re.findall(r"(\d+(?:\.\d+)?)\s*万元", phrase)
-    name = "".join(item.split())
+    name = "".join(name.split())
     return figure.value_text in amounts and (not name or name in "".join(phrase.split()))
 
 
-def _own_kind(phrase: str, figure: Figure, item: str) -> str | None:
+def _own_kind(phrase: str, figure: Figure, name: str) -> str | None:
     """The kind a phrase about this item alone names (…项目尾款 22.6 万元已支付完毕)."""
-    if not _names_an_amount(phrase) or not _about_item(phrase, figure, item):
+    if not _names_an_amount(phrase) or not _about_item(phrase, figure, name):
         return None
     return w.kind_in(phrase)
 
@@ -91,8 +91,9 @@ class CarryoverRules:
             kinds = w.kinds_in(ancestor.label) or w.kinds_in(self._words_after(ancestor))
             if kinds:
                 break
-        status, when, printed_when = self._payment(figure, item)
-        own = _own_kind(printed_when, figure, item)
+        name = item if self._amount_shared(figure) else ""
+        status, when, printed_when = self._payment(figure, name)
+        own = _own_kind(printed_when, figure, name)
         kind = own or "或".join(kinds)
         self.seq[place] = self.seq.get(place, 0) + 1
         cells = {
@@ -166,7 +167,13 @@ class CarryoverRules:
                 return None
         return None
 
-    def _payment(self, figure: Figure, item: str) -> tuple[str, str, str]:
+    def _amount_shared(self, figure: Figure) -> bool:
+        """Whether another item of the figure's list carries the same amount."""
+        parent = self.parent.get(figure.id)
+        parts = [p for r in self.totals.get(parent.id, []) for p in r.parts] if parent else []
+        return sum(p.value_text == figure.value_text for p in parts) > 1
+
+    def _payment(self, figure: Figure, name: str) -> tuple[str, str, str]:
         """Whether a carry-over item is paid, as the words after its list say.
 
         A phrase that names another amount ("尾款 22.6 万元已支付完毕") is that amount's; one
@@ -190,7 +197,7 @@ class CarryoverRules:
                 max(after.rfind("，", 0, match.start()), after.rfind("、", 0, match.start())) + 1
             )
             printed = "".join(after[start : match.end()].splitlines()).strip()
-            if _names_an_amount(printed) and not _about_item(printed, figure, item):
+            if _names_an_amount(printed) and not _about_item(printed, figure, name):
                 continue
             when = w.day_in_year(printed, self.year)
             return status, when.isoformat() if when else "", printed
