@@ -23,6 +23,7 @@ from test_scan_agrees import _text as _source
 from fundanalysis.cli import main
 from fundanalysis.data.specs import FIGURE_TABLES, SPECS
 from fundanalysis.text.draft import draft_text
+from fundanalysis.text.draft.fundnames import funds_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -253,6 +254,13 @@ def test_allocations_name_their_money_and_each_fund_takes_the_report_s_spelling(
     review = drafted.files["REVIEW.md"]
     assert "资金类型“债券资金用于脱贫攻坚”按同一资金在报告中的写法记为“地方政府债券资金”" in review
     assert "资金口径“州本级资金”按总额的标签" in review
+
+
+def test_own_funds_are_named_after_the_level_printed_before_them() -> None:
+    assert funds_name("自治区财政安排专项资金", "本级财政投入情况")[0] == "自治区本级资金"
+    assert funds_name("县本级安排专项资金", "资金投入情况")[0] == "县本级资金"
+    assert funds_name("共安排专项资金", "本级财政投入情况")[0] == "本级资金"  # no level printed
+    assert funds_name("州财政安排专项资金", "资金投入情况")[0] == "州财政安排专项资金"  # no 本级
 
 
 def test_a_short_name_two_funds_fit_and_words_naming_two_funds_are_left_as_printed() -> None:

@@ -24,7 +24,7 @@ FUND_TYPE_TABLES = ("transfers", "evaluated_funds", "allocations")
 _PURPOSE = re.compile(r"^(.+?资金)(?:专项)?用于.+$")
 _GENERIC_TAIL = re.compile(r"(?:财政|专项|扶贫)*资金$")
 _EVALUATED = re.compile(r"纳入[^，,；;。]*绩效评价")
-_OWN_LEVEL = re.compile(r"(自治区|自治州|自治县|省|市|州|县|区|旗)(?:本级)?财政")
+_OWN_LEVEL = re.compile(r"(自治区|自治州|自治县|省|市|州|县|区|旗)(?:本级财政|财政|本级)")
 
 
 def without_purpose(label: str) -> str:
@@ -44,7 +44,7 @@ def funds_name(total_label: str, section_title: str) -> tuple[str, str]:
 
     The money under evaluation (纳入…绩效评价的资金) is 绩效评价资金; the jurisdiction's own
     (本级, in the total's words or its section's heading) is 本级资金, after the level its words
-    print before 财政 (州财政预算 → 州本级资金). Any other total names it by its own label.
+    print before 财政 or 本级 (州财政预算 → 州本级资金). Any other total names it by its label.
     """
     note = (
         f"资金口径“{{}}”按总额的标签“{total_label}”命名 / funds named from the total's label: check"
