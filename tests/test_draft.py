@@ -266,9 +266,10 @@ def test_own_funds_are_named_after_the_level_printed_before_them() -> None:
 def test_a_short_name_two_funds_fit_and_words_naming_two_funds_are_left_as_printed() -> None:
     text = (
         "# 青山州2021年度财政专项扶贫资金绩效自评报告\n\n## 一、资金分配\n\n（一）分配情况。\n\n"
-        "1.上级资金。安排各县市扶贫资金 300 万元，分县市情况如下：\n\n"
+        "1.上级资金。安排各县市扶贫资金 450 万元，分县市情况如下：\n\n"
         "东山县 150 万元，其中扶贫发展资金 50 万元，发展资金 100 万元；\n\n"
         "西山县 150 万元，其中扶贫发展资金 50 万元，少数民族发展资金 100 万元；\n\n"
+        "南山县 150 万元，其中中央扶贫发展资金 50 万元，少数民族发展资金 100 万元；\n\n"
         "2.县级资金。安排扶贫发展资金和少数民族发展资金 60 万元(其中：东山县 20 万元、西山县 40 万元)。"
         "\n\n青山州扶贫开发办公室\n"
     )
@@ -277,6 +278,8 @@ def test_a_short_name_two_funds_fit_and_words_naming_two_funds_are_left_as_print
         ("安排各县市扶贫资金", "扶贫发展资金"),  # neither 绩效评价 nor 本级: the total's label
         ("安排各县市扶贫资金", "发展资金"),  # 扶贫发展资金 or 少数民族发展资金: not told
         ("安排各县市扶贫资金", "扶贫发展资金"),
+        ("安排各县市扶贫资金", "少数民族发展资金"),
+        ("安排各县市扶贫资金", "中央扶贫发展资金"),  # the fund at a level, not a fuller name
         ("安排各县市扶贫资金", "少数民族发展资金"),
         ("安排扶贫发展资金和少数民族发展资金", ""),  # two funds named: which is not told
         ("安排扶贫发展资金和少数民族发展资金", ""),

@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from fundanalysis.text.draft import words as w
+
 if TYPE_CHECKING:
     from fundanalysis.text.draft.placing import Row
 
@@ -73,7 +75,13 @@ def _spellings(rows: list[Row]) -> dict[str, str]:
             by_core.setdefault(fund_core(spelling), []).append(spelling)
     spelling = {core: names[0] for core, names in by_core.items()}
     for core in list(spelling):
-        longer = [k for k in by_core if k != core and k.endswith(core)]
+        # a longer name of the same fund, not the fund at one level (中央扶贫发展 is not a
+        # fuller 扶贫发展: the level has a column of its own)
+        longer = [
+            k
+            for k in by_core
+            if k != core and k.endswith(core) and w.levels_in(k[: -len(core)]) != k[: -len(core)]
+        ]
         if len(longer) == 1:
             spelling[core] = by_core[longer[0]][0]
     return spelling
