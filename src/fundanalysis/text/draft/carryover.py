@@ -33,6 +33,25 @@ def _in_a_later_bracket(after: str, position: int) -> bool:
     return depth > lowest
 
 
+def _names_an_amount(phrase: str) -> bool:
+    return bool(re.search(r"\d\s*万元", phrase)) and "其余" not in phrase
+
+
+def _about_item(phrase: str, figure: Figure, name: str) -> bool:
+    """Whether a phrase that names an amount is about this item: it names the item's amount
+    and ``name`` too, the item's name where another item of its list has the same amount."""
+    amounts = re.findall(r"(\d+(?:\.\d+)?)\s*万元", phrase)
+    name = "".join(name.split())
+    return figure.value_text in amounts and (not name or name in "".join(phrase.split()))
+
+
+def _own_kind(phrase: str, figure: Figure, name: str) -> str | None:
+    """The kind a phrase about this item alone names (…项目尾款 22.6 万元已支付完毕)."""
+    if not _names_an_amount(phrase) or not _about_item(phrase, figure, name):
+        return None
+    return w.kind_in(phrase)
+
+
 class CarryoverRules:
     """The carry-over rules of the placer (:class:`fundanalysis.text.draft.placing._Placer`)."""
 
@@ -67,12 +86,15 @@ class CarryoverRules:
             prefix = re.match(r"^(少数民族发展资金|[^\s]{2,12}?资金)(?=[^\s]{2,}项目)", item)
             if prefix:
                 source, item = prefix[1], item[len(prefix[1]) :]
-        kind = None
+        kinds: list[str] = []
         for ancestor in [figure, *chain]:
-            kind = w.kind_in(ancestor.label) or w.kind_in(self._words_after(ancestor))
-            if kind:
+            kinds = w.kinds_in(ancestor.label) or w.kinds_in(self._words_after(ancestor))
+            if kinds:
                 break
-        status, when, printed_when = self._payment(figure)
+        name = item if self._amount_shared(figure) else ""
+        status, when, printed_when = self._payment(figure, name)
+        own = _own_kind(printed_when, figure, name)
+        kind = own or "或".join(kinds)
         self.seq[place] = self.seq.get(place, 0) + 1
         cells = {
             "place": place,
@@ -93,6 +115,11 @@ class CarryoverRules:
         notes = []
         if not kind:
             notes.append("结转类别未能读出 / kind of carry-over not read")
+        elif len(kinds) > 1 and not own:
+            notes.append(
+                f"结转类别：所属一组印有{'、'.join(kinds)}，未印本项属哪一类，记为“{kind}” / its "
+                "group names several kinds and not which this item is: check"
+            )
         if when:
             notes.append(
                 f"支付日期未印年份，按报告年度 {self.year} 推定 / year of the date taken as the report's"
@@ -121,10 +148,15 @@ class CarryoverRules:
         return re.sub(r"(结转资金|结转)$", "", label)
 
     def _words_after(self, figure: Figure) -> str:
-        """The words after a figure up to the next figure (主要为项目质保金)."""
+        """The words after a figure that are about it (主要为项目质保金), up to the next figure
+        but without that figure's own clause (…，交通局农村公路项目尾款 22.6 万元)."""
         following = [f.start for f in self.scan.figures if f.start >= figure.end]
-        end = min([*following[:1], figure.end + 30])
-        return re.split(r"[；;。）)]", self.text[figure.end : end])[0]
+        end = min([*following[:1], figure.end + 60])
+        words = re.split(r"[；;。）)]", self.text[figure.end : end])[0]
+        if following[:1] == [end] and len(words) == end - figure.end:
+            breaks = [m.start() for m in w.CLAUSE_BREAKS.finditer(words)]
+            words = words[: breaks[-1] if breaks else 0]
+        return words
 
     def _count_before(self, figure: Figure) -> Figure | None:
         for other in reversed(self.scan.figures):
@@ -135,7 +167,13 @@ class CarryoverRules:
                 return None
         return None
 
-    def _payment(self, figure: Figure) -> tuple[str, str, str]:
+    def _amount_shared(self, figure: Figure) -> bool:
+        """Whether another item of the figure's list carries the same amount."""
+        parent = self.parent.get(figure.id)
+        parts = [p for r in self.totals.get(parent.id, []) for p in r.parts] if parent else []
+        return sum(p.value_text == figure.value_text for p in parts) > 1
+
+    def _payment(self, figure: Figure, name: str) -> tuple[str, str, str]:
         """Whether a carry-over item is paid, as the words after its list say.
 
         A phrase that names another amount ("尾款 22.6 万元已支付完毕") is that amount's; one
@@ -159,8 +197,7 @@ class CarryoverRules:
                 max(after.rfind("，", 0, match.start()), after.rfind("、", 0, match.start())) + 1
             )
             printed = "".join(after[start : match.end()].splitlines()).strip()
-            amounts = re.findall(r"(\d+(?:\.\d+)?)\s*万元", printed)
-            if amounts and "其余" not in printed and figure.value_text not in amounts:
+            if _names_an_amount(printed) and not _about_item(printed, figure, name):
                 continue
             when = w.day_in_year(printed, self.year)
             return status, when.isoformat() if when else "", printed

@@ -103,6 +103,13 @@ def project_amount(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool
             f"资金“{placer.clause(figure)}”按级次首字对应到“{same[0].cells['level']}” / "
             "money matched to this row by the level's first character"
         )
+        if level.endswith("级") and not same[0].cells["level"].endswith("级"):
+            # 县市 names the county level's places; 县级 names the level itself
+            same[0].notes.append(
+                f"级次记为资金所印的“{level}”，而非项目数所印的“{same[0].cells['level']}” / level "
+                "as the money prints it, a level of government rather than its places"
+            )
+            same[0].cells["level"] = level
     row = same[0]
     row.cells["amount"] = figure.value_text
     row.cells["unit"] = figure.unit.printed

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from fundanalysis.text.draft import words as w
 from fundanalysis.text.draft.carryover import CarryoverRules
+from fundanalysis.text.draft.categories import categories_from_projects
 from fundanalysis.text.draft.counts import count_row, project_amount
+from fundanalysis.text.draft.fundnames import funds_name, harmonise_fund_types
 from fundanalysis.text.draft.outline import Outline
 from fundanalysis.text.scan import Figure, Relation, ScanResult
 from fundanalysis.text.scan.sections import Sections, sentences
@@ -36,6 +38,9 @@ class Row:
     notes: list[str] = field(default_factory=list)
     #: each figure the row holds → the column it is in (amount, project_count, value)
     measures: dict[str, str] = field(default_factory=dict)
+    #: words that may name the row's fund type where its own clause names none: the clause of
+    #: a level (地方政府债券资金用于…), the sentence of the total above a list of places
+    fund_words: str = ""
 
 
 @dataclass
@@ -216,15 +221,20 @@ class _Placer(CarryoverRules):
         if holder is None or place is None or place != w.clean(holder.label):
             return False
         above = chain if own else self.ancestors(holder)
+        funds, note = "", "资金口径未印 / funds not printed"
+        if above:
+            funds, note = funds_name(self.label(above[0]), self.outline.at(above[0].start).title)
         cells = {
-            "funds": self.label(above[0]) if above else "",
+            "funds": funds,
             "place": place,
             "fund_type": "" if own else self.clause(figure),
             **_money(figure),
             "printed": printed_from(self.text, figure),
         }
-        note = "资金口径取自总额的标签 / funds named after the total's label"
-        self.add("allocations", figure, cells, note)
+        row = self.add("allocations", figure, cells, note)
+        if own and above:  # 共安排扶贫发展资金 3900 万元（其中：库尔勒市 197 万元…）
+            start, _ = self.sentence(above[0])
+            row.fund_words = "".join(self.text[start : above[0].start].split())
         return True
 
     def spending(self, figure: Figure, chain: list[Figure]) -> bool:
@@ -247,15 +257,23 @@ class _Placer(CarryoverRules):
         )
         if not level or not chain:
             return False
-        fund_type = "" if w.levels_in(self.clause(figure)) else self.clause(figure)
+        clause = self.clause(figure)
+        wholly = w.wholly_of(self.text[figure.end : figure.end + 30])
+        fund_type = wholly or ("" if w.levels_in(clause) else clause)
         cells = {"level": level, "fund_type": fund_type, **_money(figure)}
         cells["printed"] = printed_from(self.text, figure)
-        self.add(
+        row = self.add(
             "evaluated_funds",
             figure,
             cells,
             "纳入评价的资金：请核对 / funds under evaluation: check",
         )
+        if wholly:
+            row.notes.append(
+                f"资金类型取自其后的“{wholly}” / fund type read from the words after it"
+            )
+        elif not fund_type:
+            row.fund_words = clause  # 地方政府债券资金用于…: a level that is also a fund's name
         return True
 
     def place(self) -> Placed:
@@ -292,6 +310,8 @@ class _Placer(CarryoverRules):
         for figure in self.scan.figures:
             if figure.id in self.deferred and figure.id not in self.used:
                 self.note(figure, "未能归入任何表 / not placed in any table")
+        harmonise_fund_types(self.rows)
+        categories_from_projects(self.rows)
         return Placed(self.rows, self.totals, self.headlines, self.repeats, self.review)
 
     def count(self, figure: Figure, chain: list[Figure]) -> bool:

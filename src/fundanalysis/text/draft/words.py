@@ -32,7 +32,16 @@ _FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTH_PART = re.compile(r"(\d{1,2})\s*月\s*(上旬|中旬|下旬|底|末)")
 _PART_DAY = {"上旬": 10, "中旬": 20, "下旬": 28, "底": 0, "末": 0}
-KINDS = (("质量保证金", "质量保证金"), ("质保金", "质量保证金"), ("尾款", "尾款"), ("结余", "结余"))
+#: The words for a kind of carry-over and the kind each names (a payment that failed is carried
+#: over until it is made again: 因账号错误未支付成功的结转资金).
+KINDS = (
+    ("质量保证金", "质量保证金"),
+    ("质保金", "质量保证金"),
+    ("尾款", "尾款"),
+    ("结余", "结余"),
+    ("未支付成功", "支付失败"),
+    ("支付失败", "支付失败"),
+)
 
 
 def place_of(label: str) -> str | None:
@@ -158,6 +167,25 @@ def kind_in(words: str) -> str | None:
         if word in words:
             return kind
     return None
+
+
+_WHOLLY = re.compile(r"^[\s，,（(]*(?:全部|均)(?:为|是|系)([^，,；;。！？（()）\s]+)")
+
+
+def wholly_of(after: str) -> str | None:
+    """What all of an amount is, as the words right after it say (（均为扶贫发展）)."""
+    match = _WHOLLY.match(after.split("\n\n")[0].replace("\n", ""))
+    return match[1] if match else None
+
+
+def kinds_in(words: str) -> list[str]:
+    """Every kind of carry-over ``words`` name, in the order printed (尾款和…未支付成功的…)."""
+    found: dict[str, int] = {}
+    for word, kind in KINDS:
+        at = words.find(word)
+        if at >= 0:
+            found[kind] = min(found.get(kind, at), at)
+    return sorted(found, key=found.__getitem__)
 
 
 _NAME_BREAKS = "，,；;：:。！？!?\n、"
