@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,81 @@ def test_chinese_pages_hold_no_english(site):
     leaks = {}
     for page in _pages(site, english=False):
         found = english_on_a_chinese_page(page.read_text(encoding="utf-8"))
+        if found:
+            leaks[str(page.relative_to(site))] = sorted(set(found))[:15]
+    assert leaks == {}
+
+
+CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def _visible_texts(html: str, outside: Callable[[object], bool]) -> list[str]:
+    """A page's text, tooltips and alt texts that ``outside`` keeps (scripts, styles and
+    literal commands left out)."""
+    soup = BeautifulSoup(html, "lxml")
+    for hidden in soup(["script", "style", "noscript", "template", "code"]):
+        hidden.decompose()
+    texts = [
+        str(s)
+        for s in soup.find_all(string=True)
+        if not isinstance(s, Comment | Doctype) and outside(s)
+    ]
+    texts += [
+        e[attribute]
+        for e in soup.find_all(True)
+        for attribute in ("title", "placeholder", "alt")
+        if isinstance(e.get(attribute), str) and outside(e)
+    ]
+    return texts
+
+
+def _not_marked_chinese(node) -> bool:
+    element = node if getattr(node, "attrs", None) is not None else node.parent
+    marked = element.find_parent(attrs={"lang": re.compile("^zh")}) is not None
+    return not (marked or str(element.get("lang", "")).startswith("zh"))
+
+
+def chinese_on_an_english_page(html: str, originals: str) -> list[str]:
+    """The runs of Chinese a reader of an English page would see that are neither marked as
+    Chinese (``lang="zh-CN"``: the report's own words in a table, a quoted passage) nor
+    quoted from the report: a run the report's data never holds (``originals``, all its text
+    cells) is a string of ours left untranslated."""
+    return [
+        run
+        for text in _visible_texts(html, _not_marked_chinese)
+        for run in CHINESE.findall(text)
+        if run not in originals
+    ]
+
+
+def _originals(report_dir: Path) -> str:
+    """Every text cell of a data directory, and its report.toml: what the report prints."""
+    import csv
+
+    cells = [(report_dir / "report.toml").read_text(encoding="utf-8")]
+    for path in report_dir.glob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            cells += [cell for row in csv.reader(handle) for cell in row]
+    return "\n".join(cells)
+
+
+def test_the_english_checker_finds_our_chinese_and_lets_quotes_pass():
+    originals = "共下达资金 100 万元\n阿克苏来乡"
+    page = (
+        "<html><body><p>A gap of 100 万元 in 阿克苏来乡.</p>"
+        '<td lang="zh-CN">一段原文</td><p>Total 合计: 无法计算</p></body></html>'
+    )
+    assert chinese_on_an_english_page(page, originals) == ["合计", "无法计算"]
+
+
+def test_english_pages_hold_no_chinese_of_our_own(site):
+    reports = {p.name: p for p in (site.parent / "data").iterdir() if (p / "report.toml").is_file()}
+    every = "\n".join(_originals(p) for p in reports.values())
+    leaks = {}
+    for page in _pages(site, english=True):
+        parts = page.relative_to(site).parts
+        originals = _originals(reports[parts[1]]) if parts[1] in reports else every
+        found = chinese_on_an_english_page(page.read_text(encoding="utf-8"), originals)
         if found:
             leaks[str(page.relative_to(site))] = sorted(set(found))[:15]
     assert leaks == {}
