@@ -339,6 +339,56 @@ def _drawing(chart: Chart) -> tuple[str, int, list[warnings.WarningMessage]]:
     return data, pixels, caught
 
 
+#: A phone's screen, less the page's margins, in CSS pixels: what a chart is shown across.
+PHONE_SCREEN = 358
+
+
+#: Labels on a phone: broken into lines of about this many columns (a CJK character is two).
+PHONE_LABEL = 18
+
+
+def _narrowed(figure: Figure) -> None:
+    """Make a chart's axes fit a phone: long tick labels broken into short lines, so that the
+    bars keep their width, legends in one column, and at most three ticks on a numeric or
+    date axis."""
+    from matplotlib import dates, ticker
+
+    from fundanalysis.publish.charts.style import fit
+
+    figure.draw_without_rendering()  # tick labels exist once laid out
+    for ax in figure.axes:
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        if any(len(label) > PHONE_LABEL // 2 for label in labels):
+            short = [fit(label.replace("\n", " "), PHONE_LABEL, PHONE_LABEL, 3) for label in labels]
+            ax.set_yticks(ax.get_yticks(), short)
+        legend = ax.get_legend()
+        if legend is not None and legend._ncols > 1:  # side by side it is wider than a phone
+            anchor = legend.get_bbox_to_anchor().transformed(ax.transAxes.inverted())
+            handles, texts = ax.get_legend_handles_labels()
+            ax.legend(handles, texts, loc=legend._loc, bbox_to_anchor=(anchor.x0, anchor.y0))
+        for axis in (ax.xaxis, ax.yaxis):
+            locator = axis.get_major_locator()
+            if type(locator) is ticker.AutoLocator:
+                axis.set_major_locator(ticker.MaxNLocator(nbins=3, steps=[1, 2, 2.5, 5, 10]))
+            elif isinstance(locator, dates.AutoDateLocator):
+                locator.minticks = 2
+                locator.maxticks = dict.fromkeys(locator.maxticks, 3)
+
+
+def phone_drawing(chart: Chart) -> tuple[str, int, list[warnings.WarningMessage]]:
+    """The chart laid out again for a phone, :data:`PHONE_WIDTH` wide (a little wider where its
+    labels do not fit), as :func:`_drawing` gives it; the figure is left at that size, with
+    its labels narrowed (:func:`_narrowed`): draw the wide version first."""
+    width, height = chart.figure.get_size_inches()
+    _narrowed(chart.figure)
+    for phone in (PHONE_WIDTH, (PHONE_WIDTH + width) / 2):  # wider if the labels need it
+        chart.figure.set_size_inches(phone, height * 1.25)
+        drawn = _drawing(chart)
+        if not any(_LAYOUT_GAVE_UP in str(w.message) for w in drawn[2]):
+            break
+    return drawn
+
+
 def chart_html(chart: Chart, lang: str | None = None) -> str:
     """The chart as an HTML figure: 2× PNG, redrawn narrower for phones, with its alt text.
 
@@ -351,11 +401,7 @@ def chart_html(chart: Chart, lang: str | None = None) -> str:
     """
     width, height = chart.figure.get_size_inches()
     wide, wide_px, caught = _drawing(chart)
-    for phone in (PHONE_WIDTH, (PHONE_WIDTH + width) / 2):  # wider if the labels need it
-        chart.figure.set_size_inches(phone, height * 1.25)
-        narrow, _, phone_caught = _drawing(chart)
-        if not any(_LAYOUT_GAVE_UP in str(w.message) for w in phone_caught):
-            break
+    narrow, _, phone_caught = phone_drawing(chart)
     caught += phone_caught
     chart.figure.set_size_inches(width, height)
     undrawable = _undrawable(chart, caught)

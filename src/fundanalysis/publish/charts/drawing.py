@@ -21,7 +21,7 @@ from fundanalysis.publish.present import NOT_COMPUTABLE
 THOUSANDS = FuncFormatter(lambda value, _: f"{value:,.0f}")
 
 
-WAN = ("万元", "10,000 yuan (万元)")
+WAN = ("万元", "10,000 yuan")
 
 #: Bars a chart of places shows at most: the largest, then one bar for all the others (the
 #: table above the chart lists every place). Past a few dozen bars a chart is unreadable, and

@@ -10,7 +10,6 @@ from fundanalysis.analysis import funding, spending
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data.labels import pick
-from fundanalysis.data.money import WAN_IN_ENGLISH
 from fundanalysis.data.money import wan_text as wan
 from fundanalysis.publish.charts.drawing import (
     THOUSANDS,
@@ -137,7 +136,8 @@ def batch_timeline_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
     )
     for row, item in zip(rows, timeline.itertuples(), strict=True):
         ax.annotate(
-            f"{wan(item.amount_wan)} {pick(('万元', WAN_IN_ENGLISH), lang)} · {item.disbursed_on:%Y-%m-%d}",
+            # two short lines, not one long one: the label fits beside its dot on a phone
+            f"{wan(item.amount_wan)}\n{item.disbursed_on:%Y-%m-%d}",  # the title names the unit
             xy=(item.disbursed_on, row),
             xytext=(14, 0),
             textcoords="offset points",
@@ -151,7 +151,9 @@ def batch_timeline_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
         fontsize=9.5,
     )
     ax.set_title(
-        pick_language(lang, "各批资金下达日期", "When each batch was passed on"),
+        pick_language(
+            lang, "各批资金下达日期（万元）", "When each batch was passed on (10,000 yuan)"
+        ),
         loc="left",
         wrap=True,
     )
