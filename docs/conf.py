@@ -4,9 +4,7 @@
 site/ and ``=en`` into site/en/; every page links to the same page in the other language.
 """
 
-import logging
 import os
-from pathlib import Path
 
 #: tools/build_site.py builds the site once per language and says which in this variable.
 SITE_LANGUAGE = os.environ.get("FUNDANALYSIS_SITE_LANG", "zh")
@@ -20,7 +18,10 @@ copyright = (
 )
 language = "zh_CN" if SITE_LANGUAGE == "zh" else "en"
 
-extensions = ["myst_nb"]
+extensions = [
+    "myst_nb",
+    "fundanalysis.publish.sitesearch",
+]
 root_doc = "index"
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 templates_path = ["_templates"]
@@ -32,16 +33,8 @@ nb_output_stderr = "remove"
 myst_enable_extensions = ["colon_fence"]
 suppress_warnings = ["myst.header"]
 
-# Chinese search: jieba segments the text, with the reports' own terms as a user dictionary.
-# Its cache goes beside these sources (under build/), its progress messages nowhere.
-html_search_options = {"dict": str(Path(__file__).parent / "search-words.txt")}
-try:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.tmp_dir = str(Path(__file__).parent)
-except ImportError:  # pragma: no cover - jieba comes with the dev environment
-    pass
+# Search (fundanalysis.publish.sitesearch): figures and any run of Chinese characters are
+# words, in the index and in the query alike; excerpts come from the site's own text.
 
 # The theme's own catalogs leave some of its strings in English: ours (locales/) come first.
 locale_dirs = ["locales"]
@@ -90,20 +83,6 @@ def _language_switch(app, pagename, templatename, context, doctree) -> None:
     context["fa_toggle_secondary"] = "显示或隐藏本页目录" if chinese else "Show or hide the contents"
 
 
-def _chinese_search():
-    """Sphinx's Chinese search, with the browser stemmer it actually ships named right.
-
-    Sphinx 9 bundles the English stemmer for Chinese pages (for Latin words in them) but names
-    it ChineseStemmer in language_data.js, which then fails in the browser.
-    """
-    from sphinx.search.zh import SearchChinese
-
-    class ChineseSearch(SearchChinese):
-        language_name = "English"
-
-    return ChineseSearch
-
-
 def _escape_theme_title(app, pagename, templatename, context, doctree) -> None:
     """The book theme prints the page's title as raw text (``<h1>{{ pagetitle }}</h1>`` of its
     print header, from ``title.astext()``) into HTML: a title holding ``<img onerror>`` ran as
@@ -120,4 +99,3 @@ def setup(app):
 
     app.add_role("fa-text", text_role)
     app.connect("html-page-context", _language_switch)
-    app.add_search_language(_chinese_search())
