@@ -21,6 +21,7 @@ language = "zh_CN" if SITE_LANGUAGE == "zh" else "en"
 extensions = [
     "myst_nb",
     "fundanalysis.publish.sitesearch",
+    "fundanalysis.publish.sitesections",
 ]
 root_doc = "index"
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
@@ -35,6 +36,12 @@ suppress_warnings = ["myst.header"]
 
 # Search (fundanalysis.publish.sitesearch): figures and any run of Chinese characters are
 # words, in the index and in the query alike; excerpts come from the site's own text.
+
+# A section has the same anchor in both languages (fundanalysis.publish.sitesections): the
+# English site, built first, writes its sections' ids where tools/build_site.py says; the
+# Chinese one reads them.
+fa_section_ids = os.environ.get("FUNDANALYSIS_SECTION_IDS", "")
+fa_section_ids_role = "write" if SITE_LANGUAGE == "en" else "read"
 
 # The theme's own catalogs leave some of its strings in English: ours (locales/) come first.
 locale_dirs = ["locales"]
