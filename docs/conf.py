@@ -36,6 +36,9 @@ suppress_warnings = ["myst.header"]
 
 # Search (fundanalysis.publish.sitesearch): figures and any run of Chinese characters are
 # words, in the index and in the query alike; excerpts come from the site's own text.
+# Sphinx would fetch each result's page for its excerpt, which a page opened from disk may not
+# do (and quote the theme's buttons): _static/search.js quotes the page's text from the index.
+html_show_search_summary = False
 
 # A section has the same anchor in both languages (fundanalysis.publish.sitesections): the
 # English site, built first, writes its sections' ids where tools/build_site.py says; the

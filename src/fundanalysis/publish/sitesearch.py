@@ -307,6 +307,4 @@ def setup(app) -> dict[str, Any]:
     app.connect("doctree-resolved", _collect_excerpt, priority=900)
     app.connect("html-page-context", _search_page_scripts)
     app.connect("build-finished", _write_excerpts)
-    # Sphinx would fetch each result's page for its excerpt: search.js quotes the site's text
-    app.config.html_show_search_summary = False
     return {"parallel_read_safe": True, "parallel_write_safe": False}
