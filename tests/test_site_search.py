@@ -79,7 +79,7 @@ def indexed(word: str) -> tuple[str, str]:
 def found_by_index(index: dict, query: str) -> set[str]:
     """The pages holding every word of ``query``, split as the browser splits it."""
     pages = None
-    for word in {indexed(w)[0] for w in words(query)}:
+    for word in {indexed(w)[0] for w in words(query, query=True)}:
         files = index["terms"].get(word, [])
         files = {files} if isinstance(files, int) else set(files)
         pages = files if pages is None else pages & files
@@ -110,10 +110,14 @@ def shown_on(root: Path, query: str) -> set[str]:
 
 def test_words_are_split_alike_in_the_index_and_the_query() -> None:
     assert words("结转资金16,160.00万元 in 2020 (F1)") == [
-        *("结转", "转资", "资金", "16160.00", "16160", "万元", "in", "2020", "F1"),
+        *("结转", "转资", "资金", "结转资", "转资金", "16160.00", "16160", "万元"),
+        *("in", "2020", "F1"),
     ]
-    assert words("阿克苏来乡") == ["阿克", "克苏", "苏来", "来乡"]
-    assert words("若羌") == ["若羌"]
+    assert words("阿克苏来乡", query=True) == ["阿克苏", "克苏来", "苏来乡"]
+    assert words("若羌", query=True) == ["若羌"]
+    # every word of a query is a word of the text it was typed from
+    text = "阿克苏来乡 2019 年转移就业 16,160.00"
+    assert set(words(text, query=True)) <= set(words(text))
     # an output's cells are words apart, its script and style no words at all
     table = "<table><tr><td>0000</td><td>batch&amp;co</td></tr></table><style>p{}</style>x"
     assert html_text(table) == "0000 batch&co x"
@@ -208,6 +212,23 @@ def test_searching_from_disk_finds_and_quotes_the_pages(browser, site: Path, lan
             assert [f for f in FURNITURE if f in excerpt] == [], excerpt
             if href.split("#")[0].removesuffix(".html") in expected:
                 assert shown.search(excerpt), (lang, query, href, excerpt)
+
+
+@needs_chromium
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_browser_splits_a_query_as_the_index_was_split(browser, site: Path, lang: str) -> None:
+    queries = [
+        "阿克苏来乡 2019",
+        "16,160.00万元",
+        "F1 Carry-over 结转",
+        "若羌县结转 142.922302",
+        "元",
+    ]
+    page = browser.new_page()
+    page.goto((site / LANGUAGES[lang] / "search.html").as_uri())
+    split = page.evaluate("(queries) => queries.map((q) => splitQuery(q))", queries)
+    page.close()
+    assert split == [words(q, query=True) for q in queries]
 
 
 def section_ids(page: Path) -> list[str]:

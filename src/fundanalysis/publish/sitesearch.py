@@ -11,11 +11,12 @@ disk may not do, and then quotes the theme's buttons with the text.
 Here one rule splits the pages at build time and the query in the browser (:func:`words` and
 :data:`JS_SPLITTER`, the same expressions): a figure is a word, without its thousands
 separators (and, with decimals, its whole part too); a run of Chinese characters is its
-overlapping pairs of characters, so any run of two characters or more that a page shows is
-found, whatever a dictionary knows; a Latin word is stemmed as Sphinx stems English. The
-indexer reads an HTML output's text with a space between its elements. Each page's text, as
-it reads, is written beside the index (``_static/search-excerpts.js``) and docs/_static/search.js
-quotes it under each result, served or opened from disk.
+overlapping pairs and triples of characters (a query's run, its triples), so that any run of
+two characters or more that a page shows is found, whatever a dictionary knows; a Latin word
+is stemmed as Sphinx stems English. The indexer reads an HTML output's text with a space
+between its elements. Each page's text, as it reads, is written beside the index
+(``_static/search-excerpts.js``), and docs/_static/search.js quotes it under each result,
+served or opened from disk.
 """
 
 from __future__ import annotations
@@ -46,18 +47,25 @@ function splitQuery(query) {{
       if (plain.includes(".")) words.push(plain.split(".")[0]);
     }} else if (latin) words.push(latin);
     else if (han.length <= 2) words.push(han);
-    else for (let i = 0; i + 2 <= han.length; i++) words.push(han.slice(i, i + 2));
+    else for (let i = 0; i + 3 <= han.length; i++) words.push(han.slice(i, i + 3));
   }}
   return words;
 }}
 """
 
 
-def words(text: str) -> list[str]:
-    """The words of ``text`` as the index holds them and the browser splits a query.
+def words(text: str, query: bool = False) -> list[str]:
+    """The words of ``text`` as the index holds them, or (``query``) as the browser splits a
+    reader's query (:data:`JS_SPLITTER`).
+
+    A run of Chinese characters is indexed as its pairs and its triples of characters; a query
+    looks a run of three or more up by its triples, which Sphinx's search requires every one
+    of (it makes words of two characters or fewer optional beside longer ones).
 
     >>> words("结转资金16,160.00万元 in 2020 (F1)")
-    ['结转', '转资', '资金', '16160.00', '16160', '万元', 'in', '2020', 'F1']
+    ['结转', '转资', '资金', '结转资', '转资金', '16160.00', '16160', '万元', 'in', '2020', 'F1']
+    >>> words("结转资金", query=True)
+    ['结转资', '转资金']
     """
     found = []
     for figure, latin, han in TOKEN.findall(text):
@@ -71,7 +79,8 @@ def words(text: str) -> list[str]:
         elif len(han) <= 2:
             found.append(han)
         else:
-            found += [han[i : i + 2] for i in range(len(han) - 1)]
+            sizes = (3,) if query else (2, 3)
+            found += [han[i : i + n] for n in sizes for i in range(len(han) - n + 1)]
     return found
 
 
