@@ -1,7 +1,8 @@
 """Sphinx configuration of the published site: executed notebooks, one build per language.
 
-`make site` (tools/build_site.py) builds this twice, with ``FUNDANALYSIS_SITE_LANG=zh`` into
-site/ and ``=en`` into site/en/; every page links to the same page in the other language.
+`make site` (tools/build_site.py) builds this twice, with ``FUNDANALYSIS_SITE_LANG=en`` into
+site/en/ and ``=zh`` into site/ (English first: the Chinese pages take its section anchors);
+every page links to the same page, at the same section, in the other language.
 """
 
 import os

@@ -281,3 +281,12 @@ def test_the_language_switch_lands_on_the_same_section(
         assert 0 <= top < 200, (start, target, top)
         page.go_back(wait_until="load")
     page.close()
+
+
+@needs_chromium
+def test_the_search_page_switch_keeps_the_search(browser, site: Path) -> None:
+    page = browser.new_page()
+    page.goto(f"{(site / 'search.html').as_uri()}?q=3100")
+    href = page.locator("a.fa-lang-switch").first.get_attribute("href")
+    page.close()
+    assert href == "en/search.html?q=3100"

@@ -50,7 +50,9 @@ document.addEventListener("DOMContentLoaded", () => {
     pending = false;
     const anchor = place();
     switches.forEach((link, i) => {
-      link.setAttribute("href", anchor ? `${bases[i]}#${encodeURIComponent(anchor)}` : bases[i]);
+      // the query too: the search page's switch shows the same search in the other language
+      const search = window.location.search;
+      link.setAttribute("href", bases[i] + search + (anchor ? `#${encodeURIComponent(anchor)}` : ""));
     });
   };
   const later = () => {
