@@ -290,3 +290,20 @@ def test_the_search_page_switch_keeps_the_search(browser, site: Path) -> None:
     href = page.locator("a.fa-lang-switch").first.get_attribute("href")
     page.close()
     assert href == "en/search.html?q=3100"
+
+
+def test_a_page_s_text_keeps_its_sections_and_its_words_apart() -> None:
+    from docutils.core import publish_doctree
+
+    from fundanalysis.publish.sitesearch import page_text
+
+    doctree = publish_doctree(
+        "Title\n=====\n\nFirst *part*.\n\nOne\n---\n\n结转资金\n\n"
+        ".. raw:: html\n\n   <table><tr><td>16,160</td><td>万元</td></tr></table>\n\n"
+        "Two\n---\n\nEnd.\n",
+        settings_overrides={"report_level": 5},
+    )
+    read = page_text(doctree)
+    assert read["text"] == "Title First part. One 结转资金 16,160 万元 Two End."
+    start, end = read["sections"]["one"]
+    assert read["text"][start:end].strip() == "One 结转资金 16,160 万元"

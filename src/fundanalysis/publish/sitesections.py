@@ -68,8 +68,15 @@ class SameSectionIds(Transform):
         config = env.config
         if config.fa_section_ids_role != "read" or not config.fa_section_ids:
             return
-        reference = _read(config.fa_section_ids)
-        wanted = reference.get(env.docname)
+        if not Path(config.fa_section_ids).is_file():
+            logger.warning(
+                "no section ids at %s: build the reference language first (tools/build_site.py)",
+                config.fa_section_ids,
+                location=self.document,
+                once=True,
+            )
+            return
+        wanted = _read(config.fa_section_ids).get(env.docname)
         sections = _sections(self.document)
         if wanted is None or len(wanted) != len(sections):
             logger.warning(
