@@ -1,12 +1,11 @@
 """Sphinx configuration of the published site: executed notebooks, one build per language.
 
-`make site` (tools/build_site.py) builds this twice, with ``FUNDANALYSIS_SITE_LANG=zh`` into
-site/ and ``=en`` into site/en/; every page links to the same page in the other language.
+`make site` (tools/build_site.py) builds this twice, with ``FUNDANALYSIS_SITE_LANG=en`` into
+site/en/ and ``=zh`` into site/ (English first: the Chinese pages take its section anchors);
+every page links to the same page, at the same section, in the other language.
 """
 
-import logging
 import os
-from pathlib import Path
 
 #: tools/build_site.py builds the site once per language and says which in this variable.
 SITE_LANGUAGE = os.environ.get("FUNDANALYSIS_SITE_LANG", "zh")
@@ -20,7 +19,11 @@ copyright = (
 )
 language = "zh_CN" if SITE_LANGUAGE == "zh" else "en"
 
-extensions = ["myst_nb"]
+extensions = [
+    "myst_nb",
+    "fundanalysis.publish.sitesearch",
+    "fundanalysis.publish.sitesections",
+]
 root_doc = "index"
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 templates_path = ["_templates"]
@@ -32,16 +35,17 @@ nb_output_stderr = "remove"
 myst_enable_extensions = ["colon_fence"]
 suppress_warnings = ["myst.header"]
 
-# Chinese search: jieba segments the text, with the reports' own terms as a user dictionary.
-# Its cache goes beside these sources (under build/), its progress messages nowhere.
-html_search_options = {"dict": str(Path(__file__).parent / "search-words.txt")}
-try:
-    import jieba
+# Search (fundanalysis.publish.sitesearch): figures and any run of Chinese characters are
+# words, in the index and in the query alike; excerpts come from the site's own text.
+# Sphinx would fetch each result's page for its excerpt, which a page opened from disk may not
+# do (and quote the theme's buttons): _static/search.js quotes the page's text from the index.
+html_show_search_summary = False
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.tmp_dir = str(Path(__file__).parent)
-except ImportError:  # pragma: no cover - jieba comes with the dev environment
-    pass
+# A section has the same anchor in both languages (fundanalysis.publish.sitesections): the
+# English site, built first, writes its sections' ids where tools/build_site.py says; the
+# Chinese one reads them.
+fa_section_ids = os.environ.get("FUNDANALYSIS_SECTION_IDS", "")
+fa_section_ids_role = "write" if SITE_LANGUAGE == "en" else "read"
 
 # The theme's own catalogs leave some of its strings in English: ours (locales/) come first.
 locale_dirs = ["locales"]
@@ -90,20 +94,6 @@ def _language_switch(app, pagename, templatename, context, doctree) -> None:
     context["fa_toggle_secondary"] = "显示或隐藏本页目录" if chinese else "Show or hide the contents"
 
 
-def _chinese_search():
-    """Sphinx's Chinese search, with the browser stemmer it actually ships named right.
-
-    Sphinx 9 bundles the English stemmer for Chinese pages (for Latin words in them) but names
-    it ChineseStemmer in language_data.js, which then fails in the browser.
-    """
-    from sphinx.search.zh import SearchChinese
-
-    class ChineseSearch(SearchChinese):
-        language_name = "English"
-
-    return ChineseSearch
-
-
 def _escape_theme_title(app, pagename, templatename, context, doctree) -> None:
     """The book theme prints the page's title as raw text (``<h1>{{ pagetitle }}</h1>`` of its
     print header, from ``title.astext()``) into HTML: a title holding ``<img onerror>`` ran as
@@ -120,4 +110,3 @@ def setup(app):
 
     app.add_role("fa-text", text_role)
     app.connect("html-page-context", _language_switch)
-    app.add_search_language(_chinese_search())

@@ -179,7 +179,6 @@ def assemble(work: Path, data_dirs: list[Path], executed: dict[str, Path]) -> li
             inside(tree, report_id, "data.md").write_text(
                 site_sources.data_page(listed, report_id, lang, title, report), encoding="utf-8"
             )
-        site_sources.search_dictionary(reports, inside(tree, "search-words.txt"))
         trees.append(tree)
     return trees
 
@@ -254,18 +253,25 @@ def build(data_dirs: list[Path], out: Path, work: Path, jobs: int) -> None:
     stage = out.with_name(out.name + ".new")
     shutil.rmtree(stage, ignore_errors=True)
     html = stage / "html"
-    sites = []
-    for tree, lang in zip(trees, site_sources.LANGUAGES, strict=True):
+    sites = {}
+    # English first: the Chinese pages take its sections' anchors (docs/conf.py)
+    section_ids = stage / "section-ids.json"
+    built = dict(zip(site_sources.LANGUAGES, trees, strict=True))
+    for lang in sorted(built, key=lambda lang: lang != "en"):
         target = html if lang == "zh" else html / lang
         sphinx = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"]
         doctrees = ["-d", str(stage / f"doctrees-{lang}")]
         run(
-            [*sphinx, *doctrees, str(tree), str(target)],
-            env={**build_environment(), "FUNDANALYSIS_SITE_LANG": lang},
+            [*sphinx, *doctrees, str(built[lang]), str(target)],
+            env={
+                **build_environment(),
+                "FUNDANALYSIS_SITE_LANG": lang,
+                "FUNDANALYSIS_SECTION_IDS": str(section_ids),
+            },
         )
-        sites.append(target)
+        sites[lang] = target
     step("subsetting the Chinese web font to the characters the pages show")
-    subset_font(sites)
+    subset_font([sites[lang] for lang in site_sources.LANGUAGES])
     (html / ".nojekyll").touch()
     swap_in(html, out)
     shutil.rmtree(stage, ignore_errors=True)

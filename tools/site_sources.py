@@ -457,27 +457,6 @@ def index_page(reports: list, lang: str, subjects: dict[str, list[str]] | None =
     return "\n".join(lines)
 
 
-def search_dictionary(reports: list, path: Path) -> None:
-    """A jieba user dictionary of the reports' own terms, so that Chinese search finds them.
-
-    Place names are added with and without their administrative suffix (若羌县 and 若羌).
-    """
-    words = set()
-    for report in reports:
-        terms = report.tables["vocabulary"]["term"].tolist()
-        words |= set(terms)
-        words |= {t[:-1] for t in terms if len(t) > 2 and t[-1] in "县市区州乡镇村"}
-    # one word a line, "word frequency": a word with a space or a line break would not be one
-    path.write_text(
-        "".join(
-            f"{w} 1000\n"
-            for w in sorted(words)
-            if w.isprintable() and not any(c.isspace() for c in w)
-        ),
-        encoding="utf-8",
-    )
-
-
 def copy_docs(target: Path) -> None:
     shutil.copytree(
         ROOT / "docs",
