@@ -170,7 +170,8 @@ def sources_cell(report, lang: str, cite: str) -> dict:
         "cell_type": "markdown",
         "id": "site-sources",
         "metadata": {},
-        "source": sources_html(documents(report), lang, cite),
+        # one line: a line break would end the HTML block and let MyST read what follows
+        "source": " ".join(sources_html(documents(report), lang, cite).splitlines()),
     }
 
 
@@ -198,7 +199,7 @@ def cite_cell(report, lang: str, version: str, built: str) -> dict:
         "cell_type": "markdown",
         "id": "site-cite",
         "metadata": {},
-        "source": f"({cite_anchor(report)})=\n{heading}\n\n{body}\n",
+        "source": f"({cite_anchor(report)})=\n{heading}\n\n{' '.join(body.splitlines())}\n",
     }
 
 

@@ -8,6 +8,7 @@ is against the total it concerns and whether that is material by the report's th
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 
@@ -19,6 +20,7 @@ from fundanalysis.audit.reconcile import reconcile
 from fundanalysis.data.crosstable import scorecard_checks
 from fundanalysis.data.errors import Problem
 from fundanalysis.data.loaders import PathLike
+from fundanalysis.data.money import FEN_PER_UNIT
 from fundanalysis.data.paths import data_dir as resolve_data_dir
 from fundanalysis.data.tables import load_report_tables
 from fundanalysis.data.vocabulary import MONEY_UNITS
@@ -104,10 +106,13 @@ def _unfounded_figures(loaded, checks: pd.DataFrame) -> list[Problem]:
     """Figures in a finding's ``correct`` clause that neither the data nor a check holds.
 
     What is right must come from the report or from the checks' arithmetic, never from the
-    person who wrote the finding: each number of the clause must be printed in some cell of
-    the report's tables or be a stated, computed or gap figure of a check.
+    person who wrote the finding. The clause is read as the scan reads a report (digits of
+    any width, Chinese numerals, units): an amount of money must be one the tables or the
+    checks hold, in 分, whatever unit it is written in; any other number must be printed in
+    some cell of the tables or be a figure of a check.
     """
     known: set[Decimal] = set()
+    money: set[int] = set()
     for name, frame in loaded.tables.items():
         if name == "findings":
             continue
@@ -117,26 +122,58 @@ def _unfounded_figures(loaded, checks: pd.DataFrame) -> list[Problem]:
                     known |= _numbers(value)
                 elif isinstance(value, int | np.integer) and not isinstance(value, bool):
                     known.add(Decimal(int(value)))  # a year, a count
+                    if column.endswith("_fen"):
+                        money.add(int(value))
     for column in ("stated", "computed", "difference", "stated_as_printed", "computed_as_printed"):
-        known |= {Decimal(str(v)).normalize() for v in checks[column].dropna()}
+        for value, unit in zip(checks[column], checks["unit"], strict=True):
+            if pd.isna(value):
+                continue
+            known.add(Decimal(str(value)).normalize())
+            if unit in FEN_PER_UNIT:
+                money.add(int(abs(Decimal(str(value))) * FEN_PER_UNIT[unit]))
     problems = []
     for line, finding in zip(
         loaded.lines["findings"], loaded.tables["findings"].itertuples(), strict=True
     ):
         for column in ("correct", "correct_en"):
             text = getattr(finding, column)
-            for number in sorted(_numbers(text) - known if isinstance(text, str) else ()):
+            if not isinstance(text, str) or not text:
+                continue
+            for shown in _unfounded(text, known, money):
                 problems.append(
                     Problem(
                         "findings.csv",
                         line,
                         column,
-                        f"{number:f}",
+                        shown,
                         "报告数据及核对中均无此数 / no table of the report and no check holds "
                         "this figure",
                     )
                 )
     return problems
+
+
+def _unfounded(text: str, known: set[Decimal], money: set[int]) -> list[str]:
+    """The figures and numbers of ``text`` that are not known, as printed."""
+    from fundanalysis.text.scan.figures import extract
+    from fundanalysis.text.scan.sections import Sections
+
+    figures, _ = extract(text, Sections(text))
+    found = []
+    for figure in figures:
+        if figure.unit.dimension == "money":
+            fen = figure.value * figure.unit.scale * 100
+            if fen != fen.to_integral_value() or int(fen) not in money:
+                found.append(figure.printed)
+        elif figure.value.normalize() not in known:
+            found.append(figure.printed)
+    rest = list(text)
+    for figure in figures:  # numbers outside the figures: held to the tables' numbers
+        rest[figure.start : figure.end] = " " * (figure.end - figure.start)
+    found += [
+        f"{n:f}" for n in sorted(_numbers(unicodedata.normalize("NFKC", "".join(rest))) - known)
+    ]
+    return found
 
 
 def findings(data_dir: PathLike = None) -> pd.DataFrame:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.claimtests import check_claim_test
 from fundanalysis.data.errors import Problem
 from fundanalysis.data.expressions import (
     ExpressionError,
@@ -16,7 +17,8 @@ from fundanalysis.data.expressions import (
     parse_parts,
     parse_sum,
 )
-from fundanalysis.data.specs import SPECS, TableSpec, summed_column
+from fundanalysis.data.specs import TableSpec
+from fundanalysis.data.terms import check_filter, measure_column, quantity
 
 
 def duplicate_keys(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
@@ -55,29 +57,6 @@ def duplicate_keys(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
     return problems
 
 
-def _measure_column(tables: dict[str, pd.DataFrame], table: str, measure: str) -> str:
-    """The column a term sums: ``amount`` means the exact 分; other measures are counts."""
-    if table not in tables:
-        raise ExpressionError(
-            f"未知的表 / unknown table {table!r}; expected one of {sorted(SPECS)}"
-        )
-    column = summed_column(table, measure)
-    columns = tables[table].columns
-    if column not in columns:
-        raise ExpressionError(f"{table}.csv 中没有可求和的列 / no column {measure!r} to sum")
-    if not pd.api.types.is_integer_dtype(tables[table][column]):
-        raise ExpressionError(f"{table}.csv 的列 {measure!r} 不是数值 / is not a number to sum")
-    return column
-
-
-def _check_filter(tables: dict[str, pd.DataFrame], table: str, filter_text: str) -> None:
-    for condition in parse_filter(filter_text):
-        if condition.column not in tables[table].columns:
-            raise ExpressionError(
-                f"{table}.csv 中没有列 {condition.column!r} / no such column in {table}.csv"
-            )
-
-
 #: For each table, the lines with a cell that parsing refused (it is empty in the typed
 #: frame): the checks here skip those rows, so that a refused cell is never read by the next
 #: layer as if it were a value; its problem is reported already.
@@ -94,20 +73,38 @@ def expression_problems(
     refused = refused or {}
     problems = []
 
-    def check_terms(file: str, line: int, column: str, text: str, parts: bool) -> None:
+    def check_terms(file: str, line: int, column: str, text: str, parts: bool) -> set[str]:
+        """The kinds of quantity the expression adds (money, counts, measures): none if invalid."""
+        kinds: set[str] = set()
         try:
             parsed = parse_parts(text) if parts else [("", parse_sum(text))]
             for part in parsed:
                 terms = part.terms if parts else part[1]
                 for term in terms:
-                    _measure_column(tables, term.table, term.measure)
-                    _check_filter(tables, term.table, term.filter)
+                    measure_column(tables, term.table, term.measure)
+                    kinds.add(quantity(term.table, term.measure))
+                    check_filter(tables, term.table, term.filter)
                     if not matching_rows(tables[term.table], term.conditions).any():
                         raise ExpressionError(
                             f"{term.table}[{term.filter}] 未选中任何行 / selects no rows of {term.table}.csv"
                         )
         except ExpressionError as error:
             problems.append(Problem(file, line, column, text, f"表达式无效 / invalid: {error}"))
+            return set()
+        return kinds
+
+    def mixed(file: str, line: int, column: str, text: str, *sides: set[str]) -> None:
+        if len(set().union(*sides)) > 1:  # 50 万元 is not 50,000,000 of anything counted
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    column,
+                    text,
+                    "金额、计数与计量不能相加或相比 / it adds or "
+                    f"compares quantities of different kinds: {', '.join(sorted(set().union(*sides)))}",
+                )
+            )
 
     totals = tables["totals"]
     for line, total in zip(lines["totals"], totals.itertuples(), strict=True):
@@ -115,7 +112,7 @@ def expression_problems(
             continue
         filter_text = total.filter if isinstance(total.filter, str) else ""
         try:
-            measure = _measure_column(tables, total.table, total.measure)
+            measure = measure_column(tables, total.table, total.measure)
         except ExpressionError as error:
             column = "table" if total.table not in tables else "measure"
             value = total.table if column == "table" else total.measure
@@ -123,7 +120,7 @@ def expression_problems(
             continue
         parts = tables[total.table].iloc[0:0]
         try:
-            _check_filter(tables, total.table, filter_text)
+            check_filter(tables, total.table, filter_text)
         except ExpressionError as error:
             problems.append(Problem("totals.csv", line, "filter", filter_text, str(error)))
         else:
@@ -194,13 +191,16 @@ def expression_problems(
     for line, row in zip(lines["indicators"], tables["indicators"].itertuples(), strict=True):
         if line in refused.get("indicators", ()):
             continue
-        check_terms("indicators.csv", line, "numerator", row.numerator, parts=False)
-        check_terms("indicators.csv", line, "denominator", row.denominator, parts=False)
+        above = check_terms("indicators.csv", line, "numerator", row.numerator, parts=False)
+        below = check_terms("indicators.csv", line, "denominator", row.denominator, parts=False)
+        if row.unit == "%":  # a percentage is of like over like
+            mixed("indicators.csv", line, "denominator", row.denominator, above, below)
     for line, row in zip(lines["crosschecks"], tables["crosschecks"].itertuples(), strict=True):
         if line in refused.get("crosschecks", ()):
             continue
-        check_terms("crosschecks.csv", line, "left", row.left, parts=False)
-        check_terms("crosschecks.csv", line, "right", row.right, parts=True)
+        left = check_terms("crosschecks.csv", line, "left", row.left, parts=False)
+        right = check_terms("crosschecks.csv", line, "right", row.right, parts=True)
+        mixed("crosschecks.csv", line, "right", row.right, left, right)
         if row.left.replace(" ", "") == row.right.replace(" ", ""):
             problems.append(
                 Problem(
@@ -344,45 +344,10 @@ def reference_problems(
         if line in refused.get("claims", ()):
             continue
         try:
-            _check_claim_test(tables, row.test, check_ids)
+            check_claim_test(tables, row.test, check_ids)
         except ExpressionError as error:
             problems.append(Problem("claims.csv", line, "test", row.test, str(error)))
     return problems
-
-
-def _check_claim_test(tables: dict[str, pd.DataFrame], test: str, check_ids: set) -> None:
-    kind, _, argument = test.partition(":")
-    if kind == "unverifiable" and not argument:
-        return
-    if kind == "check":
-        for item in argument.split(","):
-            if item not in check_ids:
-                raise ExpressionError(f"没有这个核对 / no such check: {item!r}")
-        return
-    if kind == "increasing":
-        table, _, column = argument.partition(".")
-        _measure_column(tables, table, column or "amount")
-        if "year" not in tables[table].columns:
-            raise ExpressionError(f"{table}.csv 没有 year 列 / has no year to order by")
-        return
-    if kind in ("all", "count"):
-        terms = parse_sum(argument)
-        if len(terms) != 1 or terms[0].sign != 1:
-            raise ExpressionError(f"{kind}: 只能有一项 / takes one table[filter]")
-        (term,) = terms
-        if kind == "all" and term.measure != "amount":
-            raise ExpressionError("all: 不带列名 / takes TABLE[filter], without a column")
-        if term.table not in tables:
-            raise ExpressionError(f"未知的表 / unknown table {term.table!r}")
-        if kind == "count" and term.measure not in tables[term.table].columns:
-            raise ExpressionError(f"{term.table}.csv 中没有列 / no column {term.measure!r}")
-        _check_filter(tables, term.table, term.filter)
-        return
-    raise ExpressionError(
-        "检验方式应为 check:ID、increasing:TABLE、all:TABLE[filter]、count:TABLE.COLUMN[filter] "
-        "或 unverifiable / test must be check:ID, increasing:TABLE, all:TABLE[filter], "
-        "count:TABLE.COLUMN[filter] or unverifiable"
-    )
 
 
 #: The checks of a scorecard (:mod:`fundanalysis.audit.scorecard`), named after its indicator:

@@ -72,7 +72,7 @@ def _matches(column: pd.Series, values: tuple[str, ...]) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(column):
         return as_text(column).isin(values)
     if pd.api.types.is_integer_dtype(column):
-        wanted = {int(v) for v in values if v.isdigit() and str(int(v)) == v}
+        wanted = {int(v) for v in values if v.isascii() and v.isdigit() and str(int(v)) == v}
     else:
         wanted = set(values)
     if len(column) < SMALL:  # a few rows: plain Python is faster than a vectorised call

@@ -139,13 +139,32 @@ def _texts(raw: object, problems: list[Problem]) -> list[Text]:
                 )
             )
             continue
-        if not isinstance(published, str):
+        if not isinstance(published, str) or (published and not is_web_address(published)):
             problems.append(
-                _problem("应为网址文本 / must be an address", f"{key}.published_at", published)
+                _problem(
+                    "应为一个 http:// 或 https:// 网址，不含空白 / must be one http:// or "
+                    "https:// address, with no spaces or line breaks",
+                    f"{key}.published_at",
+                    published,
+                )
             )
             continue
         texts.append(Text(file, digest.lower(), tuple(documents), published))
     return texts
+
+
+def is_web_address(text: str) -> bool:
+    """Whether ``text`` is one web address a reader can open: http or https, a host, and no
+    space, line break or other invisible character (the pages link to it as it is)."""
+    from urllib.parse import urlsplit
+
+    if not text.isprintable() or any(c.isspace() for c in text):
+        return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def read_report_info(data_dir: Path) -> ReportInfo:
@@ -243,8 +262,13 @@ class FoundText:
 
 def find_text(data_dir: Path, text: Text) -> FoundText:
     """Look for ``text`` in the source directories; report what was found."""
+    own = data_dir / "source"
     for directory in source_dirs(data_dir):
         candidate = directory / text.file
+        if directory == own and (
+            candidate.is_symlink() or not candidate.resolve().is_relative_to(own.resolve())
+        ):
+            continue  # a data directory's texts are its own: a link out of it is not followed
         if candidate.is_file():
             try:
                 digest = hashlib.sha256(candidate.read_bytes()).hexdigest()

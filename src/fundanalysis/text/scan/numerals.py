@@ -53,6 +53,8 @@ def parse_chinese(printed: str) -> int:
     """
     if not printed or any(ch not in CHINESE_NUMERAL_CHARS for ch in printed):
         raise ValueError(f"not a Chinese numeral: {printed!r}")
+    if printed[0] in _LARGE_UNITS:  # 万元, 亿元: a unit with no number before it
+        raise ValueError(f"not a Chinese numeral: {printed!r}")
     total = 0
     section = 0  # the part below the current 万/亿
     digit: int | None = None
