@@ -139,3 +139,100 @@ def test_a_link_in_the_data_directorys_own_source_folder_is_not_followed(tiny_di
     (tiny_dir / "source" / "t.md").symlink_to(outside)
     found = find_text(tiny_dir, Text("t.md", "0" * 64, (), ""))
     assert found.path is None and found.actual_sha256 is None
+
+
+# The scan reads what a reader sees: each page or file below shows "共100万元，其中中央60万元、
+# 省级30万元、县级10万元" and hides a 500 that would break the sum if it were read.
+SHOWN = "2020年财政专项扶贫资金共{}万元，其中，中央资金60万元，省级资金30万元，县级资金10万元。"
+
+
+def _scanned(path) -> list[tuple[str, str]]:
+    from fundanalysis.text.scan import read_text, scan_text
+
+    result = scan_text(read_text(path))
+    return [(r.kind, r.status) for r in result.relations]
+
+
+@pytest.mark.parametrize(
+    "hundred",
+    [
+        "<del>500</del>100",  # struck out as deleted
+        "1&shy;00",  # a soft hyphen inside the figure
+        "100<br>",  # a line break inside the sentence (the unit follows on the next line)
+        '<span style="opacity:0">500</span>100',
+        '<span style="display:inline-block;transform:scale(0)">500</span>100',
+        '<span style="color:#fff;background:#fff">500</span>100',
+        '<span style="position:absolute;left:-9999px">500</span>100',
+        '<span style="clip:rect(0 0 0 0);position:absolute">500</span>100',
+        '<span style="display:block;height:0;overflow:hidden">500</span>100',
+        "<dialog>500</dialog>100",
+    ],
+)
+def test_a_page_is_read_as_a_browser_shows_it(tmp_path, hundred):
+    path = tmp_path / "page.html"
+    body = SHOWN.format(hundred)
+    path.write_text(f'<html><head><meta charset="utf-8"></head><body><p>{body}</p></body></html>')
+    assert _scanned(path) == [("sum", "holds")]
+
+
+def test_a_closed_details_shows_its_summary_only(tmp_path):
+    path = tmp_path / "page.html"
+    page = f"<p>{SHOWN.format(100)}</p><details><summary>附注</summary><p>共500万元</p></details>"
+    path.write_text(f'<html><head><meta charset="utf-8"></head><body>{page}</body></html>')
+    from fundanalysis.text.scan import read_text
+
+    text = read_text(path)
+    assert "附注" in text and "500" not in text
+
+
+def test_a_markdown_comment_is_not_read(tmp_path):
+    path = tmp_path / "r.md"
+    path.write_text(f"# 甲县\n\n一、资金\n\n<!-- 旧稿：共500万元 -->{SHOWN.format(100)}\n")
+    assert _scanned(path) == [("sum", "holds")]
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<w:moveFrom><w:r><w:t>中央资金60万元，</w:t></w:r></w:moveFrom>",  # moved away
+        f'<mc:AlternateContent xmlns:mc="{_MC}"><mc:Choice Requires="wps"></mc:Choice>'
+        "<mc:Fallback><w:r><w:t>另有500万元，</w:t></w:r></mc:Fallback></mc:AlternateContent>",
+        '<w:r><w:rPr><w:sz w:val="1"/></w:rPr><w:t>另有500万元，</w:t></w:r>',
+        '<w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>另有500万元，</w:t></w:r>',
+    ],
+)
+def test_word_text_a_reader_does_not_see_is_not_read(tmp_path, hidden):
+    from test_second_round import _word_file
+
+    first, rest = SHOWN.format(100).split("中央资金60万元，")
+    body = (
+        f"<w:p><w:r><w:t>{first}</w:t></w:r>{hidden}"
+        f"<w:r><w:t>中央资金60万元，{rest}</w:t></w:r></w:p>"
+    )
+    assert _scanned(_word_file(tmp_path / "r.docx", body)) == [("sum", "holds")]
+
+
+@pytest.mark.parametrize("where", ["off", "white"])
+def test_pdf_text_off_the_page_or_in_white_is_not_read(tmp_path, where):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    from fundanalysis.publish.charts.style import use_style
+
+    use_style()  # a font with the Chinese glyphs, embedded as text
+    figure = Figure(figsize=(8.27, 11.69))
+    first, rest = SHOWN.format(100).split("中央资金60万元，")
+    figure.text(0.05, 0.9, "甲县 2020 年度财政专项扶贫资金绩效自评报告")
+    figure.text(0.05, 0.8, first + "中央资金60万元，")
+    x, y, color = (3.0, 3.0, "black") if where == "off" else (0.05, 0.5, "white")
+    figure.text(x, y, "另有500万元，", color=color)
+    figure.text(0.05, 0.75, rest)
+    path = tmp_path / "r.pdf"
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        figure.savefig(path)
+    assert _scanned(path) == [("sum", "holds")]

@@ -71,12 +71,23 @@ def test_a_clause_with_the_figures_of_its_checks_is_accepted(data_copy, capsys):
 PAGE = "<p>共下达资金 100 万元，其中中央 60 万元、自治区 40 万元。</p>"
 
 
-@pytest.mark.parametrize("declared", ["utf-16", "UTF-16LE", "utf-32"])
+@pytest.mark.parametrize("declared", ["utf-16", "UTF-16LE", "utf-16be"])
 def test_a_page_declaring_utf16_over_ascii_bytes_is_read_as_utf8(tmp_path, declared):
     path = tmp_path / "page.html"
     head = f'<html><head><meta charset="{declared}"></head><body>'
     path.write_bytes((head + PAGE + "</body></html>").encode("utf-8"))
     assert "共下达资金 100 万元" in read_text(path)
+
+
+@pytest.mark.parametrize("declared", ["utf-7", "hz", "utf-32"])
+def test_a_page_declaring_a_charset_browsers_do_not_read_is_refused_by_name(tmp_path, declared):
+    from fundanalysis.text.scan.readers import InputError
+
+    path = tmp_path / "page.html"
+    head = f'<html><head><meta charset="{declared}"></head><body>'
+    path.write_bytes((head + PAGE + "</body></html>").encode("utf-8"))
+    with pytest.raises(InputError, match=declared):
+        read_text(path)
 
 
 def test_a_page_in_gbk_is_still_read_in_its_declared_charset(tmp_path):

@@ -12,6 +12,7 @@ documents (次, 项, 类) supervision. What no rule places is listed for review,
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -54,8 +55,15 @@ class Placed:
     review: list[tuple[int, str]]
 
 
+@functools.lru_cache(maxsize=4)
+def _line_breaks(text: str) -> list[int]:
+    return [match.start() for match in re.finditer("\n", text)]
+
+
 def line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+    """The line of the text at ``offset`` (1 for the first): found by bisection in the
+    offsets of its line breaks, so that a text of many figures is not counted once each."""
+    return bisect.bisect_left(_line_breaks(text), offset) + 1
 
 
 def _printed(text: str, start: int, figure: Figure) -> str:

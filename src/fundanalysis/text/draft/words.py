@@ -77,8 +77,10 @@ def clean(label: str) -> str:
 def _ends_a_line(text: str, newline: int) -> bool:
     """Whether the line break at ``newline`` ends what precedes it: after a heading or closing
     punctuation, not inside a sentence that a page break or a wrapped line cut (少数民族\\n发展资金)."""
-    before = text[:newline].rstrip()
-    line = before[before.rfind("\n") + 1 :].strip()
+    end = newline  # the text before it, blank space stripped, without copying all of it
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    line = text[text.rfind("\n", 0, end) + 1 : end].strip()
     if not line or line[-1] in "。；;：:！？!?，,、":
         return True
     return line.startswith("#") or any(p.match(line.lstrip("*")) for p, _ in NUMBERING)

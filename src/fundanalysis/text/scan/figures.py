@@ -45,7 +45,7 @@ _YEAR_AFTER = re.compile(r"^\s*年")
 _DATE_AFTER = re.compile(r"^\s*(月|日|号)")
 _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _RANGE_BEFORE = re.compile(rf"[{_D}]\s*[-－~～至到]\s*$")
-_RANGE_AFTER = re.compile(rf"^\s*[-－~～至到]\s*[{_D}]")
+_RANGE_AFTER = re.compile(rf"\s*[-－~～至到]\s*[{_D}]")  # matched at a position
 # 万 alone is 万元 when money follows it or its clause ends ("4000万资金", "19204.096万。").
 _BARE_WAN = re.compile(r"[。，,；;、）)]")
 _MONEY_WORDS = re.compile(
@@ -134,7 +134,7 @@ def _not_a_figure(
         return "year"
     if _DATE_AFTER.match(after):
         return "date"
-    if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(text[end:]):
+    if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(text, end):
         return "range"
     if start in enclosures[0]:
         return "document"

@@ -44,7 +44,8 @@ def per_place(
             continue  # a place's own line is a part of the list, not the total of the rest
         total = _sentence_total(ctx, figures_of[index])
         parts: list[Figure] = []
-        for (p_start, _), figures in zip(spans[index + 1 :], figures_of[index + 1 :], strict=False):
+        for following in range(index + 1, len(spans)):  # no copies: the list ends soon
+            p_start, figures = spans[following][0], figures_of[following]
             line_start = ctx.text.rfind("\n", 0, p_start) + 1
             if ctx.text[line_start:p_start].strip():
                 break

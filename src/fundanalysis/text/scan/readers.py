@@ -58,6 +58,8 @@ def read_text(path: Path) -> str:
     kind = _kind(path, data)
     text = {"pdf": _pdf, "docx": _docx, "html": _html}.get(kind, _plain)(path, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if path.suffix.lower() in (".md", ".markdown"):  # a comment is not shown when it is read
+        text = _MD_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     if not text.strip():
         raise _fail(path, "没有文字", "has no text")
     if len(text) > MAX_CHARS:
@@ -65,6 +67,10 @@ def read_text(path: Path) -> str:
     if not re.search(r"[\u4e00-\u9fff]", text):
         raise _fail(path, "没有中文文字", "has no Chinese text: not a report of this kind")
     return text
+
+
+#: An HTML comment in Markdown; blanked with spaces, so that every offset and line stays.
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _kind(path: Path, data: bytes) -> str:
@@ -103,28 +109,38 @@ def _plain(path: Path, data: bytes) -> str:
     raise _fail(path, "不是 UTF-8 文本", "is not UTF-8 text")
 
 
-def _html_encoding(data: bytes) -> str | None:
-    """The encoding a browser reads the page in, where it overrules the page's own declaration.
-
-    A declaration of UTF-16 or UTF-32 read from the bytes themselves cannot be true (it would
-    not be legible as ASCII), so browsers read such a page as UTF-8 (WHATWG HTML, "prescan"),
-    and so do we; otherwise the page's byte-order mark or declared charset decides.
-    """
+def _html_encoding(path: Path, data: bytes) -> str | None:
+    """The encoding a browser reads the page in: its byte-order mark, else the charset it
+    declares as the WHATWG Encoding Standard reads the label (webencodings: gb2312 is GBK,
+    a label browsers do not know, such as utf-7, is refused by name), else None (Beautiful
+    Soup's own guess). A declaration of UTF-16 or UTF-32 read from the bytes themselves cannot
+    be true (it would not be legible as ASCII): browsers then read UTF-8, and so do we."""
+    import webencodings
     from bs4.dammit import EncodingDetector
 
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
-    declared = EncodingDetector.find_declared_encoding(data, is_html=True) or ""
-    if declared.lower().replace("_", "-").replace("-", "").startswith(("utf16", "utf32")):
+    declared = EncodingDetector.find_declared_encoding(data, is_html=True)
+    if not declared:
+        return None
+    encoding = webencodings.lookup(declared)
+    if encoding is None:
+        raise _fail(
+            path,
+            f"声明的字符集 {declared!r} 浏览器不认识；请另存为 UTF-8",
+            f"declares the charset {declared!r}, which browsers do not read; save it as UTF-8",
+        )
+    if encoding.name.startswith(("utf-16", "utf-32")):
         return "utf-8"
-    return None
+    return encoding.codec_info.name
 
 
 def _html(path: Path, data: bytes) -> str:
     from bs4 import BeautifulSoup  # imported here: only HTML input pays for it
 
+    encoding = _html_encoding(path, data)
     try:
-        soup = BeautifulSoup(data, "lxml", from_encoding=_html_encoding(data))
+        soup = BeautifulSoup(data, "lxml", from_encoding=encoding)
     except Exception as error:
         raise _fail(path, "无法解析网页", f"cannot be parsed as HTML ({error})") from None
     from fundanalysis.text.scan.webpage import page_text
@@ -146,19 +162,69 @@ def _docx(path: Path, data: bytes) -> str:
         document = docx.Document(str(path))
     except Exception as error:
         raise _fail(path, "无法读取 Word 文件", f"cannot be read as .docx ({error})") from None
-    return "\n\n".join(b for b in _word_blocks(document.element.body) if b.strip())
+    hidden = _hidden_styles(document)
+    return "\n\n".join(b for b in _word_blocks(document.element.body, hidden) if b.strip())
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _shown_runs_text(paragraph) -> str:
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: What Word keeps but does not show: text moved away (its new place is ``w:moveTo``), and
+#: the fallback copy of a text box or shape for programs that cannot read the first one.
+_NOT_SHOWN = {f"{_W}moveFrom", f"{_W}del", f"{_MC}Fallback"}
+
+
+def _hidden_styles(document) -> set[str]:
+    """Ids of the character styles that hide their text (``w:vanish``)."""
+    hidden = set()
+    for style in document.styles.element.findall(f"{_W}style"):
+        vanish = style.find(f"{_W}rPr/{_W}vanish")
+        if vanish is not None and _on(vanish):
+            hidden.add(style.get(f"{_W}styleId"))
+    return hidden
+
+
+def _on(toggle) -> bool:
+    return toggle.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _unseen(run) -> bool:
+    """A run laid out but not legible: at most 1 pt, or white with no shading behind it."""
+    size = run.find(f"{_W}rPr/{_W}sz")
+    half_points = "" if size is None else size.get(f"{_W}val") or ""
+    if half_points.isascii() and half_points.isdigit() and int(half_points) <= 2:
+        return True
+    color = run.find(f"{_W}rPr/{_W}color")
+    behind = (
+        run.find(f"{_W}rPr/{_W}shd") is not None or run.find(f"{_W}rPr/{_W}highlight") is not None
+    )
+    return color is not None and color.get(f"{_W}val", "").upper() == "FFFFFF" and not behind
+
+
+def _runs(element):
+    """The runs under ``element`` in document order, what Word does not show left out."""
+    for child in element:
+        if child.tag in _NOT_SHOWN:
+            continue
+        if child.tag == f"{_W}r":
+            yield child
+        yield from _runs(child)  # a text box inside a run, fields, insertions …
+
+
+def _shown_runs_text(paragraph, hidden_styles: set[str] = frozenset()) -> str:
     """The text of a Word paragraph as shown: inserted, field and content-control text
-    included; deleted text (``w:delText``) and hidden runs (``w:vanish``) left out."""
+    included; deleted or moved-away text, fallback copies and hidden runs (``w:vanish``,
+    directly or by a character style; 1 pt or white on nothing) left out."""
     pieces = []
-    for run in paragraph.iter(f"{_W}r"):
+    for run in _runs(paragraph):
         vanish = run.find(f"{_W}rPr/{_W}vanish")
-        if vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off"):
+        if vanish is not None and _on(vanish):
+            continue
+        style = run.find(f"{_W}rPr/{_W}rStyle")
+        if style is not None and style.get(f"{_W}val") in hidden_styles and vanish is None:
+            continue
+        if _unseen(run):
             continue
         for node in run:
             if node.tag == f"{_W}t":
@@ -170,19 +236,19 @@ def _shown_runs_text(paragraph) -> str:
     return "".join(pieces)
 
 
-def _word_blocks(container) -> list[str]:
+def _word_blocks(container, hidden: set[str] = frozenset()) -> list[str]:
     """Paragraphs and table rows of a Word body (or cell, or content control), in order."""
     blocks: list[str] = []
     for child in container:
         if child.tag == f"{_W}p":
-            blocks.append(_shown_runs_text(child))
+            blocks.append(_shown_runs_text(child, hidden))
         elif child.tag == f"{_W}tbl":
             for row in child.findall(f"{_W}tr"):
                 cells = row.findall(f"{_W}tc")  # a merged cell is one element: read once
-                blocks.append(" ".join(" ".join(_word_blocks(cell)) for cell in cells))
+                blocks.append(" ".join(" ".join(_word_blocks(cell, hidden)) for cell in cells))
         elif child.tag in (f"{_W}sdt", f"{_W}customXml", f"{_W}ins", f"{_W}smartTag"):
             content = child.find(f"{_W}sdtContent")
-            blocks += _word_blocks(content if content is not None else child)
+            blocks += _word_blocks(content if content is not None else child, hidden)
     return blocks
 
 
@@ -203,6 +269,39 @@ def _unspaced(text: str) -> str:
     return text
 
 
+#: Fill colours a page's white paper does not show: white in gray, RGB and CMYK.
+_WHITE = {b"g": [1.0], b"rg": [1.0, 1.0, 1.0], b"k": [0.0, 0.0, 0.0, 0.0]}
+
+
+def _shown_pdf_text(page) -> str:
+    """A PDF page's text as pypdf extracts it, less what a reader cannot see: text drawn off
+    the page (outside its crop box) or filled in white. Where the pieces pypdf reports do not
+    make up its text exactly, its text is taken whole (nothing is dropped on a guess)."""
+    box = page.cropbox
+    left, bottom, right, top = (float(v) for v in (box.left, box.bottom, box.right, box.top))
+    fill: list = [None]
+    every: list[str] = []
+    shown: list[str] = []
+
+    def operator(op, operands, cm, tm) -> None:
+        if op in _WHITE:
+            try:
+                fill[0] = [float(v) for v in operands] == _WHITE[op]
+            except (TypeError, ValueError):
+                fill[0] = False
+
+    def text(piece, cm, tm, font, size) -> None:
+        every.append(piece)
+        x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+        y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+        on_page = left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1
+        if not piece.strip() or (on_page and not fill[0]):
+            shown.append(piece)  # line breaks are kept, whatever their place
+
+    whole = page.extract_text(visitor_operand_before=operator, visitor_text=text) or ""
+    return "".join(shown) if "".join(every) == whole else whole
+
+
 def _pdf(path: Path, data: bytes) -> str:
     import logging
     import time
@@ -220,7 +319,7 @@ def _pdf(path: Path, data: bytes) -> str:
             raise _fail(path, f"页数超过 {MAX_PAGES}", f"has more than {MAX_PAGES} pages")
         pages = []
         for page in reader.pages:
-            pages.append(page.extract_text() or "")
+            pages.append(_shown_pdf_text(page))
             if time.monotonic() - started > PDF_SECONDS:  # content built to be slow to unpack
                 raise _fail(
                     path,

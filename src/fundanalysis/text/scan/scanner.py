@@ -103,6 +103,7 @@ def scan_text(text: str, name: str = "<text>", materiality: Decimal = MATERIALIT
     spans = sentences(text, sections)
     ctx = Context(text)
     figures_of: list[list[Figure]] = []
+    text_end = len(text.rstrip())
     cursor = 0
     previous: list[Figure] = []
     for start, end in spans:
@@ -114,7 +115,7 @@ def scan_text(text: str, name: str = "<text>", materiality: Decimal = MATERIALIT
         figures_of.append(inside)
         nodes = c.tree(text, start, end, inside)
         ctx.tentative = bool(_BLANK_LINE.search(text, start, end)) or (
-            end >= len(text.rstrip()) and text[start:end].rstrip()[-1:] not in _ENDS
+            end >= text_end and text[start:end].rstrip()[-1:] not in _ENDS
         )
         scan_region(ctx, nodes, previous=previous)
         previous = c.figures_in(nodes)

@@ -18,39 +18,72 @@ from __future__ import annotations
 
 import re
 
-#: Elements whose content is never text a reader sees.
+#: Elements whose content is never text a reader sees, or is shown struck out as deleted.
 _NEVER_SHOWN = {"script", "style", "noscript", "template", "head", "iframe", "object"}
+_NEVER_SHOWN |= {"del", "s", "strike"}
+
+#: A line break inside a paragraph (``<br>``): the line goes on in the same paragraph.
+_LINE = "\u2028"
 
 #: Elements that begin and end a line of text (paragraphs, table rows, headings …).
 _BLOCKS = {
-    *("p", "div", "br", "li", "tr", "table", "section", "article", "blockquote", "pre"),
+    *("p", "div", "li", "tr", "table", "section", "article", "blockquote", "pre", "details"),
     *("h1", "h2", "h3", "h4", "h5", "h6", "title", "dd", "dt", "ul", "ol", "header", "footer"),
 }
 
 
 def _visibility(declarations: str) -> bool | None:
     """What CSS declarations (an inline ``style`` or a rule's body) say of the element: hidden
-    (True: ``display: none``, ``visibility: hidden``, a font size of 0), shown (False: another
-    ``display`` or ``visibility``), or nothing (None). The last declaration wins, as in CSS."""
+    (True), shown (False: another ``display`` or ``visibility``), or nothing (None).
+
+    Hidden: ``display: none``, ``visibility: hidden``, and the ways pages hide text while
+    keeping it laid out: a font size or an opacity of 0, a transparent colour or the colour of
+    its own background, a scale of 0, a
+    clip to nothing, a height or width of 0 with its overflow hidden, a place far off the
+    screen (``left: -9999px``, ``text-indent: -9999px``). The last declaration wins, as in CSS.
+    """
     import tinycss2
 
     said = None
+    values: dict[str, str] = {}
     for item in tinycss2.parse_declaration_list(
         declarations, skip_comments=True, skip_whitespace=True
     ):
         if item.type != "declaration":
             continue
-        value = tinycss2.serialize(item.value).strip().lower()
+        value = tinycss2.serialize(item.value).replace("!important", "").strip().lower()
+        values[item.lower_name] = value
         if item.lower_name == "display":
             said = value == "none"
         elif item.lower_name == "visibility":
             said = value in ("hidden", "collapse")
-        elif item.lower_name == "font-size" and _ZERO.fullmatch(value):
-            said = True
+    if _laid_out_unseen(values):  # whatever its display: it takes room and shows nothing
+        return True
     return said
 
 
+def _laid_out_unseen(values: dict[str, str]) -> bool:
+    """Whether declarations hide an element that stays laid out (see :func:`_visibility`)."""
+    overflow = values.get("overflow", values.get("overflow-y", values.get("overflow-x", "")))
+    squeezed = any(_ZERO.fullmatch(values.get(side, "-")) for side in _EXTENTS)
+    return bool(
+        _ZERO.fullmatch(values.get("font-size", "-"))
+        or _ZERO.fullmatch(values.get("opacity", "-"))
+        or values.get("color") == "transparent"
+        or values.get("color", "-") in (values.get("background-color"), values.get("background"))
+        or _SCALED_AWAY.search(values.get("transform", ""))
+        or _CLIPPED.fullmatch(values.get("clip", "-"))
+        or (squeezed and overflow in ("hidden", "clip"))
+        or any(_FAR_OFF.fullmatch(values.get(side, "-")) for side in _OFFSETS)
+    )
+
+
 _ZERO = re.compile(r"0+(?:\.0*)?(?:px|pt|em|rem|%)?")
+_EXTENTS = ("height", "max-height", "width", "max-width")
+_OFFSETS = ("left", "top", "text-indent", "margin-left")
+_FAR_OFF = re.compile(r"-\s*(?:[0-9]{4,}(?:\.[0-9]*)?(?:px|pt)|[0-9]{3,}(?:\.[0-9]*)?(?:em|rem))")
+_SCALED_AWAY = re.compile(r"scale[xy]?\(\s*0+(?:\.0*)?\s*(?:[,)])")
+_CLIPPED = re.compile(r"rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)")
 
 
 def _hidden_by_style_sheets(soup) -> set[int]:
@@ -92,6 +125,8 @@ def _is_hidden(element, by_sheets: set[int]) -> bool:
         return True
     if element.name == "input" and str(element.get("type", "")).lower() == "hidden":
         return True
+    if element.name == "dialog" and not element.has_attr("open"):
+        return True  # a closed dialog shows nothing until a script opens it
     style = element.get("style")
     inline = _visibility(style) if isinstance(style, str) else None
     if inline is not None:
@@ -114,9 +149,17 @@ def page_text(soup) -> str:
         if isinstance(node, (Comment, ProcessingInstruction, Declaration, Doctype)):
             continue
         if isinstance(node, NavigableString):
-            pieces.append(str(node))
+            pieces.append(str(node).replace("\u00ad", ""))  # a soft hyphen shows nothing
             continue
         if node is not soup and _is_hidden(node, by_sheets):
+            continue
+        if node.name == "br":
+            pieces.append(_LINE)
+            continue
+        if node.name == "details" and not node.has_attr("open"):  # closed: its summary only
+            summary = node.find("summary", recursive=False)
+            pieces.append("\n")
+            stack.extend(["\n", summary] if summary is not None else ["\n"])
             continue
         if node.name in _BLOCKS:
             pieces.append("\n")
@@ -124,5 +167,11 @@ def page_text(soup) -> str:
         elif node.name in ("td", "th"):
             stack.append(" ")
         stack.extend(reversed(node.contents))
-    lines = (" ".join(line.split()) for line in "".join(pieces).splitlines())
-    return "\n\n".join(line for line in lines if line)
+    paragraphs = "".join(pieces).split("\n")
+    shown = []
+    for paragraph in paragraphs:
+        lines = (" ".join(line.split()) for line in paragraph.split(_LINE))
+        text = "\n".join(line for line in lines if line)
+        if text:
+            shown.append(text)
+    return "\n\n".join(shown)
