@@ -225,7 +225,8 @@ def test_tables_for_readers() -> None:
     assert '<td class="num" data-label="amount (10,000 yuan)">1,441.16</td>' in html
     assert ">50.00%</td>" in html
     assert '<td class="short" data-label="x">—</td>' in html  # empty shown as a dash
-    assert "fa-cards" not in html  # four short columns fit a phone: it stays a table
+    short, _ = table_html(frame, ["level", "amount_wan", "share"], "en", {"amount_wan": "money"})
+    assert "fa-cards" not in short  # three short columns fit a phone: it stays a table
     assert "fa-table-note" not in html  # nothing rounded: no note
     wide = pd.DataFrame({f"c{i}": ["一段较长的文字说明，在手机上放不下"] for i in range(4)})
     assert 'class="fa-table fa-cards"' in table_html(wide, list(wide.columns), "zh")[0]

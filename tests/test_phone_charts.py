@@ -15,7 +15,7 @@ import fundanalysis as fa
 from fundanalysis.analysis import funding
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.data.paths import shipped_reports
-from fundanalysis.publish import charts, present
+from fundanalysis.publish import chartimages, charts, present
 
 #: The smallest text a reader can be asked to read on a phone, in CSS pixels.
 SMALLEST = 10
@@ -40,9 +40,9 @@ def text_pixels_on_a_phone(chart: present.Chart) -> list[tuple[str, float]]:
     """Each text of the chart's phone version with its size in CSS pixels on a phone."""
     from matplotlib.text import Text
 
-    _, css_width, _ = present.phone_drawing(chart)
+    _, css_width, _ = chartimages.phone_drawing(chart)
     inches = css_width / chart.figure.get_dpi()  # the saved image, text past the edge included
-    per_inch = min(present.PHONE_SCREEN, css_width) / inches
+    per_inch = min(chartimages.PHONE_SCREEN, css_width) / inches
     return [
         (text.get_text(), text.get_fontsize() / 72 * per_inch)
         for text in chart.figure.findobj(Text)
@@ -74,7 +74,7 @@ def test_a_chart_drawn_for_a_desktop_alone_would_be_too_small():
     charts.use_style()
     report = fa.load_report(shipped_reports()[0])
     chart = charts.batch_timeline_chart(report, lang="en")
-    _, css_width = present._png(chart)
-    per_inch = present.PHONE_SCREEN / (css_width / chart.figure.get_dpi())
+    _, css_width = chartimages._png(chart)
+    per_inch = chartimages.PHONE_SCREEN / (css_width / chart.figure.get_dpi())
     smallest = min(t.get_fontsize() for t in chart.figure.findobj(Text) if t.get_text().strip())
     assert smallest / 72 * per_inch < SMALLEST
