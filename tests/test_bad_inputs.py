@@ -291,9 +291,11 @@ def test_leaf_that_no_longer_matches_its_total_fails_validation(
     replace_in(data_copy / "carryover.csv", "项目管理费 16.81 万元", "项目管理费 16.82 万元")
     assert main(["validate", str(data_copy)]) == 1
     out = capsys.readouterr().out
-    # totals.csv line 43 is carryover_ruoqiang (142.922302); its leaves now sum 0.01 higher
-    assert "totals.csv, 第 43 行 (row 43): 核对不成立且未登记于 findings.csv" in out
-    assert "computed 142.932302" in out
+    # totals.csv line 49 is carryover_ruoqiang_county_tail (65.756201, printed to the 分): its
+    # items now sum 0.01 higher, more than the half-分 steps of 65.756201 and of its items
+    # printed to 6 decimals, plus 0.005 for 16.82, can explain
+    assert "totals.csv, 第 49 行 (row 49): 核对不成立且未登记于 findings.csv" in out
+    assert "computed 65.766201" in out
 
 
 # Kinds of bad input of issue 10: each refused once, at its place, with a message that is right.
@@ -547,7 +549,7 @@ def test_a_finding_whose_checks_all_hold(data_copy: Path, capsys) -> None:
     assert main(["validate", str(data_copy)]) == 1
     out = capsys.readouterr().out
     assert (
-        "findings.csv, 第 4 行 (row 4), 列 column 'checks'" in out
+        "findings.csv, 第 3 行 (row 3), 列 column 'checks'" in out
         and "none of its checks fails" in out
     )
 

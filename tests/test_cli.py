@@ -14,8 +14,8 @@ def test_shipped_data_is_clean(capsys) -> None:
     out = capsys.readouterr().out
     assert "数据有效" in out
     assert "\\u" not in out
-    assert "[F2] 且末县结转合计小于其明细之和" in out
-    assert "发现 / findings: 4, 重大 material 2" in out
+    assert "[F3] 项目资金分项漏列债券资金" in out
+    assert "发现 / findings: 3, 重大 material 2" in out
 
 
 def test_every_shipped_report_and_the_fixtures_validate(capsys) -> None:

@@ -125,8 +125,8 @@ def test_an_amount_the_data_lacks_is_refused_however_it_is_written(tiny_dir, zh,
 
 
 def test_an_amount_the_data_has_is_accepted_in_another_unit(tiny_dir, capsys):
-    # 3.34 万元 is County B's stated total: written in 元 it is the same amount
-    _correct(tiny_dir, "乙县结转所述为 33400 元", "County B's stated carry-over is 33400 元")
+    # 3.36 万元 is County B's stated total: written in 元 it is the same amount
+    _correct(tiny_dir, "乙县结转所述为 33600 元", "County B's stated carry-over is 33600 元")
     assert main(["validate", str(tiny_dir)]) == 0, capsys.readouterr().out
 
 

@@ -24,23 +24,10 @@ from fundanalysis.text.scan.figures import Figure
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-# Declared totals the scan finds with another verdict than the curated check, and why.
-# The curated rule (audit/reconcile.py) forgives a gap only when the total is printed with
-# fewer decimals than its parts, up to half the total's last digit; the scan's rule (XBRL
-# Calculations 1.1) reads every printed figure, parts included, as the interval its last
-# digit allows.
-OTHER_VERDICT = {
-    "bazhou-2020": {
-        "carryover_qiemo": "curated fails (F2: 566.33 against parts adding to 566.34); under "
-        "XBRL rounding the 自治州 part is printed as 10.8 (one decimal, so ±0.05) and the "
-        "intervals meet: rounding. The scan misses this slip by its rule: a miss, not a false "
-        "alarm.",
-        "carryover_all": "curated fails against the leaf items, inheriting Qiemo's 0.01 (F2); "
-        "the scan checks 1441.16 against the four county figures printed in its sentence, "
-        "which hold (as the declared carryover_all_vs_counties does).",
-    },
-    "mancheng-2019": {},
-}
+# Declared totals the scan finds with another verdict than the curated check, and why. Both
+# use one rule (XBRL Calculations 1.1: every printed figure is the interval its last digit
+# allows), so they differ only where they add different parts (none at present).
+OTHER_VERDICT: dict[str, dict[str, str]] = {"bazhou-2020": {}, "mancheng-2019": {}}
 
 # Declared totals that stand in no relation of the scan, and why (none at present).
 NOT_A_RELATION: dict[str, dict[str, str]] = {"bazhou-2020": {}, "mancheng-2019": {}}

@@ -34,13 +34,13 @@ def _problems(data_dir) -> set[tuple[str, int, str]]:
 
 
 def test_a_clause_of_what_is_right_without_its_english_is_refused(data_copy):
-    _edit_finding(data_copy, "F2", correct_en="")
+    _edit_finding(data_copy, "F3", correct_en="")
     assert ("findings.csv", 3, "correct_en") in _problems(data_copy)
 
 
 def test_a_quote_without_its_section_is_refused(data_copy):
     _edit_finding(data_copy, "F4", quote="阿克苏来乡")
-    assert ("findings.csv", 5, "quote_section") in _problems(data_copy)
+    assert ("findings.csv", 4, "quote_section") in _problems(data_copy)
 
 
 def test_a_clause_naming_a_figure_no_table_holds_is_refused(data_copy, capsys):
@@ -58,12 +58,12 @@ def test_a_clause_naming_a_figure_no_table_holds_is_refused(data_copy, capsys):
 
 
 def test_a_clause_with_the_figures_of_its_checks_is_accepted(data_copy, capsys):
-    # 566.34 万元 is not printed anywhere: it is the sum the check computes of Qiemo's items
+    # 54029.13 万元 is not printed anywhere: it is the sum the check computes of the parts
     _edit_finding(
         data_copy,
-        "F2",
-        correct="且末县结转按明细应为 566.34 万元",
-        correct_en="by its items, Qiemo's carry-over is 566.34 万元",
+        "F3",
+        correct="所列各级资金之和为 54029.13 万元",
+        correct_en="the levels printed add up to 54029.13 万元",
     )
     assert main(["validate", str(data_copy)]) == 0, capsys.readouterr().out
 

@@ -47,6 +47,9 @@ class Side:
     value: int
     as_printed: int
     decimals: int
+    #: for a sum of printed amounts: the half-steps of their last printed digits, added up
+    #: (what rounding each of them may hide), in the same units as ``value``
+    spread: int | None = None
 
 
 def source_of(tables: dict[str, pd.DataFrame], section_id: str, printed: str) -> str:
@@ -63,7 +66,9 @@ def status_of(stated: Side, computed: Side, per_unit: int) -> tuple[str, int]:
     万元 or per 元, 1 for counts): half of its last printed digit is what rounding can explain.
     """
     tolerance = 0
-    if stated.decimals < computed.decimals:
+    if computed.spread is not None:  # amounts: the intervals of every printed figure meet
+        tolerance = per_unit // 10**stated.decimals // 2 + computed.spread
+    elif stated.decimals < computed.decimals:
         tolerance = per_unit // 10**stated.decimals // 2
     if stated.value == computed.value:
         return ("ok" if stated.as_printed == computed.as_printed else "corrected"), tolerance

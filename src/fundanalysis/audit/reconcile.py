@@ -6,9 +6,10 @@ Three kinds of declared check, one table of results:
 * **Stated ratios** (``indicators.csv``): a printed percentage against the sums it divides.
 * **Cross-checks** (``crosschecks.csv``): the same money seen from two tables or documents.
 
-Sums use integer 分 (or counts), never floats. A difference is ``rounding`` only where the
-stated figure was printed with fewer decimals than it is computed to and the gap is within half
-a unit of its last printed digit; any other difference is a ``discrepancy``. ``corrected``
+Sums use integer 分 (or counts), never floats. A difference of money is ``rounding`` where the
+intervals the printed figures stand for meet (XBRL Calculations 1.1, the scan's rule too): the
+gap is within half a unit of the total's last printed digit plus half a unit of each part's;
+any other difference is a ``discrepancy``. ``corrected``
 marks a check that fails as printed and holds once the documented corrections are applied.
 
 The findings register (``findings.csv``) names each distinct inconsistency once, with the
@@ -46,10 +47,15 @@ from fundanalysis.store import cache
 
 def _money_side(frame: pd.DataFrame, text_column: str) -> Side:
     present = frame[frame["amount_fen"].notna()]
+    steps = [
+        FEN_PER_UNIT[unit] // 10 ** decimals_of(text) // 2
+        for text, unit in zip(present[text_column], present["unit"], strict=True)
+    ]
     return Side(
         exact_sum(present["amount_fen"]),
         exact_sum(present["amount_as_printed_fen"]),
         max_decimals(present[text_column]),
+        sum(steps),
     )
 
 
@@ -62,7 +68,7 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
         measured = summed_column(total.table, total.measure) == "value_micro"
         text_column = "stated" if total.table == "totals" else "amount"
         if money:
-            needed = ["amount_fen", "amount_as_printed_fen", text_column]
+            needed = ["amount_fen", "amount_as_printed_fen", text_column, "unit"]
         elif measured:
             needed = ["value_micro", "value", "unit"]
         else:

@@ -179,15 +179,13 @@ def _findings(scan: ScanResult, totals: list[Total], review: list) -> list[dict[
                 "checks": total.cells["total_id"],
                 "correction_ids": "",
                 "explanation": (
-                    f"所印合计 {stated} {unit} 与所列明细之和相差 {gap} {unit}；明细的小数位不少于合计，"
-                    "按本项目的规则不能以四舍五入解释（扫描按 XBRL 规则或判为舍入）。由草稿登记，待核："
-                    "是报告的计算笔误，还是草稿放错了行。"
+                    f"所印合计 {stated} {unit} 与所列明细之和相差 {gap} {unit}，"
+                    "按所印精度不能以四舍五入解释。由草稿登记，待核：是报告的计算笔误，还是草稿放错了行。"
                 ),
                 "explanation_en": (
                     f"The printed total {stated} {unit} differs from the sum of its items by {gap} "
-                    f"{unit}; the items are printed to no fewer decimals, so this project's rule does "
-                    "not call it rounding (the scan, by XBRL's rule, may). Registered by the draft, "
-                    "to review: the report's arithmetic slip, or a row the draft misplaced."
+                    f"{unit}, more than rounding at the printed precision can explain. Registered by "
+                    "the draft, to review: the report's arithmetic slip, or a row the draft misplaced."
                 ),
             }
         )

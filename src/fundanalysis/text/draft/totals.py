@@ -18,6 +18,7 @@ from fundanalysis.text.draft import words as w
 from fundanalysis.text.draft.carryover import FUND_BREAKS
 from fundanalysis.text.draft.placing import Placed, Row, line_of
 from fundanalysis.text.scan import Figure, ScanResult
+from fundanalysis.text.scan.verdicts import FAILS, sum_status
 
 _NOT_FILTERED = {"amount", "unit", "printed", "section_id", "seq", "project_count", "value"}
 _FORBIDDEN = set(";|=!")
@@ -35,20 +36,11 @@ class Total:
 
 
 def data_rule_gap(total: Figure, parts: list[Figure]) -> Decimal | None:
-    """The gap of a total over its rows where the data directories' rule finds one.
-
-    That rule (README, "Rounding rule") treats parts as exact and forgives a gap only where the
-    total is printed with fewer decimals than its parts, up to half its last digit; the scan
-    follows XBRL instead, so the two can differ (且末县 566.33 against 566.34).
-    """
-    computed = sum((p.value * p.unit.scale for p in parts), Decimal(0)) / total.unit.scale
-    gap = total.value - computed
-    if gap == 0:
-        return None
-    finer = max((p.decimals for p in parts), default=0) > total.decimals
-    if finer and abs(gap) <= Decimal(5).scaleb(-(total.decimals + 1)):
-        return None
-    return gap
+    """The gap of a total over its rows where the checks will find one: the rule of the
+    scan and of the data's checks alike (README, "Rounding rule"), so that a drafted finding is
+    one that validate sees failing."""
+    status, gap = sum_status(total, parts)
+    return None if status != FAILS else gap
 
 
 def _filter_columns(table: str) -> list[str]:
