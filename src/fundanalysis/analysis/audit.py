@@ -99,6 +99,8 @@ def scan_beside_declared(report: AuditedReport) -> pd.DataFrame | NotReported:
     if stored is None or stored.empty:
         return NotReported("原文自动扫描的结果", "the result of scanning its text")
     frame = stored.copy()
+    # the scan keeps stated − computed (total − parts); pages show every gap as the checks do
+    frame["gap"] = [_computed_less_stated(gap) for gap in frame["gap"]]
     frame["section"] = frame["section"].map(lambda s: s.split(" / ")[-1])
     frame["kind_en"] = frame["kind"].map(lambda k: SCAN_KINDS.get(k, (k, k))[1])
     frame["kind"] = frame["kind"].map(lambda k: SCAN_KINDS.get(k, (k, k))[0])
@@ -114,6 +116,13 @@ def scan_beside_declared(report: AuditedReport) -> pd.DataFrame | NotReported:
     ]
     frame["verified"] = frame["text_sha256"].isin({text.sha256 for text in report.info.texts})
     return frame
+
+
+def _computed_less_stated(gap) -> str:
+    from decimal import Decimal
+
+    turned = -Decimal(str(gap))
+    return f"{turned + 0:f}"  # + 0: no "-0"
 
 
 def scan_summary(table: pd.DataFrame) -> tuple[str, str]:

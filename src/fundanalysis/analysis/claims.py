@@ -69,6 +69,10 @@ PLACE_KINDS = {
 }
 
 
+#: Kinds of county-level place a count of 县 includes (县、县级市、市辖区、旗): 县（市、区）.
+COUNTY_LEVEL = ("县", "市", "区", "旗")
+
+
 def _same_figure(report: AuditedReport, ids: list[str]) -> list[str]:
     """``ids`` and every other total that checks the same printed figure (same section and
     fragment), in the order the totals are declared: a claim about a figure is judged by
@@ -172,6 +176,19 @@ def _count(report: AuditedReport, argument: str, printed: str) -> tuple[str, str
     counted = [v for v in values if str(v).endswith(kind)]
     others = [str(v) for v in values if not str(v).endswith(kind)]
     verdict = HOLDS if claimed == len(counted) else FAILS
+    peers = kind in COUNTY_LEVEL and all(o.endswith(tuple(COUNTY_LEVEL)) for o in others)
+    if others and peers and claimed == len(values):
+        # 县（市、区）: a report counts the county-level city or district among its counties
+        english = _english_names(report, others)
+        return (
+            HOLDS,
+            f"数据中共有 {len(values)} 个县级单位（其中 {len(others)} 个不是{kind}："
+            f"{'、'.join(others)}），按县（市、区）计即为所述之数。",
+            f"The data names {len(values)} county-level places ({len(others)} of them not a "
+            f"{PLACE_KINDS[kind]}: {', '.join(english)}); counted as counties, county-level "
+            "cities and districts included as Chinese administration counts them, they make "
+            "the stated number.",
+        )
     zh = f"数据中共有 {len(counted)} 个{kind}"
     en = f"The data names {len(counted)} places of the kind {PLACE_KINDS[kind]} ({kind})"
     if others:

@@ -124,7 +124,13 @@ def _sentence(finding, checks: pd.DataFrame) -> tuple[str, str]:
     head_en, *rest_en = en
     if not rest_zh:
         return f"{head_zh}。", f"{head_en}."
-    return f"{head_zh}：{'；'.join(rest_zh)}。", f"{head_en}: {'; '.join(rest_en)}."
+    # a title with its own colon (乡名误印：阿克苏来乡) goes on after a comma, not a second colon
+    zh_joint = "，" if "：" in head_zh else "："
+    en_joint = ", " if ":" in head_en else ": "
+    return (
+        f"{head_zh}{zh_joint}{'；'.join(rest_zh)}。",
+        f"{head_en}{en_joint}{'; '.join(rest_en)}.",
+    )
 
 
 def _quote(report: AuditedReport, section_id: str, printed: str) -> Quote:

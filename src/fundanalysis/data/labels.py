@@ -71,7 +71,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "description": ("说明", "what is checked"),
     "stated": ("所述", "stated"),
     "computed": ("计算", "computed"),
-    "difference": ("差额", "difference"),
+    "difference": ("差额（计算−所述）", "difference (computed − stated)"),
     "status": ("结果", "result"),
     "checks": ("核对项数", "checks"),
     "note": ("备注", "note"),
@@ -97,7 +97,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "figure": ("指标", "figure"),
     "relation": ("关系", "relation"),
     "parts": ("各部分", "parts"),
-    "gap": ("差额", "gap"),
+    "gap": ("差额（计算−所述）", "gap (computed − stated)"),
     "declared": ("对应的声明合计", "declared total"),
     # outputs and scores
     "outputs": ("产出项数", "outputs"),

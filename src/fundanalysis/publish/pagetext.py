@@ -92,7 +92,12 @@ def about(report: AuditedReport) -> tuple[Markup, Markup]:
     shown as text; a field the report does not give leaves no empty brackets."""
     info = report.info
     documents = list(report.tables["documents"].itertuples())
-    level = sentence("（{}）", info.jurisdiction_level) if info.jurisdiction_level else ""
+    says_it = info.jurisdiction.endswith(info.jurisdiction_level or "\0")  # 满城区, 区
+    level = (
+        sentence("（{}）", info.jurisdiction_level)
+        if info.jurisdiction_level and not says_it
+        else ""
+    )
     zh = sentence(
         "<strong>{}</strong>：{}{}{}{} 年度。",
         info.title,

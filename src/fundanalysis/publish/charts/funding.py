@@ -118,6 +118,16 @@ def funds_by_level_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
     return Chart(fig, alt)
 
 
+#: A date axis in Chinese: 2020年, 3月, 15日 (matplotlib's own words are English month names).
+_DATE_WORDS = {
+    "zh": {
+        "formats": ["%Y年", "%-m月", "%-d日", "%H:%M", "%H:%M", "%S.%f"],
+        "zero_formats": ["", "%Y年", "%-m月", "%-m月%-d日", "%H:%M", "%H:%M"],
+        "offset_formats": ["", "%Y年", "%Y年%-m月", "%Y年%-m月%-d日", "%Y年%-m月%-d日", ""],
+    }
+}
+
+
 def batch_timeline_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     """The transfer batches on a time axis, one row each, dot area by amount (万元)."""
     timeline = funding.batch_timeline(report)
@@ -159,7 +169,7 @@ def batch_timeline_chart(report: AuditedReport, lang: str) -> Chart | NotReporte
     )
     locator = mdates.AutoDateLocator(minticks=3, maxticks=5)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, **_DATE_WORDS.get(lang, {})))
     span = timeline["disbursed_on"].max() - timeline["disbursed_on"].min()
     # the labels beside the last dots reach past the axis; the saved image keeps them whole
     ax.set_xlim(
