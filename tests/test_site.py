@@ -461,7 +461,7 @@ def test_every_finding_links_to_its_evidence(browser, site: Path) -> None:
                 seen += 1
                 page.goto((site / f"{lang}{start}").as_uri())
     context.close()
-    assert seen == 2 * (2 * (4 + 2))  # two languages; from the index and the overviews; 4 + 2
+    assert seen == 2 * (2 * (3 + 2))  # two languages; from the index and the overviews; 3 + 2
 
 
 def test_every_report_page_names_its_source_and_the_overview_how_to_cite(site: Path) -> None:
