@@ -29,7 +29,10 @@ EDITS = {
     "no amount": lambda row: {**row, "amount": None},
     "no text": lambda row: {**row, "printed": None},
     "other unit printed": lambda row: {**row, "unit_as_printed": "元"},
-    "count changed": lambda row: {**row, "project_count": row["project_count"] + 1},
+    "count changed": lambda row: {  # a row that prints no count gets one its text lacks
+        **row,
+        "project_count": 1 if pd.isna(row["project_count"]) else row["project_count"] + 1,
+    },
 }
 
 

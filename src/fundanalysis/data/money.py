@@ -229,7 +229,7 @@ def wan_for_reading(wan: Decimal | float) -> tuple[str, str | None]:
     gives back the decimal it was made from.
     """
     exact = wan if isinstance(wan, Decimal) else Decimal(repr(float(wan)))
-    shown = exact.quantize(Decimal(1).scaleb(-PAGE_DECIMALS), rounding=ROUND_HALF_UP)
+    shown = exact.quantize(Decimal(1).scaleb(-PAGE_DECIMALS), rounding=ROUND_HALF_UP) + 0  # no -0
     if shown == exact:
         return f"{shown:,.{PAGE_DECIMALS}f}", None
     to_fen = exact.quantize(Decimal(1).scaleb(-MAX_WAN_DECIMALS), rounding=ROUND_HALF_UP)

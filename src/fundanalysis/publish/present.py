@@ -107,6 +107,8 @@ def _format(value, kind: str, lang: str = "zh") -> str:
         return wan_for_reading(value)[0]
     if kind == "yuan":  # an amount per person or household, in 元: to the 分
         return f"{value:,.2f}"
+    if kind == "figure":  # a number written out already (views/common.checks_for_reading)
+        return str(value)
     if kind == "percent":  # a share so large that as a percentage it overflows: no share
         return NOT_COMPUTABLE[lang] if math.isinf(float(value) * 100) else percent(float(value))
     if kind == "exact":
@@ -213,7 +215,7 @@ def table_html(
         header = (
             headers[column][LANGUAGES.index(lang)] if column in headers else label(column, lang)
         )
-        numeric = kind in ("money", "yuan", "percent", "exact", "count")
+        numeric = kind in ("money", "yuan", "percent", "exact", "count", "figure")
         texts = [_format(v, kind, lang) for v in values]
         flag = f"{column}_computable"  # an analysis' word that a value cannot be computed
         if flag in frame.columns:

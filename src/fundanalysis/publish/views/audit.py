@@ -15,7 +15,7 @@ from fundanalysis.publish.present import (
     show_table,
     show_text,
 )
-from fundanalysis.publish.views.common import CHECK_FORMATS
+from fundanalysis.publish.views.common import CHECK_FORMATS, checks_for_reading
 
 
 def findings_register(report: AuditedReport) -> None:
@@ -51,7 +51,7 @@ def failing_checks(report: AuditedReport) -> None:
         show_text("所有核对均一致。", "Every check holds exactly.")
         return
     show_table(
-        failing,
+        checks_for_reading(failing),
         ["description", "status", "stated", "computed", "difference", "unit", "note", "finding"],
         CHECK_FORMATS,
     )
@@ -73,7 +73,7 @@ def every_check(report: AuditedReport) -> None:
     """Every check, each row anchored ``check-<id>`` (the findings' evidence links to it)."""
     checks = audit.all_checks(report)
     show_table(
-        checks,
+        checks_for_reading(checks),
         ["description", "status", "stated", "computed", "difference", "unit"],
         CHECK_FORMATS,
         row_ids=[f"check-{c}" for c in checks["check"]],

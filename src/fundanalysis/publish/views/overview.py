@@ -17,7 +17,12 @@ from fundanalysis.publish.present import (
     show_table,
     show_text,
 )
-from fundanalysis.publish.views.common import CHECK_FORMATS, MONEY, claims_if_any
+from fundanalysis.publish.views.common import (
+    CHECK_FORMATS,
+    MONEY,
+    checks_for_reading,
+    claims_if_any,
+)
 
 
 def about(report: AuditedReport) -> None:
@@ -79,7 +84,7 @@ def scorecard(report: AuditedReport) -> None:
             show_text(*audit.score_checks_sentence(checked))
         else:
             show_table(
-                failing,
+                checks_for_reading(failing),
                 ["description", "status", "stated", "computed", "unit", "note"],
                 CHECK_FORMATS,
             )
