@@ -51,6 +51,7 @@ def test_budget_growth_corrected_and_as_printed(bazhou) -> None:
     assert growth.loc[2018, "growth"] == pytest.approx((3800 - 3100) / 3100)  # SE 一、（一）
     assert growth.loc[2017, "as_printed_wan"] == 0.31  # 3100 元
     assert bool(growth.loc[2017, "rose"]) and not bool(growth.loc[2017, "rose_as_printed"])
+    assert growth.loc[2017, "as_printed"] == "3100 元"  # as the report prints it, no separator
     assert funding.compound_annual_growth(bazhou) == pytest.approx((3900 / 1510) ** 0.25 - 1)
 
 

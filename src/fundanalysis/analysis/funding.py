@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pandas as pd
 
 from fundanalysis.analysis._common import exact_sum, share, with_english
@@ -29,7 +27,7 @@ def budget_growth(report: AuditedReport) -> pd.DataFrame | NotReported:
     frame["as_printed_wan"] = frame["amount_as_printed_fen"].astype(float) / FEN_PER_WAN
     printed = budget.sort_values("year").reset_index(drop=True)
     frame["as_printed"] = [
-        f"{Decimal(amount):,f} {unit}"
+        f"{amount} {unit}"  # as printed: no separator the report does not print
         for amount, unit in zip(printed["amount"], printed["unit_as_printed"], strict=True)
     ]
     frame["change_wan"] = frame["amount_fen"].diff().astype(float) / FEN_PER_WAN

@@ -46,8 +46,8 @@ def budget_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
         ax.annotate(
             pick_language(
                 lang,
-                f"原文 {row.as_printed_wan:g} 万元\n已更正（{row.corrections}）",
-                f"printed {row.as_printed_wan:g} 万元\ncorrected ({row.corrections})",
+                f"原文 {row.as_printed}\n已更正（{row.corrections}）",
+                f"printed {row.as_printed}\ncorrected ({row.corrections})",
             ),
             xy=(str(row.year), row.amount_wan),
             xytext=(0, 30),

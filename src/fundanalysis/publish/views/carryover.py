@@ -50,6 +50,7 @@ def carryover_items(report: AuditedReport) -> None:
             "funding_source",
             "project_count",
             "payment_status",
+            "corrections",  # a name the report misprints is shown corrected: say so
         ],
         {"amount_wan": MONEY, "project_count": "count"},
     )

@@ -104,6 +104,7 @@ def allocations(report: AuditedReport) -> None:
                 headers={
                     "fund_type": ("最大的资金类型", "largest fund type"),
                     "share": ("其占比", "its share"),
+                    "amount_wan": ("地区合计（万元）", "the place's total (10,000 yuan)"),
                 },
             )
 
