@@ -236,3 +236,31 @@ def test_pdf_text_off_the_page_or_in_white_is_not_read(tmp_path, where):
     with matplotlib.rc_context({"pdf.fonttype": 42}):
         figure.savefig(path)
     assert _scanned(path) == [("sum", "holds")]
+
+
+YI = """\
+# 青山县2021年度财政专项扶贫资金绩效自评报告
+
+## 一、资金投入
+
+2021 年我县到位扶贫资金共计 1.2 亿元。其中：中央财政专项扶贫资金 8000 万元，2021 年 3 月 1 日拨付下达各乡镇；省级财政专项扶贫资金 4000 万元，2021 年 4 月 2 日拨付下达各乡镇。
+
+青山县扶贫开发办公室
+"""
+
+
+def test_a_total_printed_in_yi_yuan_is_held_and_checked_exactly(tmp_path, capsys, monkeypatch):
+    from test_draft import _fill_for_a_person
+
+    text = tmp_path / "qingshan-2021.md"
+    text.write_text(YI, encoding="utf-8")
+    monkeypatch.setenv("FUNDANALYSIS_SOURCES", str(tmp_path))
+    target = tmp_path / "qingshan-2021"
+    assert main(["draft", str(text), str(target)]) == 0
+    _fill_for_a_person(target)
+    capsys.readouterr()
+    assert main(["validate", str(target)]) == 0, capsys.readouterr().out
+    checks = fa.reconcile(target).set_index("check")
+    (total,) = [c for c in checks.index if checks.loc[c, "stated"] == checks.loc[c, "computed"]]
+    # 1.2 亿元 = 12000 万元 = 8000 + 4000, exactly
+    assert checks.loc[total, "status"] == "ok" and checks.loc[total, "computed"] == 12000

@@ -177,7 +177,7 @@ def expression_problems(
             continue
         unit_ok = total.unit in vocab.MONEY_UNITS if money else total.unit in vocab.COUNT_UNITS
         if not unit_ok:
-            expected = "万元 or 元" if money else "a count unit such as 个"
+            expected = " or ".join(vocab.MONEY_UNITS) if money else "a count unit such as 个"
             problems.append(
                 Problem(
                     "totals.csv",

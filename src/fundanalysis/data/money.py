@@ -1,6 +1,7 @@
 """Exact money: text as printed → integer 分 (fen), and back.
 
-The report prints amounts in 万元 (10,000 yuan) with up to 6 decimals; 0.000001 万元 is
+The report prints amounts in 万元 (10,000 yuan) with up to 6 decimals, in 元, or in 亿元 (10,000
+万元) with up to 10; 0.000001 万元 is
 exactly 0.01 元, one 分. Every amount is therefore held exactly as an integer number of 分
 (``amount_fen``); the float ``amount_wan`` next to it exists only so that ordinary pandas
 (describe, plotting, division) works. Sums that are compared or published use ``amount_fen``.
@@ -15,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
-FEN_PER_UNIT = {"万元": 1_000_000, "元": 100}
+FEN_PER_UNIT = {"亿元": 10_000_000_000, "万元": 1_000_000, "元": 100}
 FEN_PER_WAN = FEN_PER_UNIT["万元"]
 MAX_WAN_DECIMALS = 6
 
@@ -70,14 +71,17 @@ def parse_decimal(text: str) -> Decimal:
 
 
 def to_fen(value: Decimal, unit: str) -> int:
-    """Convert an exact decimal in ``unit`` (万元 or 元) to integer 分, refusing any rounding."""
+    """Convert an exact decimal in ``unit`` (亿元, 万元 or 元) to integer 分, refusing any
+    rounding."""
     try:
         per_unit = FEN_PER_UNIT[unit]
     except KeyError:
-        raise AmountError(f"未知单位 / unknown unit {unit!r}; expected 万元 or 元") from None
+        raise AmountError(
+            f"未知单位 / unknown unit {unit!r}; expected one of {', '.join(FEN_PER_UNIT)}"
+        ) from None
     fen = value * per_unit
     if fen != fen.to_integral_value():
-        limit = {"万元": MAX_WAN_DECIMALS, "元": 2}[unit]
+        limit = len(str(per_unit)) - 1  # 亿元 to 10 decimals, 万元 to 6, 元 to 2: to the 分
         raise AmountError(
             f"小数位过多，超过 {limit} 位会丢失精度 / more than {limit} decimals for {unit}: "
             "reading it would lose precision"

@@ -152,7 +152,11 @@ def from_micro(value: int, unit: str) -> Decimal:
 
 
 #: Money in English: a unit column's name, and the words after a figure ("0.01 × 10,000 yuan").
-MONEY_IN_ENGLISH = {"万元": ("10,000 yuan", "× 10,000 yuan"), "元": ("yuan", "yuan")}
+MONEY_IN_ENGLISH = {
+    "亿元": ("100 million yuan", "× 100 million yuan"),
+    "万元": ("10,000 yuan", "× 10,000 yuan"),
+    "元": ("yuan", "yuan"),
+}
 
 
 def in_english(word: str, after_a_figure: bool = False) -> str:

@@ -92,7 +92,7 @@ TOPICS = {
     "scores": ("自评得分", "the report's own score"),
 }
 
-MONEY_UNITS = {"万元": "10,000 yuan", "元": "yuan"}
+MONEY_UNITS = {"亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan"}
 
 #: Units of counted figures (households, people, items, times, days, categories).
 COUNT_UNITS = {
