@@ -352,14 +352,19 @@ def _fill_for_a_person(directory: Path) -> None:
             writer.writerows(rows)
 
 
+def drafted(tmp_path: Path, monkeypatch, name: str, text: str, target: str) -> Path:
+    """``text`` saved as ``name`` (the text validate finds, by FUNDANALYSIS_SOURCES) and
+    drafted into ``tmp_path/target``."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("FUNDANALYSIS_SOURCES", str(tmp_path))
+    assert main(["draft", str(tmp_path / name), str(tmp_path / target)]) == 0
+    return tmp_path / target
+
+
 def test_the_draft_validates_once_a_person_fills_what_it_lists(
     tmp_path, capsys, monkeypatch
 ) -> None:
-    text = tmp_path / "qingshan-2021.md"
-    text.write_text(INVENTED, encoding="utf-8")
-    monkeypatch.setenv("FUNDANALYSIS_SOURCES", str(tmp_path))
-    target = tmp_path / "qingshan-2021"
-    assert main(["draft", str(text), str(target)]) == 0
+    target = drafted(tmp_path, monkeypatch, "qingshan-2021.md", INVENTED, "qingshan-2021")
     assert main(["validate", str(target)]) == 1  # English forms are still empty
     assert "title_en" in capsys.readouterr().out
     _fill_for_a_person(target)
@@ -526,11 +531,7 @@ def test_every_declared_total_is_in_the_draft(report: str) -> None:
 
 def test_a_draft_of_bazhou_validates_once_filled(tmp_path, capsys, monkeypatch) -> None:
     name = REPORTS["bazhou-2020"]
-    text = tmp_path / name
-    text.write_text(_source(name), encoding="utf-8")
-    monkeypatch.setenv("FUNDANALYSIS_SOURCES", str(tmp_path))
-    target = tmp_path / "bazhou-draft"
-    assert main(["draft", str(text), str(target)]) == 0
+    target = drafted(tmp_path, monkeypatch, name, _source(name), "bazhou-draft")
     _fill_for_a_person(target)
     capsys.readouterr()
     assert main(["validate", str(target)]) == 0, capsys.readouterr().out

@@ -250,13 +250,9 @@ YI = """\
 
 
 def test_a_total_printed_in_yi_yuan_is_held_and_checked_exactly(tmp_path, capsys, monkeypatch):
-    from test_draft import _fill_for_a_person
+    from test_draft import _fill_for_a_person, drafted
 
-    text = tmp_path / "qingshan-2021.md"
-    text.write_text(YI, encoding="utf-8")
-    monkeypatch.setenv("FUNDANALYSIS_SOURCES", str(tmp_path))
-    target = tmp_path / "qingshan-2021"
-    assert main(["draft", str(text), str(target)]) == 0
+    target = drafted(tmp_path, monkeypatch, "qingshan-2021.md", YI, "qingshan-2021")
     _fill_for_a_person(target)
     capsys.readouterr()
     assert main(["validate", str(target)]) == 0, capsys.readouterr().out

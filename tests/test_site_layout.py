@@ -50,28 +50,12 @@ def english_on_a_chinese_page(html: str) -> list[str]:
     """The Latin words a reader of a Chinese page would see (text, tooltips, alt texts) that
     are not on the allowed list; what is marked as English (``lang="en"``) and literal
     commands (``<code>``) are left out."""
-    soup = BeautifulSoup(html, "lxml")
-    for hidden in soup(["script", "style", "noscript", "template", "code"]):
-        hidden.decompose()
-    texts = [
-        str(s)
-        for s in soup.find_all(string=True)
-        if not isinstance(s, Comment | Doctype) and not s.find_parent(attrs={"lang": "en"})
+    return [
+        word
+        for text in _visible_texts(html, _not_marked(re.compile("^en$")))
+        for word in WORD.findall(NOT_WORDS.sub(" ", text))
+        if word not in ALLOWED
     ]
-    texts += [
-        e[attribute]
-        for e in soup.find_all(True)
-        for attribute in ("title", "placeholder", "alt")
-        if isinstance(e.get(attribute), str)
-        and not e.find_parent(attrs={"lang": "en"})
-        and e.get("lang") != "en"
-    ]
-    found = []
-    for text in texts:
-        for word in WORD.findall(NOT_WORDS.sub(" ", text)):
-            if word not in ALLOWED:
-                found.append(word)
-    return found
 
 
 def test_the_checker_finds_english_and_lets_names_pass():
@@ -115,10 +99,15 @@ def _visible_texts(html: str, outside: Callable[[object], bool]) -> list[str]:
     return texts
 
 
-def _not_marked_chinese(node) -> bool:
-    element = node if getattr(node, "attrs", None) is not None else node.parent
-    marked = element.find_parent(attrs={"lang": re.compile("^zh")}) is not None
-    return not (marked or str(element.get("lang", "")).startswith("zh"))
+def _not_marked(language: re.Pattern[str]) -> Callable[[object], bool]:
+    """Whether a text or an element is outside every element whose ``lang`` matches."""
+
+    def outside(node) -> bool:
+        element = node if getattr(node, "attrs", None) is not None else node.parent
+        marked = element.find_parent(attrs={"lang": language}) is not None
+        return not (marked or language.search(str(element.get("lang", ""))))
+
+    return outside
 
 
 def chinese_on_an_english_page(html: str, originals: str) -> list[str]:
@@ -128,7 +117,7 @@ def chinese_on_an_english_page(html: str, originals: str) -> list[str]:
     cells) is a string of ours left untranslated."""
     return [
         run
-        for text in _visible_texts(html, _not_marked_chinese)
+        for text in _visible_texts(html, _not_marked(re.compile("^zh")))
         for run in CHINESE.findall(text)
         if run not in originals
     ]
