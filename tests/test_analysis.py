@@ -253,3 +253,21 @@ def test_money_is_shown_to_two_decimals_with_its_figure_to_the_fen_as_its_title(
     assert text.splitlines()[1].split("\t")[0] == "142.92"
     english, _ = table_html(frame, ["amount_wan"], "en", {"amount_wan": "money"})
     assert 'title="142.922302 × 10,000 yuan"' in english and "to two decimals" in english
+
+
+def test_a_check_is_shown_in_its_own_unit_with_its_exact_figure_as_title() -> None:
+    from fundanalysis.publish.views.common import checks_for_reading
+
+    checks = pd.DataFrame(
+        {
+            "stated": [Decimal("1441.16"), Decimal("1.2345"), Decimal("52")],
+            "computed": [Decimal("1441.168302"), Decimal("1.2345"), Decimal("53")],
+            "difference": [Decimal("0.008302"), Decimal("0"), Decimal("1")],
+            "unit": ["万元", "亿元", "个"],
+        }
+    )
+    shown = checks_for_reading(checks)
+    assert list(shown["computed"]) == ["1,441.17", "1.23", "53"]
+    assert list(shown["computed_exact"]) == ["1,441.168302 万元", "1.2345 亿元", ""]
+    assert shown.loc[1, "computed_exact_en"] == "1.2345 × 100 million yuan"
+    assert shown.loc[0, "stated_exact"] == ""  # 1,441.16 is the figure itself

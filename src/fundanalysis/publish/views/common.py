@@ -11,7 +11,8 @@ from fundanalysis.analysis import (
     claims,
 )
 from fundanalysis.audit.audited import AuditedReport
-from fundanalysis.data.money import WAN_IN_ENGLISH, wan_for_reading
+from fundanalysis.data import units
+from fundanalysis.data.money import wan_for_reading
 from fundanalysis.data.vocabulary import MONEY_UNITS
 from fundanalysis.publish.present import (
     show_table,
@@ -25,31 +26,34 @@ CHECK_FORMATS = {"stated": "figure", "computed": "figure", "difference": "figure
 
 
 def checks_for_reading(checks: pd.DataFrame) -> pd.DataFrame:
-    """Checks with their figures as pages show them: money in 万元 to two decimals, the figure
-    to the 分 as the title of a rounded cell (``x_exact``); counts and rates exactly."""
+    """Checks with their figures as pages show them: money to two decimals in the check's own
+    unit, its exact figure as the title of a rounded cell (``x_exact``, ``x_exact_en``);
+    counts and rates exactly."""
     shown = checks.copy()
-    money = shown["unit"].isin(list(MONEY_UNITS))
     for column in ("stated", "computed", "difference"):
-        texts, exact, exact_en = [], [], []
-        for value, is_money in zip(shown[column], money, strict=True):
-            if pd.isna(value):
-                texts.append(None)
-                exact.append("")
-                exact_en.append("")
-                continue
-            if is_money:
-                text, full = wan_for_reading(Decimal(str(value)))
-            else:
-                text, full = f"{Decimal(str(value)):,f}", None
-            texts.append(text)
-            exact.append(f"{full} 万元" if full else "")
-            exact_en.append(f"{full} {WAN_IN_ENGLISH}" if full else "")
-        shown[column], shown[f"{column}_exact"], shown[f"{column}_exact_en"] = (
-            texts,
-            exact,
-            exact_en,
-        )
+        cells = [
+            _figure_for_reading(value, unit)
+            for value, unit in zip(shown[column], shown["unit"], strict=True)
+        ]
+        shown[column] = [text for text, _, _ in cells]
+        shown[f"{column}_exact"] = [zh for _, zh, _ in cells]
+        shown[f"{column}_exact_en"] = [en for _, _, en in cells]
     return shown
+
+
+def _figure_for_reading(value, unit: str) -> tuple[str | None, str, str]:
+    """The figure as shown, and where two decimals round it, its exact figure in Chinese and
+    in English."""
+    if pd.isna(value):
+        return None, "", ""
+    if unit not in MONEY_UNITS:
+        return f"{Decimal(str(value)):,f}", "", ""
+    exact = Decimal(str(value))  # a check's figures are exact in its unit
+    text, rounded = wan_for_reading(exact)
+    if rounded is None:
+        return text, "", ""
+    full = f"{exact.normalize():,f}"
+    return text, f"{full} {unit}", f"{full} {units.in_english(unit, after_a_figure=True)}"
 
 
 def report_claims(report: AuditedReport, topic: str) -> None:
