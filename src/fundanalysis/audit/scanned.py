@@ -32,9 +32,7 @@ def _declared_at(figure, text: str, totals: pd.DataFrame) -> str:
     around = _squeezed(text[max(0, figure.start - 60) : figure.end + 10])
     for row in totals.itertuples(index=False):
         try:
-            same = (
-                Decimal(row.stated) == figure.value and row.unit_as_printed == figure.unit.printed
-            )
+            same = Decimal(row.stated) == figure.value and row.unit_as_printed == figure.unit.stored
         except ArithmeticError:
             continue
         if same and _squeezed(row.printed) in around:

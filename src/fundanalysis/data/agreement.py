@@ -9,12 +9,15 @@ a typo in a figure or a date moved by a month are refused at their cell, whateve
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
 from fundanalysis.data.errors import Problem
+from fundanalysis.data.numerals import number_before, numbers_before
 from fundanalysis.data.specs import TableSpec
+from fundanalysis.data.vocabulary import PRINTED_FORMS
 
 #: (figure column, fragment column) pairs checked per table; the unit comes from the row.
 FIGURES = {
@@ -128,6 +131,34 @@ def _printed_with_unit(figure: str, unit: str, fragment: str) -> bool:
     return False
 
 
+# 万 alone means 万元 where its clause ends or money follows ("4000万资金"), as the scan reads it.
+_BARE_WAN_THEN = re.compile(r"$|[\s。，,；;、：:）)]|资金|投资|经费|补助")
+
+
+def _read_as_printed(figure: str, unit: str, fragment: str) -> bool:
+    """Whether ``fragment`` prints ``figure`` before ``unit`` as the scan reads numbers: with
+    thousands separators, in full-width digits or in Chinese numerals, and with the unit in any
+    spelling of :data:`PRINTED_FORMS`; the decimals printed must be the figure's own."""
+    try:
+        wanted = (Decimal(figure), len(figure.partition(".")[2]))
+    except ArithmeticError:
+        return False
+    if not wanted[0].is_finite():
+        return False
+    for word in (unit, *PRINTED_FORMS.get(unit, ())):
+        if word == "万":
+            bare = (
+                number_before(fragment, m.start())
+                for m in re.finditer("万", fragment)
+                if _BARE_WAN_THEN.match(fragment, m.end())
+            )
+            if wanted in bare:
+                return True
+        elif wanted in numbers_before(fragment, word):
+            return True
+    return False
+
+
 def _date_parts(text: str) -> dict[str, object]:
     """What a printed date says of year, month and day; a day may be a range (中旬: 11-20)."""
     iso = re.search(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
@@ -228,7 +259,9 @@ def disagreements(
                     )
                 continue
             figure = str(value)
-            if not _printed_with_unit(figure, unit, fragment):
+            if not _printed_with_unit(figure, unit, fragment) and not _read_as_printed(
+                figure, unit, fragment
+            ):
                 problems.append(
                     Problem(
                         spec.file,

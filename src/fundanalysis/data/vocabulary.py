@@ -105,5 +105,10 @@ COUNT_UNITS = {
     "日": "days",
 }
 
+#: Other spellings a report prints a unit in: traditional characters, as some mirrors of the
+#: published pages print them, and 万 alone where the text means 万元 ("4000万资金"). A figure is
+#: stored in its unit's own spelling and agrees with a fragment printing any of these.
+PRINTED_FORMS = {"万元": ("萬元", "万"), "亿元": ("億元",), "个": ("個",), "户": ("戶",)}
+
 #: Units of stated ratios.
 RATE_UNITS = {"%": "per cent"}

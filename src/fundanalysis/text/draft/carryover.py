@@ -106,7 +106,7 @@ class CarryoverRules:
             "kind": kind or "",
             "project_count": count.value_text if count is not None else "",
             "amount": figure.value_text,
-            "unit": figure.unit.printed,
+            "unit": figure.unit.stored,
             "payment_status": status,
             "payment_date": when,
             "payment_printed": printed_when,
@@ -160,7 +160,7 @@ class CarryoverRules:
 
     def _count_before(self, figure: Figure) -> Figure | None:
         for other in reversed(self.scan.figures):
-            if other.end <= figure.start and other.unit.printed == "个":
+            if other.end <= figure.start and other.unit.stored == "个":
                 between = self.text[other.end : figure.start]
                 if len(between) <= 12 and "；" not in between and "。" not in between:
                     return other

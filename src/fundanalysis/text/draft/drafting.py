@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.errors import INVISIBLE
 from fundanalysis.data.specs import SPECS
 from fundanalysis.text.draft import words as w
 from fundanalysis.text.draft.outline import Outline, outline
@@ -237,6 +238,35 @@ def _possible(scan: ScanResult) -> list[tuple[int, str]]:
     ]
 
 
+def _shown(char: str) -> bool:
+    return char.isprintable() and char not in INVISIBLE
+
+
+def _without_invisible(tables: dict[str, list[dict[str, str]]], review: list, text: str) -> None:
+    """Control and other invisible characters (an ESC sequence in a heading) taken out of every
+    cell, where no cell may hold them; REVIEW.md lists each cell so cleaned."""
+    for name, rows in tables.items():
+        for number, row in enumerate(rows, 2):
+            for column, value in row.items():
+                if isinstance(value, str) and not all(map(_shown, value)):
+                    row[column] = "".join(filter(_shown, value))
+                    review.append(
+                        (
+                            line_of(text, max(text.find(value), 0)),
+                            f"{SPECS[name].file}:{number} {column}: 不可见字符已删除 / invisible "
+                            "characters removed",
+                        )
+                    )
+
+
+def _printable(text: str) -> str:
+    """Text for a terminal: each control character shown as its code (\\x1b), never sent."""
+    return "".join(
+        c if c == "\n" or _shown(c) else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}"
+        for c in text
+    )
+
+
 def _review_md(
     name: str, review: list[tuple[int, str]], rows: list, empties: list[tuple[int, str]]
 ) -> str:
@@ -258,7 +288,7 @@ def _review_md(
             )
     lines += ["", "## 待填写 / Cells to fill in (the text does not print them)", ""]
     lines += [f"- {where}: {what}" for where, what in empties]
-    return "\n".join(lines) + "\n"
+    return _printable("\n".join(lines) + "\n")
 
 
 def draft_text(text: str, file_name: str, report_id: str = "", raw: bytes | None = None) -> Draft:
@@ -298,6 +328,15 @@ def draft_text(text: str, file_name: str, report_id: str = "", raw: bytes | None
     tables["documents"] = _documents(text, shape)
     tables["vocabulary"] = _vocabulary(placed)
     tables["findings"] = _findings(scan, totals, review)
+    _without_invisible(tables, review, text)
+    if not all(map(_shown, title)):
+        review.append(
+            (
+                line_of(text, max(text.find(title), 0)),
+                "report.toml title: 不可见字符已删除 / invisible characters removed",
+            )
+        )
+        title = "".join(filter(_shown, title))
     files = {
         "report.toml": _descriptor(
             report_id, title, file_name, sha256, list(shape.documents), review

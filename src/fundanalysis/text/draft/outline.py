@@ -15,8 +15,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from fundanalysis.data.numerals import parse_chinese
 from fundanalysis.data.parsing import is_text_cell
-from fundanalysis.text.scan.numerals import parse_chinese
 from fundanalysis.text.scan.sections import NUMBERING, Heading, headings
 
 _DIGITS = re.compile(r"[0-9０-９]+|[一二三四五六七八九十]+")

@@ -81,7 +81,7 @@ def printed_from(text: str, figure: Figure, breaks=None) -> str:
 
 
 def _money(figure: Figure) -> dict[str, str]:
-    return {"amount": figure.value_text, "unit": figure.unit.printed}
+    return {"amount": figure.value_text, "unit": figure.unit.stored}
 
 
 def relations_by_total(scan: ScanResult) -> dict[str, list[Relation]]:
@@ -303,7 +303,7 @@ class _Placer(CarryoverRules):
                     or self.spending(figure, chain)
                     or self.evaluated(figure, chain)
                 )
-            elif figure.unit.printed == "%":
+            elif figure.unit.stored == "%":
                 if any(r.kind == "rate" and r.total.id == figure.id for r in self.scan.relations):
                     continue  # declared in indicators.csv (see rates)
                 self.note(

@@ -40,7 +40,7 @@ def draft_rates(
     """The indicators rows, and the rates that could not be declared (with their lines)."""
     rows, review = [], []
     for relation in scan.relations:
-        if relation.kind != "rate" or relation.total.unit.printed != "%":
+        if relation.kind != "rate" or relation.total.unit.stored != "%":
             continue
         rate = relation.total
         sides = [_expression(part, totals, placed) for part in relation.parts]

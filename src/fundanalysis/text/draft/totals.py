@@ -136,7 +136,7 @@ def _cells(
         "filter": conditions,
         "measure": measure,
         "stated": figure.value_text,
-        "unit": figure.unit.printed,
+        "unit": figure.unit.stored,
         "section_id": section_of(figure.start),
         "printed": printed,
         "as_of": "",

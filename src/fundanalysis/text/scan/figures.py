@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from fundanalysis.text.scan.numerals import (
+from fundanalysis.data.numerals import (
     CHINESE_NUMERAL_CHARS,
     decimal_string,
     parse_chinese,

@@ -51,12 +51,12 @@ def _listed(parts: Sequence[Figure]) -> str:
 
 def unit_slip(relation: Relation) -> Figure | None:
     """The one part whose value, read in its siblings' unit, makes the sum hold."""
-    units = Counter(p.unit.printed for p in relation.parts)
+    units = Counter(p.unit.stored for p in relation.parts)
     usual, count = units.most_common(1)[0]
     if count < 2:
         return None
     for part in relation.parts:
-        if part.unit.printed == usual:
+        if part.unit.stored == usual:
             continue
         reread = replace(part, unit=UNITS[usual])
         parts = [reread if p is part else p for p in relation.parts]
@@ -202,7 +202,7 @@ def _finding(
     head_en = f"In {where_en}, {stated}: the parts listed ({listed}) add up to {computed} {unit}; {size_en}."
     slip = unit_slip(relation) if relation.kind == "sum" else None
     if slip is not None:
-        usual = Counter(p.unit.printed for p in parts).most_common(1)[0][0]
+        usual = Counter(p.unit.stored for p in parts).most_common(1)[0][0]
         return Finding(
             "",
             (relation.id,),

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from fundanalysis.data.vocabulary import PRINTED_FORMS
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -24,6 +26,11 @@ class Unit:
     @property
     def is_money(self) -> bool:
         return self.dimension == "money"
+
+    @property
+    def stored(self) -> str:
+        """The unit as the data's tables spell it: 万元 for a printed 萬元 or a bare 万."""
+        return STORED_SPELLING.get(self.printed, self.printed)
 
 
 _MONEY = {"元": 1, "千元": 10**3, "万元": 10**4, "百万元": 10**6, "亿元": 10**8}
@@ -124,11 +131,18 @@ for _name, _base in _COUNT_MULTIPLES.items():
     UNITS[_name] = Unit(_name, _base, Decimal(10**4), exact=False)
 
 # Traditional characters, as some mirrors of the published pages print them.
-for _name, _simple in {"萬元": "万元", "億元": "亿元", "個": "个", "戶": "户"}.items():
-    UNITS[_name] = Unit(_name, UNITS[_simple].dimension, UNITS[_simple].scale, UNITS[_simple].exact)
+for _simple, _forms in PRINTED_FORMS.items():
+    for _name in _forms:
+        if _name != "万":
+            UNITS[_name] = Unit(
+                _name, UNITS[_simple].dimension, UNITS[_simple].scale, UNITS[_simple].exact
+            )
 
 # "19204.096万" where the text means 万元: read as money only in a clause about money (figures).
 UNITS["万"] = Unit("万", "money", Decimal(10**4), exact=False)
+
+#: The spelling the data stores a unit in, for each other spelling a text prints.
+STORED_SPELLING = {form: name for name, forms in PRINTED_FORMS.items() for form in forms}
 
 # Longest first, so that 万元 wins over 元 and 人次 over 人.
 UNIT_NAMES = sorted(UNITS, key=len, reverse=True)

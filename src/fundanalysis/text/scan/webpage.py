@@ -21,6 +21,9 @@ import re
 #: Elements whose content is never text a reader sees, or is shown struck out as deleted.
 _NEVER_SHOWN = {"script", "style", "noscript", "template", "head", "iframe", "object"}
 _NEVER_SHOWN |= {"del", "s", "strike"}
+#: A ruby annotation (``<rt>``, and ``<rp>`` for browsers without ruby) is a gloss over the text
+#: a reader reads, its base: ``<ruby>100<rt>一百</rt></ruby>`` reads 100.
+_NEVER_SHOWN |= {"rt", "rp"}
 
 #: A line break inside a paragraph (``<br>``): the line goes on in the same paragraph.
 _LINE = "\u2028"

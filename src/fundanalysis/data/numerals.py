@@ -74,6 +74,51 @@ def parse_chinese(printed: str) -> int:
     return total + section + (digit or 0)
 
 
+_DIGIT_CLASS = "0-9０-９"
+# A number ending where a unit begins: digits with thousands separators or a decimal part (ASCII
+# or full-width), or a Chinese numeral, as the scan's figures read them.
+_NUMBER_BEFORE = re.compile(
+    rf"(?:[{_DIGIT_CLASS}]{{1,3}}(?:,[{_DIGIT_CLASS}]{{3}})+|[{_DIGIT_CLASS}]+)(?:[.．][{_DIGIT_CLASS}]+)?"
+    rf"[ \t\u3000]*$|[{CHINESE_NUMERAL_CHARS}]+[ \t\u3000]*$"
+)
+_INSIDE_A_NUMBER = frozenset("0123456789０１２３４５６７８９.．,")
+
+
+def number_before(fragment: str, at: int) -> tuple[Decimal, int] | None:
+    """Value and printed decimals of the number that ends at ``at`` (spaces before it allowed).
+
+    Read as the scan reads figures: ``1,000``, ``１００．５`` and ``一百``. A number that is the
+    tail of a longer run of digits (``1234,000``) is not read.
+    """
+    window = fragment[max(0, at - 40) : at]
+    match = _NUMBER_BEFORE.search(window)
+    if match is None:
+        return None
+    start = at - len(window) + match.start()
+    printed = match.group().rstrip(" \t\u3000")
+    chinese = printed[0] in CHINESE_NUMERAL_CHARS
+    inside = _INSIDE_A_NUMBER | (set(CHINESE_NUMERAL_CHARS) if chinese else set())
+    if start > 0 and fragment[start - 1] in inside:
+        return None
+    try:
+        return (Decimal(parse_chinese(printed)), 0) if chinese else parse_digits(printed)
+    except ValueError:
+        return None
+
+
+def numbers_before(fragment: str, word: str) -> list[tuple[Decimal, int]]:
+    """Each number printed just before ``word`` in ``fragment``: before ``万元``, 一百万元 reads
+    一百 → 100; before ``元``, 一百万 → 1000000."""
+    found = []
+    at = fragment.find(word)
+    while at >= 0:
+        number = number_before(fragment, at)
+        if number is not None:
+            found.append(number)
+        at = fragment.find(word, at + 1)
+    return found
+
+
 def decimal_string(value: Decimal) -> str:
     """A Decimal as plain digits (no exponent), keeping the trailing zeros it carries."""
     text = format(value, "f")
