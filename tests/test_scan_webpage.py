@@ -37,6 +37,11 @@ def _page(tmp_path: Path, body: str, head: str = "") -> Path:
         ("<template><p>另下达资金7777万元。</p></template>", ""),
         ('<p style="font-size:0">另下达资金7777万元。</p>', ""),
         ('<input type="hidden" value="7777万元"><noscript>另下达资金7777万元。</noscript>', ""),
+        ("<p>另下达资金<ruby>88<rt>7777</rt><rp>7777</rp></ruby>万元。</p>", ""),  # a gloss
+        (
+            '<p class="g">另下达资金88万元。</p>',
+            '<style>.g::after{content:"7777"; display:none}</style>',
+        ),
     ],
 )
 def test_text_the_page_hides_is_not_scanned(tmp_path, body, head):
@@ -71,6 +76,43 @@ def test_text_the_page_hides_is_not_scanned(tmp_path, body, head):
 )
 def test_text_a_reader_sees_is_scanned(tmp_path, body, head):
     assert "7777万元" in read_text(_page(tmp_path, body, head))
+
+
+@pytest.mark.parametrize(
+    ("body", "head", "read"),
+    [
+        (
+            '<p>另下达资金<span class="a"></span>万元。</p>',
+            '<style>.a::before{content:"7777"}</style>',
+            "另下达资金7777万元。",
+        ),
+        (
+            '<p class="a">另下达资金</p>',
+            "<style>p.a:after { content: '7777' '万元。' }</style>",
+            "另下达资金7777万元。",
+        ),
+        (
+            '<p>另下达资金<span class="a">77</span>万元。</p>',
+            '<style>.a::before{content:"77"}.a::after{content:"77"}</style>',
+            "另下达资金777777万元。",
+        ),
+    ],
+)
+def test_text_the_style_sheets_show_before_or_after_an_element_is_read(tmp_path, body, head, read):
+    assert read in read_text(_page(tmp_path, body, head)).splitlines()
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<style>.a::before{content:"7777"} .a::before{content:"8888"}</style>',  # rules disagree
+        "<style>.a::before{content:attr(title)}</style>",  # not plain text
+        '<style media="print">.a::before{content:"7777"}</style>',
+    ],
+)
+def test_generated_text_that_is_not_certain_is_not_read(tmp_path, head):
+    body = '<p>另下达资金<span class="a" title="7777"></span>88万元。</p>'
+    assert "另下达资金88万元。" in read_text(_page(tmp_path, body, head)).splitlines()
 
 
 def test_a_page_nested_fifty_thousand_deep_reads_its_text(tmp_path):

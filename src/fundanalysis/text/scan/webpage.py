@@ -4,7 +4,8 @@ Beautiful Soup over lxml reads the markup (with the charset the page declares). 
 carry text no reader sees: scripts, styles, templates, elements with the ``hidden`` attribute,
 an inline ``style`` of ``display: none`` or ``visibility: hidden``, or a rule of the page's own
 style sheets that hides them (read with tinycss2, matched with soupsieve, Beautiful Soup's own
-selector engine). Such text is left out, as a reader would not see it. Where it is not
+selector engine). Such text is left out, as a reader would not see it; text the sheets show
+with ``::before`` or ``::after`` (``content: "100"``) is read where it stands. Where it is not
 certain, the text is read: a rule that another rule or the inline style contradicts, rules
 inside ``@media`` and other at-rules, sheets for print and sheets inside a template do not
 hide anything (what is hidden only on some screens is still published).
@@ -99,13 +100,8 @@ def _hidden_by_style_sheets(soup) -> set[int]:
 
     hidden: set[int] = set()
     shown: set[int] = set()
-    for style in soup.find_all("style"):
-        media = str(style.get("media", "all")).strip().lower()
-        if media not in ("", "all", "screen") or style.find_parent("template"):
-            continue
-        rules = tinycss2.parse_stylesheet(
-            style.get_text(), skip_comments=True, skip_whitespace=True
-        )
+    for style in _screen_sheets(soup):
+        rules = tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True)
         for rule in rules:
             if rule.type != "qualified-rule":
                 continue
@@ -119,6 +115,72 @@ def _hidden_by_style_sheets(soup) -> set[int]:
                 continue  # a selector soupsieve cannot apply (:hover …) hides nothing for sure
             (hidden if said else shown).update(matched)
     return hidden - shown
+
+
+_PSEUDO = re.compile(r"^(?P<base>.*?)::?(?P<where>before|after)\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def _content(declarations: str) -> str | None:
+    """The text a ``::before``/``::after`` rule shows: its ``content`` when that is strings only
+    ('' for none, or when the rule hides it); None where it is not plain text (attr(), counters)."""
+    import tinycss2
+
+    if _visibility(declarations):
+        return ""
+    content = None
+    for item in tinycss2.parse_declaration_list(
+        declarations, skip_comments=True, skip_whitespace=True
+    ):
+        if item.type == "declaration" and item.lower_name == "content":
+            tokens = [t for t in item.value if t.type not in ("whitespace", "comment")]
+            if all(t.type == "string" for t in tokens):
+                content = "".join(t.value for t in tokens)
+            elif len(tokens) == 1 and getattr(tokens[0], "lower_value", "") in ("none", "normal"):
+                content = ""
+            else:
+                content = None
+    return content
+
+
+def _generated_by_style_sheets(soup) -> dict[tuple[int, str], str]:
+    """Text the page's own style sheets show before or after elements (``.a::before {content:
+    "100"}``), keyed by element and ``before``/``after``: only where every rule that applies
+    agrees on plain text (otherwise what a reader sees is not certain, and nothing is read)."""
+    import soupsieve
+    import tinycss2
+
+    said: dict[tuple[int, str], set[str | None]] = {}
+    for style in _screen_sheets(soup):
+        for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
+            if rule.type != "qualified-rule":
+                continue
+            body = tinycss2.serialize(rule.content)
+            if "content" not in body.lower():
+                continue
+            content = _content(body)
+            for selector in tinycss2.serialize(rule.prelude).split(","):
+                pseudo = _PSEUDO.match(selector.strip())
+                if pseudo is None:
+                    continue
+                try:
+                    matched = soupsieve.select(pseudo["base"].strip() or "*", soup)
+                except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
+                    continue
+                for element in matched:
+                    said.setdefault((id(element), pseudo["where"].lower()), set()).add(content)
+    return {
+        key: values.pop() for key, values in said.items() if len(values) == 1 and None not in values
+    }
+
+
+def _screen_sheets(soup) -> list[str]:
+    """The page's own style sheets that apply on a screen (not for print, not in a template)."""
+    sheets = []
+    for style in soup.find_all("style"):
+        media = str(style.get("media", "all")).strip().lower()
+        if media in ("", "all", "screen") and not style.find_parent("template"):
+            sheets.append(style.get_text())
+    return sheets
 
 
 def _is_hidden(element, by_sheets: set[int]) -> bool:
@@ -142,6 +204,7 @@ def page_text(soup) -> str:
     from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
     by_sheets = _hidden_by_style_sheets(soup)
+    generated = _generated_by_style_sheets(soup)
     pieces: list[str] = []
     stack: list = [soup]
     while stack:
@@ -169,7 +232,9 @@ def page_text(soup) -> str:
             stack.append("\n")
         elif node.name in ("td", "th"):
             stack.append(" ")
+        stack.append(generated.get((id(node), "after"), ""))
         stack.extend(reversed(node.contents))
+        pieces.append(generated.get((id(node), "before"), ""))
     paragraphs = "".join(pieces).split("\n")
     shown = []
     for paragraph in paragraphs:
