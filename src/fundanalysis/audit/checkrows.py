@@ -99,10 +99,18 @@ def notes_for(
     difference = abs(stated.value - computed.value)
     gap, gap_en = show(difference), show_en(difference)
     if status == "rounding":
+        reach, reach_en = (
+            (
+                "合计与各部分末位各半个单位之和",
+                "half a unit of the last printed digit of the total and of each part",
+            )
+            if computed.spread is not None
+            else ("所述数末位的半个单位", "half a unit of the stated figure's last printed digit")
+        )
         return (
-            f"差 {gap}，在原文精度的半个单位（{show(tolerance)}）之内，可由四舍五入解释。",
-            f"A gap of {gap_en} is within half a unit of the printed precision "
-            f"({show_en(tolerance)}): rounding.",
+            f"差 {gap}，在按所印精度四舍五入可解释的范围（±{show(tolerance)}：{reach}）之内。",
+            f"A gap of {gap_en} is within what rounding at the printed precision can explain "
+            f"(±{show_en(tolerance)}: {reach_en}).",
         )
     return (
         f"差 {gap}，不能由四舍五入解释。",
