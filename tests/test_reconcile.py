@@ -190,7 +190,7 @@ def test_second_report_count_slip_and_rate(tmp_path) -> None:
     assert checks.loc["unspent_is_industry", "computed"] == Decimal("34.86")
 
 
-def test_a_ratio_off_by_more_than_rounding_is_a_discrepancy(tmp_path) -> None:
+def _mancheng_rate_printed(tmp_path, rate: str):
     import shutil
 
     from fundanalysis.data.paths import shipped_reports
@@ -198,11 +198,24 @@ def test_a_ratio_off_by_more_than_rounding_is_a_discrepancy(tmp_path) -> None:
     shutil.copytree(shipped_reports()[1], tmp_path / "mc")
     path = tmp_path / "mc" / "indicators.csv"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("96.35", "96.34"),  # the figure and its print
+        path.read_text(encoding="utf-8").replace("96.35", rate),  # the figure and its print
         encoding="utf-8",
     )
-    row = fa.reconcile(tmp_path / "mc").set_index("check").loc["reimbursement_rate"]
-    assert row["status"] == "discrepancy"
+    return fa.reconcile(tmp_path / "mc").set_index("check").loc["reimbursement_rate"]
+
+
+# 满城区's rate is spending (792.94 + 7.2 + 20 + 100 万元) over funds (365 + 20 + 570 万元). As
+# printed, the spending stands for 920.14 ± 1.055 万元 (half a unit of each part's last digit)
+# and the funds for 955 ± 1.5: the rate can be anything from 919.085 / 956.5 = 96.088 % to
+# 921.195 / 953.5 = 96.612 %, and a rate printed to one decimal stands for ± 0.05 more.
+@pytest.mark.parametrize("rate", ["96.4", "96.1", "96.6"])
+def test_a_ratio_within_the_intervals_of_its_printed_figures_is_rounding(tmp_path, rate):
+    assert _mancheng_rate_printed(tmp_path, rate)["status"] == "rounding"
+
+
+@pytest.mark.parametrize("rate", ["96.7", "96.0", "96.03"])
+def test_a_ratio_off_by_more_than_rounding_is_a_discrepancy(tmp_path, rate) -> None:
+    assert _mancheng_rate_printed(tmp_path, rate)["status"] == "discrepancy"
 
 
 def test_a_count_gap_is_weighed_by_its_own_rule_not_the_money_threshold(tmp_path) -> None:

@@ -128,8 +128,9 @@ def _validate(directory: Path, out) -> int:
                 else "非重大 immaterial"
             )
         else:
+            gap_unit = "个百分点 percentage points" if row.basis == "rate" else row.unit
             size = (
-                f"{row.amount} {row.unit}, {row.materiality:.2%} of {row.of_stated}"
+                f"{row.amount} {gap_unit}, {row.materiality:.2%} of {row.of_stated}"
                 if row.amount is not None and pd.notna(row.materiality)
                 else "不涉及金额 no amount"
             )

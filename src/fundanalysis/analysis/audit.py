@@ -38,9 +38,14 @@ def findings_register(report: AuditedReport) -> pd.DataFrame:
     shown = [MATERIAL_LABELS[None if pd.isna(m) else bool(m)] for m in register["material"]]
     register["material_en"] = [en for _, en in shown]
     register["material"] = [zh for zh, _ in shown]
+    # a gap between rates is in percentage points (个百分点), not a per cent of anything
+    gap_units = [
+        ("个百分点", "percentage points") if b == "rate" else (u, "")
+        for b, u in zip(register["basis"], register["unit"], strict=True)
+    ]
     register["amount_shown"] = [
         "—" if a is None else f"{a:,f} {u}"
-        for a, u in zip(register["amount"], register["unit"], strict=True)
+        for a, (u, _) in zip(register["amount"], gap_units, strict=True)
     ]
     # a count's gap is shown as what it is ("52 个中的 1 个"), not as a share: counts are not
     # weighed against the money threshold (see audit.findings, materiality by kind)
@@ -50,9 +55,9 @@ def findings_register(report: AuditedReport) -> pd.DataFrame:
             register["basis"], register["amount"], register["of_stated"], strict=True
         )
     ]
-    rows = zip(counted, register["amount"], register["of_stated"], register["unit"], strict=True)
+    rows = zip(counted, register["amount"], register["of_stated"], gap_units, strict=True)
     shown_en = []
-    for position, (count, gap, of, unit) in enumerate(rows):
+    for position, (count, gap, of, (unit, unit_en)) in enumerate(rows):
         if count:
             register.at[position, "amount_shown"] = f"{of:,f} {unit}中的 {gap:,f} {unit}"
             register.at[position, "materiality"] = None
@@ -61,7 +66,7 @@ def findings_register(report: AuditedReport) -> pd.DataFrame:
             if count
             else "—"
             if gap is None
-            else f"{gap:,f} {units.in_english(unit, after_a_figure=True)}"
+            else f"{gap:,f} {unit_en or units.in_english(unit, after_a_figure=True)}"
         )
     register["amount_shown_en"] = shown_en
     register["counted"] = counted

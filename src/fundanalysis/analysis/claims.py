@@ -18,14 +18,13 @@ A claim's test is one of:
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.claimtests import claimed_count
 from fundanalysis.data.expressions import matching_rows, parse_sum
 from fundanalysis.data.labels import STATUS_LABELS, VERDICTS, label
 
@@ -163,9 +162,9 @@ def _count(report: AuditedReport, argument: str, printed: str) -> tuple[str, str
     (term,) = parse_sum(argument)
     frame = report.tables[term.table]
     values = list(dict.fromkeys(frame.loc[matching_rows(frame, term.conditions), term.measure]))
-    found = re.search(r"(\S)\s*([0-9]+)\s*\S*$", printed)
-    claimed = int(found.group(2)) if found else None
-    kind = found.group(1) if found and term.measure == "place" else ""
+    found = claimed_count(printed)
+    claimed = found[0] if found else None
+    kind = found[1] if found and term.measure == "place" else ""
     if kind not in PLACE_KINDS:
         verdict = HOLDS if claimed == len(values) else FAILS
         return (

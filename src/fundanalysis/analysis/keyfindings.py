@@ -17,6 +17,7 @@ from decimal import Decimal
 import pandas as pd
 
 from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.audit.findings import sizing_check
 from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.expressions import matching_rows, parse_filter
@@ -91,16 +92,22 @@ def _amounts(finding, check) -> tuple[str, str]:
     unit = check["unit"]
     stated, computed = check["stated_as_printed"], check["computed_as_printed"]
     summed = check["kind"] == "total"
+    # a gap between two rates is in percentage points, not per cent of anything
+    gap_unit, gap_unit_en = (
+        ("个百分点", "percentage points")
+        if finding.basis == "rate"
+        else (unit, _unit_en(unit, finding.amount))
+    )
     zh = (
         f"{check['description']}所述 {_number(stated)} {unit}，"
         f"{'所列各部分之和为' if summed else '计算为'} {_number(computed)} {unit}，"
-        f"差 {_number(finding.amount)} {unit}"
+        f"差 {_number(finding.amount)} {gap_unit}"
     )
     en = (
         f"{check['description_en']} is stated as {_number(stated)} {_unit_en(unit)}, "
         f"{'its printed parts add up to' if summed else 'computed, it is'} "
         f"{_number(computed)} {_unit_en(unit)}, "
-        f"a gap of {_number(finding.amount)} {_unit_en(unit, finding.amount)}"
+        f"a gap of {_number(finding.amount)} {gap_unit_en}"
     )
     if finding.basis == "count":
         zh += f"（{_number(finding.of_stated)} {unit}中的 {_number(finding.amount)} {unit}）"
@@ -114,7 +121,7 @@ def _amounts(finding, check) -> tuple[str, str]:
 def _sentence(finding, checks: pd.DataFrame) -> tuple[str, str]:
     zh, en = [finding.title], [finding.title_en]
     if finding.checks and finding.amount is not None:
-        amounts = _amounts(finding, checks.loc[finding.checks[0]])
+        amounts = _amounts(finding, checks.loc[sizing_check(finding.checks, checks)])
         zh.append(amounts[0])
         en.append(amounts[1])
     if finding.correct:
@@ -173,15 +180,22 @@ def _computation(checks: pd.DataFrame, names: list[str]) -> list[tuple[str, str]
         check = checks.loc[name]
         unit = check["unit"]
         status = STATUS_LABELS[str(check["status"])]
-        zh = (
-            f"{check['description']}：所述 {_number(check['stated_as_printed'])} {unit}；"
-            f"按原文，{check['parts']} 项之和为 {_number(check['computed_as_printed'])} {unit}"
-        )
-        en = (
-            f"{check['description_en']}: stated {_number(check['stated_as_printed'])} "
-            f"{_unit_en(unit)}; as printed, its {check['parts']} parts add up to "
-            f"{_number(check['computed_as_printed'])} {_unit_en(unit)}"
-        )
+        stated = f"{_number(check['stated_as_printed'])} {unit}"
+        stated_en = f"{_number(check['stated_as_printed'])} {_unit_en(unit)}"
+        computed = f"{_number(check['computed_as_printed'])} {unit}"
+        computed_en = f"{_number(check['computed_as_printed'])} {_unit_en(unit)}"
+        if check["kind"] == "cross-check":  # two sides of one amount, neither of them stated
+            zh = f"{check['description']}：按原文，一方为 {stated}，另一方为 {computed}"
+            en = f"{check['description_en']}: as printed, one side is {stated_en}, the other {computed_en}"
+        elif check["kind"] == "ratio":
+            zh = f"{check['description']}：所述 {stated}；按原文计算为 {computed}"
+            en = f"{check['description_en']}: stated {stated_en}; as printed, it computes to {computed_en}"
+        else:
+            zh = f"{check['description']}：所述 {stated}；按原文，{check['parts']} 项之和为 {computed}"
+            en = (
+                f"{check['description_en']}: stated {stated_en}; as printed, its "
+                f"{check['parts']} parts add up to {computed_en}"
+            )
         if check["computed"] != check["computed_as_printed"]:
             zh += f"，更正后为 {_number(check['computed'])} {unit}"
             en += f", corrected {_number(check['computed'])} {_unit_en(unit)}"

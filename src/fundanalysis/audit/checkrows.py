@@ -73,7 +73,9 @@ def status_of(stated: Side, computed: Side, per_unit: int) -> tuple[str, int]:
     if stated.value == computed.value:
         return ("ok" if stated.as_printed == computed.as_printed else "corrected"), tolerance
     if abs(stated.value - computed.value) <= tolerance:
-        return "rounding", tolerance
+        # within rounding once corrected; as printed, perhaps not: then the correction did it
+        printed_gap = abs(stated.as_printed - computed.as_printed)
+        return ("rounding" if printed_gap <= tolerance else "corrected"), tolerance
     return "discrepancy", tolerance
 
 

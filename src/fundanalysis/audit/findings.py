@@ -53,6 +53,7 @@ def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Proble
         loaded.lines["findings"], loaded.tables["findings"].itertuples(), strict=True
     ):
         named = finding.checks.split(";") if isinstance(finding.checks, str) else []
+        holding = [name for name in named if name not in failing]
         if named and not failing & set(named):
             problems.append(
                 Problem(
@@ -61,6 +62,17 @@ def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Proble
                     "checks",
                     finding.checks,
                     "所列核对均成立，这不是问题 / none of its checks fails: nothing to explain",
+                )
+            )
+        elif holding:  # a finding is sized by its checks: one that holds would size it wrongly
+            problems.append(
+                Problem(
+                    "findings.csv",
+                    line,
+                    "checks",
+                    finding.checks,
+                    f"所列核对 {'、'.join(holding)} 成立，发现只列出它所致不成立的核对 / "
+                    f"{', '.join(holding)} hold(s): a finding lists only the checks it makes fail",
                 )
             )
     zero = checks[
@@ -176,10 +188,17 @@ def _unfounded(text: str, known: set[Decimal], money: set[int]) -> list[str]:
     return found
 
 
+def sizing_check(names: list[str], checks: pd.DataFrame) -> str:
+    """The check that sizes a finding: the first it lists that fails (validate refuses a
+    finding listing one that holds, whose gap is not the finding's)."""
+    statuses = checks["status"].astype(str)
+    return next((name for name in names if statuses.get(name) in FAILING), names[0])
+
+
 def findings(data_dir: PathLike = None) -> pd.DataFrame:
     """The findings register: each inconsistency once, its size, and whether it is material.
 
-    ``amount`` is the gap of the finding's first check as printed (before corrections), in the
+    ``amount`` is the gap of the finding's first failing check as printed (before corrections), in the
     unit of that check; ``materiality`` is that gap over the figure the check states, and a
     finding is ``material`` at or above the report's threshold (``report.toml``, default 1%).
     A finding with no check (a misprinted name, say) has no amount and is not material.
@@ -188,8 +207,9 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
     computable), never a number, an infinity or "immaterial". ``material`` is pandas'
     nullable boolean.
 
-    Materiality by kind (``basis``): a gap of money is weighed against the threshold; a gap of
-    a count or a measured quantity is not, because counts are exact and the threshold is one of
+    Materiality by kind (``basis``): a gap of money, or of a rate (in percentage points, as a
+    share of the rate stated), is weighed against the threshold; a gap of a count or a measured
+    quantity is not, because counts are exact and the threshold is one of
     money: any such gap is material, and is shown as what it is ("1 of 52").
     """
     loaded = load_report_tables(resolve_data_dir(data_dir))
@@ -202,14 +222,20 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
         basis = ""
         material: bool | pd.api.typing.NAType = False
         if names:
-            first = checks.loc[names[0]]
+            first = checks.loc[sizing_check(names, checks)]
             computed, stated = first["computed_as_printed"], first["stated_as_printed"]
             if pd.isna(computed) or pd.isna(stated):  # a ratio over nothing: no gap to size
                 material = pd.NA
             else:
                 amount = abs(computed - stated)
                 base = abs(stated)
-                basis = "money" if first["unit"] in MONEY_UNITS else "count"
+                basis = (
+                    "money"
+                    if first["unit"] in MONEY_UNITS
+                    else "rate"
+                    if first["kind"] == "ratio"
+                    else "count"
+                )
                 if basis == "count":
                     # counts (and measures) are exact: any difference is a misstatement, never
                     # a share to weigh against the money threshold; shown as "1 of 52"
@@ -231,7 +257,7 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
                 if isinstance(finding.correction_ids, str)
                 else [],
                 "amount": amount,
-                "unit": checks.loc[names[0], "unit"] if names else "",
+                "unit": checks.loc[sizing_check(names, checks), "unit"] if names else "",
                 "of_stated": base,
                 "materiality": materiality,
                 "basis": basis,

@@ -124,6 +124,15 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     return rows
 
 
+def _last_digit(printed: str, unit: str) -> int:
+    """One unit of a printed figure's last digit, in millionths of its kind's base unit; 0 for
+    a digit finer than a millionth (300.0000000 人: exact, with no rounding to allow)."""
+    try:
+        return units.to_micro(Decimal(1).scaleb(-decimals_of(printed)), unit)
+    except units.UnitError:
+        return 0
+
+
 def _measured_sides(total, parts: pd.DataFrame) -> tuple[Side, Side, int]:
     """A total of measured quantities and its parts, in millionths of the kind's base unit.
 
@@ -131,13 +140,10 @@ def _measured_sides(total, parts: pd.DataFrame) -> tuple[Side, Side, int]:
     then half of the total's last printed digit is allowed, as for money.
     """
     stated_micro = units.to_micro(Decimal(total.stated), total.unit)
-    step = units.to_micro(Decimal(1).scaleb(-decimals_of(total.stated)), total.unit)
+    step = _last_digit(total.stated, total.unit)
     present = parts[parts["value_micro"].notna()]
     finest = min(
-        (
-            units.to_micro(Decimal(1).scaleb(-decimals_of(v)), u)
-            for v, u in zip(present["value"], present["unit"], strict=True)
-        ),
+        (_last_digit(v, u) for v, u in zip(present["value"], present["unit"], strict=True)),
         default=step,
     )
     value = exact_sum(present["value_micro"])
@@ -145,28 +151,44 @@ def _measured_sides(total, parts: pd.DataFrame) -> tuple[Side, Side, int]:
     return Side(stated_micro, stated_micro, 0), Side(value, value, int(finest < step)), step
 
 
-def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, int]:
-    """(value, value as printed, rows counted) of one term, signed."""
+def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, int, int]:
+    """(value, value as printed, rows counted, half-steps of the printed amounts) of one term,
+    signed; the half-steps are what rounding each printed amount may hide (0 for counts)."""
     frame = tables[term.table]
     money = term.measure == "amount"
-    needed = ["amount_fen", "amount_as_printed_fen"] if money else [term.measure]
-    rows = frame.loc[matching_rows(frame, term.conditions), needed]
+    text_column = "stated" if term.table == "totals" else "amount"
+    selected = matching_rows(frame, term.conditions)
     if money:
-        present = rows[rows["amount_fen"].notna()]
-        value = exact_sum(present["amount_fen"])
-        as_printed = exact_sum(present["amount_as_printed_fen"])
-    else:
-        present = rows[rows[term.measure].notna()]
-        value = as_printed = exact_sum(present[term.measure])
-    return term.sign * value, term.sign * as_printed, len(present)
+        rows = frame.loc[selected, ["amount_fen", "amount_as_printed_fen", text_column, "unit"]]
+        side = _money_side(rows, text_column)
+        value, as_printed, spread = side.value, side.as_printed, side.spread or 0
+        counted = int(rows["amount_fen"].notna().sum())
+    else:  # a count, or a measured quantity in millionths of its kind's base unit (15 公顷 ≠ 15 亩)
+        column = summed_column(term.table, term.measure)
+        summed = frame.loc[selected, column]
+        present = summed[summed.notna()]
+        value = as_printed = exact_sum(present)
+        spread, counted = 0, len(present)
+    return term.sign * value, term.sign * as_printed, counted, spread
 
 
 def _sum_side(tables: dict[str, pd.DataFrame], terms) -> tuple[Side, int]:
+    """A side of a check: the terms' sum (its ``spread``, the rounding its printed amounts may
+    hide, is kept for ratios; cross-checks compare their sides exactly) and the rows counted."""
     values = [_term_value(tables, term) for term in terms]
     return (
-        Side(sum(v[0] for v in values), sum(v[1] for v in values), 0),
+        Side(
+            sum(v[0] for v in values),
+            sum(v[1] for v in values),
+            0,
+            sum(v[3] for v in values),
+        ),
         sum(v[2] for v in values),
     )
+
+
+def _exact(side: Side) -> Side:
+    return Side(side.value, side.as_printed, side.decimals)
 
 
 def _tables_named(*expressions) -> str:
@@ -181,13 +203,14 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     for check in tables["crosschecks"].itertuples(index=False):
         left_terms = parse_sum(check.left)
         parts = parse_parts(check.right)
-        left, _ = _sum_side(tables, left_terms)
+        left = _exact(_sum_side(tables, left_terms)[0])
         sides = [(part.label, *_sum_side(tables, part.terms)) for part in parts]
         right = Side(sum(s[1].value for s in sides), sum(s[1].as_printed for s in sides), 0)
         counted = sum(s[2] for s in sides)
         money = all(term.measure == "amount" for term in left_terms)
+        measured_unit = _measured_unit(tables, left_terms)
         status, tolerance = status_of(left, right, 1)
-        note, note_en = notes_for(status, left, right, tolerance, money)
+        note, note_en = notes_for(status, left, right, tolerance, money, measured_unit)
         if len(parts) > 1 or parts[0].label:
             values = [
                 (label, fen_to_wan(side.value) if money else side.value) for label, side, _ in sides
@@ -212,40 +235,97 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
                 counted,
                 source,
                 (note, note_en),
+                measured_unit,
             )
         )
     return rows
 
 
+def _measured_unit(tables: dict[str, pd.DataFrame], terms) -> str:
+    """The unit a cross-check of measured quantities is shown in (that of its first row); ""
+    for money and counts, which have their own."""
+    for term in terms:
+        if summed_column(term.table, term.measure) == "value_micro":
+            frame = tables[term.table]
+            selected = frame.loc[matching_rows(frame, term.conditions), "unit"]
+            return str(selected.iloc[0]) if len(selected) else ""
+    return ""
+
+
+def _rate_status(stated: Fraction, half_unit: Fraction, top: int, bottom: int, spreads) -> str:
+    """``ok``, ``rounding`` or ``discrepancy`` of a printed rate against numerator / denominator.
+
+    Rounding, as the scan reads a rate: the computed rate rounds to the printed one, or the
+    intervals that the printed rate, numerator and denominator stand for meet (each printed
+    amount stands for half a unit of its last digit either side; XBRL Calculations 1.1).
+    """
+    exact = Fraction(100 * top, bottom)
+    if exact == stated:
+        return "ok"
+    if abs(exact - stated) <= half_unit:
+        return "rounding"
+    top_half, bottom_half = spreads
+    if top >= 0 and bottom > bottom_half:
+        low = Fraction(100 * (top - top_half), bottom + bottom_half)
+        high = Fraction(100 * (top + top_half), bottom - bottom_half)
+        if low <= stated + half_unit and high >= stated - half_unit:
+            return "rounding"
+    return "discrepancy"
+
+
 def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
-    """A stated percentage against numerator / denominator, compared at the printed precision."""
+    """A stated percentage against numerator / denominator, compared at the printed precision.
+
+    ``corrected``: the rate fails against the sums as printed and holds once corrected; the
+    computed figure as printed is the rate of the printed sums.
+    """
     rows = []
     for ratio in tables["indicators"].itertuples(index=False):
         top, _ = _sum_side(tables, parse_sum(ratio.numerator))
         bottom, counted = _sum_side(tables, parse_sum(ratio.denominator))
         decimals = decimals_of(ratio.stated)
         stated = Fraction(Decimal(ratio.stated))
-        exact = Fraction(100 * top.value, bottom.value) if bottom.value else None
         half_unit = Fraction(1, 2 * 10**decimals)
+        spreads = (top.spread or 0, bottom.spread or 0)
         computed: Decimal | None
-        if exact is None:  # not computable: no figure, never 0, inf or nan
+        computed_as_printed: Decimal | None = None
+        if not bottom.value:  # not computable: no figure, never 0, inf or nan
             status, note, note_en = "discrepancy", "分母为零。", "The denominator is zero."
             computed = None
         else:
-            computed = Decimal(exact.numerator) / Decimal(exact.denominator)
-            computed = computed.quantize(Decimal(1).scaleb(-(decimals + 4)))
-            gap = abs(exact - stated)
-            status = "ok" if gap == 0 else ("rounding" if gap <= half_unit else "discrepancy")
-            shown = (
-                computed.quantize(Decimal(1).scaleb(-decimals))
-                if status != "discrepancy"
-                else computed
-            )
-            note = f"计算为 {computed}%，按原文精度为 {shown}%。"
-            note_en = f"Computes to {computed}%; at the printed precision, {shown}%."
+            exact = Fraction(100 * top.value, bottom.value)
+            computed = _percent(exact, decimals)
+            status = _rate_status(stated, half_unit, top.value, bottom.value, spreads)
+            printed_status = status
+            if bottom.as_printed:
+                computed_as_printed = _percent(
+                    Fraction(100 * top.as_printed, bottom.as_printed), decimals
+                )
+                printed_status = _rate_status(
+                    stated, half_unit, top.as_printed, bottom.as_printed, spreads
+                )
+            if status != "discrepancy" and printed_status == "discrepancy":
+                status = "corrected"
+            rounded = computed.quantize(Decimal(1).scaleb(-decimals))
+            note = f"计算为 {computed}%，按原文精度为 {rounded}%。"
+            note_en = f"Computes to {computed}%; at the printed precision, {rounded}%."
+            if status == "rounding" and abs(exact - stated) > half_unit:
+                note += "所述比率、分子与分母按所印精度代表的区间相交，可由四舍五入解释。"
+                note_en += (
+                    " The intervals that the printed rate, numerator and denominator stand for "
+                    "meet: rounding."
+                )
+            elif status == "corrected":
+                note += f"按原文计算为 {computed_as_printed}%，与所述不符；更正后一致。"
+                note_en += (
+                    f" As printed it computes to {computed_as_printed}%, against the stated "
+                    "figure; with the corrections applied they agree."
+                )
         if isinstance(ratio.explanation, str):
             note_en += f" {ratio.explanation}"
         stated_decimal = Decimal(ratio.stated)
+        if computed_as_printed is None:
+            computed_as_printed = computed
         rows.append(
             {
                 "check": ratio.indicator_id,
@@ -259,7 +339,7 @@ def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
                 "unit": "%",
                 "parts": counted,
                 "stated_as_printed": stated_decimal,
-                "computed_as_printed": computed,
+                "computed_as_printed": computed_as_printed,
                 "tolerance": Decimal(half_unit.numerator) / Decimal(half_unit.denominator),
                 "finding": "",
                 "source": source_of(tables, ratio.section_id, ratio.printed),
@@ -268,6 +348,12 @@ def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
             }
         )
     return rows
+
+
+def _percent(exact: Fraction, decimals: int) -> Decimal:
+    """A computed rate to four more decimals than the stated one prints."""
+    value = Decimal(exact.numerator) / Decimal(exact.denominator)
+    return value.quantize(Decimal(1).scaleb(-(decimals + 4)))
 
 
 def _checks(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

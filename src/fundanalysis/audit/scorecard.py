@@ -115,8 +115,9 @@ def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list
     overall = scores[(scores["kind"] == "总分") & scores["grade"].notna() & scores["score"].notna()]
     if grades.empty or overall.empty:
         return []
-    # a grade holds from its lower bound up to (not including) its upper one, as printed; a
-    # bound not printed is open (the lowest grade has no lower bound, the highest no upper one)
+    # a grade holds from its lower bound up to its upper one, as printed ("90分至100分为优" holds
+    # 100); a score on a bound two grades share takes the higher grade, tried first. A bound not
+    # printed is open (the lowest grade has no lower bound, the highest no upper one)
     bands = grades[["min_score", "max_score", "grade", "grade_en"]].itertuples(index=False)
     ladder = sorted(
         (
@@ -130,7 +131,7 @@ def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list
     rows = []
     for row in overall.itertuples(index=False):
         score = _points(row.score)
-        band = next((b for b in ladder if score >= b[0] and (b[1] is None or score < b[1])), None)
+        band = next((b for b in ladder if score >= b[0] and (b[1] is None or score <= b[1])), None)
         given = english.get(row.grade, row.grade)
         if band is None:  # no band the report states holds the score: no grade given can be right
             holds, threshold = False, 0

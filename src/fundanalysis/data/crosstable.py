@@ -4,6 +4,8 @@ is not there, cycles of totals, and references from one table to another.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
 
 from fundanalysis.data import units
@@ -82,12 +84,13 @@ def expression_problems(
                 terms = part.terms if parts else part[1]
                 for term in terms:
                     measure_column(tables, term.table, term.measure)
-                    kinds.add(quantity(term.table, term.measure))
                     check_filter(tables, term.table, term.filter)
-                    if not matching_rows(tables[term.table], term.conditions).any():
+                    selected = matching_rows(tables[term.table], term.conditions)
+                    if not selected.any():
                         raise ExpressionError(
                             f"{term.table}[{term.filter}] 未选中任何行 / selects no rows of {term.table}.csv"
                         )
+                    kinds.update(_kinds(tables[term.table], term, selected))
         except ExpressionError as error:
             problems.append(Problem(file, line, column, text, f"表达式无效 / invalid: {error}"))
             return set()
@@ -220,6 +223,10 @@ def _measured_total_problems(total, line: int, parts: pd.DataFrame) -> list[Prob
         kind = units.unit_of(total.unit).kind
     except units.UnitError as error:
         return [Problem("totals.csv", line, "unit", total.unit, str(error))]
+    try:  # held exactly, as a part's value is (to a millionth, within the largest value)
+        units.to_micro(Decimal(total.stated), total.unit)
+    except (units.UnitError, ArithmeticError) as error:
+        return [Problem("totals.csv", line, "stated", total.stated, str(error))]
     kinds = set(parts["kind"]) - {""}
     if kinds and kinds != {kind}:
         return [
@@ -344,10 +351,25 @@ def reference_problems(
         if line in refused.get("claims", ()):
             continue
         try:
-            check_claim_test(tables, row.test, check_ids)
+            check_claim_test(tables, row.test, check_ids, getattr(row, "printed", ""))
         except ExpressionError as error:
             problems.append(Problem("claims.csv", line, "test", row.test, str(error)))
     return problems
+
+
+def _kinds(frame: pd.DataFrame, term, selected: pd.Series) -> set[str]:
+    """The kinds of quantity a term adds: money, counts, or for a measured table the kinds of
+    its selected rows' units (households and people, or 亩 and 公顷 alike as land area)."""
+    kind = quantity(term.table, term.measure)
+    if kind != "measured":
+        return {kind}
+    found = set()
+    for word in frame.loc[selected, "unit"].dropna().unique():
+        try:
+            found.add(units.KINDS[units.unit_of(str(word)).kind][1])
+        except units.UnitError:
+            found.add(str(word))
+    return found
 
 
 #: The checks of a scorecard (:mod:`fundanalysis.audit.scorecard`), named after its indicator:

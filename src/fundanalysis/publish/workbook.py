@@ -137,16 +137,25 @@ def _creation_time() -> dt.datetime:
     return dt.datetime(1980, 1, 1)
 
 
-def _finding_size(amount: object, unit: str, materiality: object) -> tuple[str, str]:
-    """A finding's gap and its share of the figure it touches (or that it is not computable)."""
+def _finding_size(finding) -> tuple[str, str]:
+    """A finding's gap and its share of the figure it touches (or that it is not computable),
+    as the pages give it: a count's gap as what it is (52 个中的 1 个), never as a share, and a
+    rate's in percentage points."""
+    amount, unit, materiality = finding.amount, finding.unit, finding.materiality
     if amount is None or (not isinstance(amount, str) and pd.isna(amount)):
         return "", ""
+    if finding.basis == "count" and finding.of_stated:
+        of = finding.of_stated
+        return f"（{of} {unit}中的 {amount} {unit}）", f"({amount} of {of} {unit})"
+    if finding.basis == "rate":
+        unit = "个百分点"
     if materiality is None or pd.isna(materiality):
         return (
             f"（{amount} {unit}，占比无法计算：所涉数字为 0）",
             f"({amount} {unit}; not computable: the figure it touches is 0)",
         )
-    return f"（{amount} {unit}，占 {materiality:.2%}）", f"({amount} {unit}, {materiality:.2%})"
+    unit_en = "percentage points" if finding.basis == "rate" else unit
+    return f"（{amount} {unit}，占 {materiality:.2%}）", f"({amount} {unit_en}, {materiality:.2%})"
 
 
 def _about(report: AuditedReport, sheets: dict[str, str]) -> list[list[object]]:
@@ -206,7 +215,7 @@ def _about(report: AuditedReport, sheets: dict[str, str]) -> list[list[object]]:
     if not findings.empty:
         lines += [[], ["发现", "", ""]]
         for f in findings.itertuples():
-            zh, en = _finding_size(f.amount, f.unit, f.materiality)
+            zh, en = _finding_size(f)
             lines.append(
                 [
                     f.finding,
