@@ -150,6 +150,7 @@ def test_rows_and_cells_stay_apart(tmp_path):
         ('<p><span style="color:white">另下达资金7777万元。</span></p>', ""),
         ('<p><font color="#FFFFFF">另下达资金7777万元。</font></p>', ""),
         ('<p><font color="white"><b>另下达资金7777万元。</b></font></p>', ""),
+        ('<p><font color="ffffff">另下达资金7777万元。</font></p>', ""),
         ('<p class="w">另下达资金7777万元。</p>', "<style>.w{color:rgb(255,255,255)}</style>"),
         (
             '<div style="background:#fff"><font color="#ffffff">另下达资金7777万元。</font></div>',
@@ -191,6 +192,8 @@ def test_text_chromium_does_not_show_is_not_scanned(tmp_path, body, head):
         ('<p class="w">另下达资金7777万元。</p>', "<style>.w{color:#fff} p{color:#000}</style>"),
         ('<p><span style="color:rgba(0,0,0,0.5)">另下达资金7777万元。</span></p>', ""),
         ('<p><span style="color:#ffe">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="color:ffffff">另下达资金7777万元。</span></p>', ""),  # not a colour
+        ('<p><font color="#ffffff00">另下达资金7777万元。</font></p>', ""),  # legacy: yellow
         ('<div style="clip-path:inset(10%)">另下达资金7777万元。</div>', ""),
         ('<div style="clip-path:inset(20px)">另下达资金7777万元。</div>', ""),
         ('<div style="filter:opacity(0.5)">另下达资金7777万元。</div>', ""),

@@ -126,10 +126,10 @@ def _clipped_to_nothing(clip_path: str) -> bool:
     return top + bottom >= 100 or left + right >= 100
 
 
-def _colour(value: str) -> str | None:
+def _colour(value: str, legacy: bool = False) -> str | None:
     """What a colour is to a reader: ``clear`` (transparent, or an alpha of 0), ``white``,
     ``other``, or None where it says nothing (``inherit``, ``none``: what is set above holds).
-    A legacy attribute (``<font color="FFFFFF">``) may leave out the ``#``."""
+    A legacy attribute (``<font color="FFFFFF">``, ``legacy``) may leave out the ``#``."""
     value = value.replace("!important", "").strip().lower()
     if value in ("", "inherit", "currentcolor", "unset", "revert", "none"):
         return None
@@ -137,7 +137,9 @@ def _colour(value: str) -> str | None:
         return "clear"
     if value == "white":
         return "white"
-    digits = re.fullmatch(r"#?([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", value)
+    if legacy:  # no alpha in the legacy parsing, and the # may be left out
+        return "white" if re.fullmatch(r"#fff|#?ffffff", value) else "other"
+    digits = re.fullmatch(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", value)
     if digits:
         hexa = digits[1] if len(digits[1]) > 4 else "".join(d * 2 for d in digits[1])
         if hexa[6:] == "00":
@@ -227,14 +229,14 @@ def _paint(element, by_sheets, above: tuple[str, str]) -> tuple[str, str]:
     inline = _declared(style) if isinstance(style, str) else {}
     attribute = element.get("color") if element.name == "font" else None
     for said in (
-        _colour(attribute) if isinstance(attribute, str) else None,
+        _colour(attribute, legacy=True) if isinstance(attribute, str) else None,
         sheet_colour,
         _colour(inline["color"]) if "color" in inline else None,
     ):
         colour = said or colour
     bgcolor = element.get("bgcolor")
     for said in (
-        _colour(bgcolor) if isinstance(bgcolor, str) else None,
+        _colour(bgcolor, legacy=True) if isinstance(bgcolor, str) else None,
         sheet_backdrop,
         _backdrop(inline),
     ):
