@@ -9,7 +9,8 @@
   paragraphs and table rows stay apart.
 - ``.docx``: python-docx; paragraphs and table cells in document order, as Word shows them
   (see :mod:`fundanalysis.text.scan.wordfile`).
-- ``.pdf``: pypdf, pure Python and maintained; a PDF with no text layer (a scan) is refused
+- ``.pdf``: pypdf, pure Python and maintained, less what a reader cannot see (see
+  :mod:`fundanalysis.text.scan.pdffile`); a PDF with no text layer (a scan) is refused
   by name, since reading it needs OCR, which this tool does not do.
 
 All input is untrusted: size is checked before reading, archives before unpacking, and every
@@ -185,45 +186,14 @@ def _unspaced(text: str) -> str:
     return text
 
 
-#: Fill colours a page's white paper does not show: white in gray, RGB and CMYK.
-_WHITE = {b"g": [1.0], b"rg": [1.0, 1.0, 1.0], b"k": [0.0, 0.0, 0.0, 0.0]}
-
-
-def _shown_pdf_text(page) -> str:
-    """A PDF page's text as pypdf extracts it, less what a reader cannot see: text drawn off
-    the page (outside its crop box) or filled in white. Where the pieces pypdf reports do not
-    make up its text exactly, its text is taken whole (nothing is dropped on a guess)."""
-    box = page.cropbox
-    left, bottom, right, top = (float(v) for v in (box.left, box.bottom, box.right, box.top))
-    fill: list = [None]
-    every: list[str] = []
-    shown: list[str] = []
-
-    def operator(op, operands, cm, tm) -> None:
-        if op in _WHITE:
-            try:
-                fill[0] = [float(v) for v in operands] == _WHITE[op]
-            except (TypeError, ValueError):
-                fill[0] = False
-
-    def text(piece, cm, tm, font, size) -> None:
-        every.append(piece)
-        x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
-        y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
-        on_page = left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1
-        if not piece.strip() or (on_page and not fill[0]):
-            shown.append(piece)  # line breaks are kept, whatever their place
-
-    whole = page.extract_text(visitor_operand_before=operator, visitor_text=text) or ""
-    return "".join(shown) if "".join(every) == whole else whole
-
-
 def _pdf(path: Path, data: bytes) -> str:
     import logging
     import time
 
     from pypdf import PdfReader  # imported here: only PDF input pays for it
     from pypdf.errors import PyPdfError
+
+    from fundanalysis.text.scan.pdffile import shown_page_text
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     started = time.monotonic()
@@ -235,7 +205,7 @@ def _pdf(path: Path, data: bytes) -> str:
             raise _fail(path, f"页数超过 {MAX_PAGES}", f"has more than {MAX_PAGES} pages")
         pages = []
         for page in reader.pages:
-            pages.append(_shown_pdf_text(page))
+            pages.append(shown_page_text(page))
             if time.monotonic() - started > PDF_SECONDS:  # content built to be slow to unpack
                 raise _fail(
                     path,
