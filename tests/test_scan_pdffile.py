@@ -68,11 +68,9 @@ def pdf_file(path: Path, content: str, resources: str = "", objects: tuple = ())
 
 
 def stream(data: str, entries: str = "") -> bytes:
-    return (
-        b"<< %s /Length %d >>\nstream\n" % (entries.encode(), len(data))
-        + data.encode()
-        + (b"\nendstream")
-    )
+    """A stream object of ``data`` (Latin-1: one byte a character) with ``entries``."""
+    body = data.encode("latin-1")
+    return b"<< %s /Length %d >>\nstream\n" % (entries.encode(), len(body)) + body + b"\nendstream"
 
 
 def page(before: str) -> str:
@@ -85,6 +83,10 @@ def page(before: str) -> str:
 
 
 ICC = stream("0" * 16, "/N 3")
+IMAGE = stream(
+    "\xff",
+    "/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8",
+)
 
 
 @pytest.mark.parametrize(
@@ -144,23 +146,20 @@ def test_text_a_form_xobject_places_on_the_page_is_read(tmp_path):
     assert HIDDEN in read_text(path)
 
 
-def test_text_a_form_xobject_places_off_the_page_is_not_read(tmp_path):
+@pytest.mark.parametrize("image", ["", "q 1 0 0 1 0 0 cm /Im0 Do Q "])
+def test_text_a_form_xobject_places_off_the_page_is_not_read(tmp_path, image):
     form = stream(
-        f"BT /F1 12 Tf 50 700 Td {hexed(HIDDEN)} Tj ET",
-        "/Type /XObject /Subtype /Form /BBox [-10000 -10000 10000 10000] "
-        "/Matrix [1 0 0 1 0 5000] /Resources << /Font << /F1 4 0 R >> >>",
+        f"{image}BT /F1 12 Tf 50 700 Td {hexed(HIDDEN)} Tj ET",
+        "/Type /XObject /Subtype /Form /BBox [-10000 -10000 10000 10000] /Matrix [1 0 0 1 0 5000] "
+        "/Resources << /Font << /F1 4 0 R >> /XObject << /Im0 10 0 R >> >>",
     )
     content = f"BT /F1 12 Tf 50 800 Td {hexed(SHOWN)} Tj ET\nq 1 0 0 1 0 -100 cm /X1 Do Q"
-    text = read_text(pdf_file(tmp_path / "r.pdf", content, "/XObject << /X1 9 0 R >>", (form,)))
+    resources = "/XObject << /X1 9 0 R >>"
+    text = read_text(pdf_file(tmp_path / "r.pdf", content, resources, (form, IMAGE)))
     assert "7777" not in text and "500万元" in text
 
 
 def test_the_invisible_text_layer_of_a_scanned_page_is_read(tmp_path):
-    image = stream(
-        "\xff",
-        "/Type /XObject /Subtype /Image /Width 1 /Height 1 "
-        "/ColorSpace /DeviceGray /BitsPerComponent 8",
-    )
     content = f"q 595 0 0 842 0 0 cm /Im0 Do Q\nBT 3 Tr /F1 12 Tf 50 800 Td {hexed(SHOWN)} Tj ET"
-    text = read_text(pdf_file(tmp_path / "r.pdf", content, "/XObject << /Im0 9 0 R >>", (image,)))
+    text = read_text(pdf_file(tmp_path / "r.pdf", content, "/XObject << /Im0 9 0 R >>", (IMAGE,)))
     assert "500万元" in text

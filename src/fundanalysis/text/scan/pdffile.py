@@ -127,8 +127,7 @@ def shown_page_text(page) -> str:
         try:
             form = _resolved(_resolved(frame.resources["/XObject"])[str(name)])
             if str(form.get("/Subtype")) == "/Image":
-                images[0] = True
-                return
+                images[0] = True  # no operators follow: its entry is dropped after the Do
             matrix = tuple(float(v) for v in form.get("/Matrix", _IDENTITY))
             own = _resolved(form.get("/Resources")) or frame.resources
         except (AttributeError, KeyError, TypeError, ValueError):
