@@ -28,14 +28,16 @@ STYLES = """
 <w:style w:type="character" w:styleId="HidChar"><w:rPr><w:vanish/></w:rPr></w:style>
 <w:style w:type="character" w:styleId="HidChild"><w:basedOn w:val="HidChar"/></w:style>
 <w:style w:type="character" w:styleId="White"><w:rPr><w:color w:val="FFFFFF"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="ListNumber"><w:pPr><w:numPr><w:numId w:val="2"/>
+  </w:numPr></w:pPr></w:style>
 <w:style w:type="table" w:styleId="DarkTable"><w:tcPr><w:shd w:val="clear" w:fill="000080"/>
   </w:tcPr></w:style>
 """
 
 
-def _word_file(path: Path, body: str, defaults: str = "") -> Path:
-    """A minimal .docx with ``body`` (WordprocessingML), the styles above and ``defaults``
-    (the run properties of docDefaults), written by hand."""
+def _word_file(path: Path, body: str, defaults: str = "", numbering: str = "") -> Path:
+    """A minimal .docx with ``body`` (WordprocessingML), the styles above, ``defaults``
+    (the run properties of docDefaults) and ``numbering`` (numbering.xml), written by hand."""
     package = "http://schemas.openxmlformats.org/package/2006"
     office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
@@ -45,7 +47,9 @@ def _word_file(path: Path, body: str, defaults: str = "") -> Path:
             f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
             f'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
             f'<Override PartName="/word/document.xml" ContentType="{main}.document.main+xml"/>'
-            f'<Override PartName="/word/styles.xml" ContentType="{main}.styles+xml"/></Types>'
+            f'<Override PartName="/word/styles.xml" ContentType="{main}.styles+xml"/>'
+            f'<Override PartName="/word/numbering.xml" ContentType="{main}.numbering+xml"/>'
+            "</Types>"
         ),
         "_rels/.rels": (
             f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package}/'
@@ -55,12 +59,17 @@ def _word_file(path: Path, body: str, defaults: str = "") -> Path:
         "word/_rels/document.xml.rels": (
             f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package}/'
             f'relationships"><Relationship Id="rId1" Type="{office}/styles" '
-            'Target="styles.xml"/></Relationships>'
+            f'Target="styles.xml"/><Relationship Id="rId2" Type="{office}/numbering" '
+            'Target="numbering.xml"/></Relationships>'
         ),
         "word/styles.xml": (
             f'<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{_NS}">'
             f"<w:docDefaults><w:rPrDefault><w:rPr>{defaults}</w:rPr></w:rPrDefault>"
             f"</w:docDefaults>{STYLES}</w:styles>"
+        ),
+        "word/numbering.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{_NS}">{numbering}'
+            "</w:numbering>"
         ),
         "word/document.xml": (
             f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_NS}">'
@@ -77,8 +86,8 @@ def _p(text: str, paragraph: str = "", run: str = "") -> str:
     return f"<w:p><w:pPr>{paragraph}</w:pPr><w:r><w:rPr>{run}</w:rPr><w:t>{text}</w:t></w:r></w:p>"
 
 
-def _read(tmp_path: Path, body: str, defaults: str = "") -> str:
-    return read_text(_word_file(tmp_path / "r.docx", body, defaults))
+def _read(tmp_path: Path, body: str, defaults: str = "", numbering: str = "") -> str:
+    return read_text(_word_file(tmp_path / "r.docx", body, defaults, numbering))
 
 
 @pytest.mark.parametrize(
@@ -159,3 +168,82 @@ def test_a_deleted_table_row_is_not_read(tmp_path):
     )
     text = _read(tmp_path, table)
     assert "7777" not in text and "项目 金额" in text
+
+
+def _level(ilvl: int, fmt: str, text: str, suffix: str = "nothing", start: int = 1) -> str:
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:suff w:val="{suffix}"/></w:lvl>'
+    )
+
+
+NUMBERING = (
+    '<w:abstractNum w:abstractNumId="1">'
+    + _level(0, "chineseCounting", "%1、")
+    + _level(1, "chineseCounting", "（%2）")
+    + _level(2, "decimal", "%3.", suffix="tab")
+    + '</w:abstractNum><w:abstractNum w:abstractNumId="2">'
+    + _level(0, "decimal", "%1.")
+    + '</w:abstractNum><w:abstractNum w:abstractNumId="3">'
+    + _level(0, "bullet", "•")
+    + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="1"/>'
+    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride></w:num>'
+)
+
+
+def _numbered(text: str, num_id: int, ilvl: int = 0) -> str:
+    numbered = f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    return _p(text, paragraph=numbered)
+
+
+def test_word_list_numbers_are_read_before_their_paragraphs(tmp_path):
+    body = (
+        _numbered("资金情况", 1)
+        + _numbered("中央资金", 1, 1)
+        + _numbered("省级资金", 1, 1)
+        + _numbered("到位", 1, 2)
+        + _numbered("项目情况", 1)
+        + _numbered("产业项目", 1, 1)  # restarts under a new number above it
+        + _numbered("第十节", 4)  # a list of its own, starting at 10
+        + _numbered("第十一节", 4)
+        + _numbered("要点", 3)  # a bullet: no text
+        + _p("资金安排", paragraph='<w:pStyle w:val="ListNumber"/>')  # numbered by its style
+        + _p("资金使用", paragraph='<w:pStyle w:val="ListNumber"/>')
+    )
+    lines = _read(tmp_path, body, numbering=NUMBERING).split("\n\n")[1:]
+    assert lines == [
+        "一、资金情况",
+        "（一）中央资金",
+        "（二）省级资金",
+        "1. 到位",
+        "二、项目情况",
+        "（一）产业项目",
+        "十、第十节",
+        "十一、第十一节",
+        "要点",
+        "1.资金安排",
+        "2.资金使用",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "shown"),
+    [
+        (10, "chineseCounting", "十"),
+        (21, "chineseCounting", "二十一"),
+        (105, "chineseCounting", "一百零五"),
+        (3, "chineseLegalSimplified", "叁"),
+        (105, "ideographDigital", "一〇五"),
+        (2, "ideographTraditional", "乙"),
+        (4, "upperRoman", "IV"),
+        (3, "decimalEnclosedCircle", "③"),
+        (7, "decimalFullWidth", "７"),
+    ],
+)
+def test_word_number_formats(n, fmt, shown):
+    from fundanalysis.text.scan.wordnumbers import formatted
+
+    assert formatted(n, fmt) == shown

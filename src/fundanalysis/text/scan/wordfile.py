@@ -1,6 +1,7 @@
 """The text of a Word (.docx) file as Word shows it, read from its XML with lxml.
 
-Paragraphs and table rows in document order, text inside insertions, fields, content controls
+Paragraphs and table rows in document order, each paragraph after the list number Word
+draws before it (see :mod:`fundanalysis.text.scan.wordnumbers`), text inside insertions, fields, content controls
 and custom XML included, at every level (a table's rows and a row's cells may be wrapped in a
 content control too). Left out is what Word keeps but does not show: deleted or moved-away
 text and deleted rows, fallback copies of shapes, and runs hidden (``w:vanish``), at most 1 pt,
@@ -11,6 +12,8 @@ the defaults; the hidden toggle set by both styles cancels out, §17.7.3).
 """
 
 from __future__ import annotations
+
+from fundanalysis.text.scan.wordnumbers import Numbering
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -79,6 +82,7 @@ class _Styles:
             None,
         )
         self.defaults = _properties(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr"))
+        self.numbering = Numbering(document, self.by_id)
         self._resolved: dict[str | None, tuple[dict, bool]] = {}
 
     def of(self, style_id: str | None) -> tuple[dict, bool]:
@@ -160,7 +164,9 @@ def _shown_runs_text(paragraph, styles: _Styles, shaded: bool) -> str:
                 pieces.append(" ")
             elif node.tag in (f"{_W}br", f"{_W}cr"):
                 pieces.append("\n")
-    return "".join(pieces)
+    text = "".join(pieces)
+    number = styles.numbering.number(paragraph)  # counted whether the text is shown or not
+    return number + text if text.strip() else text
 
 
 def _within(container, tag: str):
