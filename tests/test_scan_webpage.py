@@ -199,7 +199,24 @@ def test_text_chromium_does_not_show_is_not_scanned(tmp_path, body, head):
         ('<div style="filter:opacity(0.5)">另下达资金7777万元。</div>', ""),
         ('<div style="transform:translateX(-50%)">另下达资金7777万元。</div>', ""),
         ("<p>另下达资金7777万元。</p>", "<style>body{background:#222;color:#fff}</style>"),
+        (
+            '<table background="dark.jpg"><tr><td><font color="white">另下达资金7777万元。</font>'
+            "</td></tr></table>",
+            "",
+        ),
     ],
 )
 def test_text_chromium_shows_is_scanned(tmp_path, body, head):
     assert "7777万元" in read_text(_page(tmp_path, body, head))
+
+
+def test_white_body_text_is_read_on_a_dark_body_only(tmp_path):
+    path = tmp_path / "page.html"
+    for bgcolor, seen in (("", False), (' bgcolor="#000080"', True)):
+        path.write_text(
+            f'<html><head><meta charset="utf-8"></head><body text="#FFFFFF"{bgcolor}>'
+            f'<p>另下达资金7777万元。</p><p style="color:#000">{SHOWN}</p></body></html>',
+            encoding="utf-8",
+        )
+        text = read_text(path)
+        assert ("7777万元" in text) == seen and "500万元" in text

@@ -222,12 +222,13 @@ def _agreed(kinds: set[str]) -> str | None:
 def _paint(element, by_sheets, above: tuple[str, str]) -> tuple[str, str]:
     """The colour of an element's text and what is behind it (``white`` or ``other``), from
     what is set above it (the page's default: black on white), its presentational attributes
-    (``<font color>``, ``bgcolor``), the style sheets, and its inline style, which wins."""
+    (``<font color>``, ``<body text>``, ``bgcolor``, ``background``), the style sheets, and
+    its inline style, which wins."""
     colour, backdrop = above
     sheet_colour, sheet_backdrop = by_sheets.get(id(element), (None, None))
     style = element.get("style")
     inline = _declared(style) if isinstance(style, str) else {}
-    attribute = element.get("color") if element.name == "font" else None
+    attribute = {"font": element.get("color"), "body": element.get("text")}.get(element.name)
     for said in (
         _colour(attribute, legacy=True) if isinstance(attribute, str) else None,
         sheet_colour,
@@ -237,6 +238,7 @@ def _paint(element, by_sheets, above: tuple[str, str]) -> tuple[str, str]:
     bgcolor = element.get("bgcolor")
     for said in (
         _colour(bgcolor, legacy=True) if isinstance(bgcolor, str) else None,
+        "other" if element.get("background") else None,  # a picture behind it
         sheet_backdrop,
         _backdrop(inline),
     ):
