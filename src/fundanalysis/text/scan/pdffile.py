@@ -203,16 +203,15 @@ def shown_page_text(page) -> str:
 
     def text(piece, cm, tm, font, size) -> None:
         every.append(piece)
-        frame = frames[-1]
-        # pypdf reports a piece when a line ends, after the operators that follow it: the
-        # piece is hidden only if every state it was shown in hides it
-        states = drawn[:] if drawn else [frame.state]
-        drawn.clear()
-        verdicts = {state.verdict() for state in states}
-        verdict = verdicts.pop() if len(verdicts) == 1 else "shown"
         if not piece.strip():
             pieces.append((piece, "shown"))  # line breaks are kept, whatever their place
             return
+        frame = frames[-1]
+        # pypdf reports a piece when a line ends, after the operators that follow it: the
+        # piece is hidden only if every state it was shown in hides it
+        verdicts = {state.verdict() for state in (drawn or [frame.state])}
+        drawn.clear()
+        verdict = next(v for v in ("shown", "invisible", "hidden") if v in verdicts)
         x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
         y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
         on_page = True
