@@ -140,7 +140,7 @@ def test_rows_and_cells_stay_apart(tmp_path):
         ('<div style="clip-path: inset(0 60% 0 40%)">另下达资金7777万元。</div>', ""),
         ('<div style="filter:blur(1px) opacity(0)">另下达资金7777万元。</div>', ""),
         ('<div style="transform:translateX(-99999px)">另下达资金7777万元。</div>', ""),
-        ('<div style="transform:translate(0, -9999px)">另下达资金7777万元。</div>', ""),
+        ('<div style="transform:translate(-9999px, 0)">另下达资金7777万元。</div>', ""),
         ('<p><span style="color:rgba(0,0,0,0)">另下达资金7777万元。</span></p>', ""),
         ('<p><span style="color:#0000">另下达资金7777万元。</span></p>', ""),
         ('<p><span style="color:#ffffff00">另下达资金7777万元。</span></p>', ""),
@@ -198,6 +198,10 @@ def test_text_chromium_does_not_show_is_not_scanned(tmp_path, body, head):
         ('<div style="clip-path:inset(20px)">另下达资金7777万元。</div>', ""),
         ('<div style="filter:opacity(0.5)">另下达资金7777万元。</div>', ""),
         ('<div style="transform:translateX(-50%)">另下达资金7777万元。</div>', ""),
+        (
+            '<div style="transform:translateY(-2000px)">另下达资金7777万元。</div>',
+            "",
+        ),  # a long page
         ("<p>另下达资金7777万元。</p>", "<style>body{background:#222;color:#fff}</style>"),
         (
             '<table background="dark.jpg"><tr><td><font color="white">另下达资金7777万元。</font>'

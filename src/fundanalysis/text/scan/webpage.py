@@ -98,8 +98,10 @@ _OFFSETS = ("left", "top", "text-indent", "margin-left")
 _FAR_OFF = re.compile(r"-\s*(?:[0-9]{4,}(?:\.[0-9]*)?(?:px|pt)|[0-9]{3,}(?:\.[0-9]*)?(?:em|rem))")
 _SCALED_AWAY = re.compile(r"scale[xy]?\(\s*0+(?:\.0*)?\s*(?:[,)])")
 _CLIPPED = re.compile(r"rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)")
+#: Moved far to the left, off the page (which does not scroll left of 0); moved up or down
+#: it may still be on a long page.
 _TRANSLATED_AWAY = re.compile(
-    r"translate(?:x|y|3d)?\([^)]*-\s*(?:[0-9]{4,}(?:\.[0-9]*)?(?:px|pt)|[0-9]{3,}(?:\.[0-9]*)?(?:em|rem))"
+    r"translate(?:x|3d)?\(\s*-\s*(?:[0-9]{4,}(?:\.[0-9]*)?(?:px|pt)|[0-9]{3,}(?:\.[0-9]*)?(?:em|rem))"
 )
 _FADED = re.compile(r"opacity\(\s*0+(?:\.0*)?%?\s*\)")
 _PERCENT = re.compile(r"([0-9]+(?:\.[0-9]*)?)%")
