@@ -126,3 +126,101 @@ def test_rows_and_cells_stay_apart(tmp_path):
     table = "<table><tr><td>中央</td><td>300万元</td></tr><tr><td>省级</td><td>200万元</td></tr></table>"
     lines = read_text(_page(tmp_path, table)).splitlines()
     assert "中央 300万元" in lines and "省级 200万元" in lines
+
+
+@pytest.mark.parametrize(
+    ("body", "head"),
+    [
+        ('<canvas width="1" height="1">另下达资金7777万元。</canvas>', ""),
+        ('<video src="v.mp4">另下达资金7777万元。</video><audio>7777万元</audio>', ""),
+        ('<datalist id="d"><option>另下达资金7777万元。</option></datalist>', ""),
+        ("<noembed>另下达资金7777万元。</noembed><noframes>7777万元</noframes>", ""),
+        ('<div style="content-visibility:hidden">另下达资金7777万元。</div>', ""),
+        ('<div style="clip-path:inset(50%)">另下达资金7777万元。</div>', ""),
+        ('<div style="clip-path: inset(0 60% 0 40%)">另下达资金7777万元。</div>', ""),
+        ('<div style="filter:blur(1px) opacity(0)">另下达资金7777万元。</div>', ""),
+        ('<div style="transform:translateX(-99999px)">另下达资金7777万元。</div>', ""),
+        ('<div style="transform:translate(-9999px, 0)">另下达资金7777万元。</div>', ""),
+        ('<p><span style="color:rgba(0,0,0,0)">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="color:#0000">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="color:#ffffff00">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="color:transparent">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="color:#fff">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="color:#FFFFFF">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="color:white">另下达资金7777万元。</span></p>', ""),
+        ('<p><font color="#FFFFFF">另下达资金7777万元。</font></p>', ""),
+        ('<p><font color="white"><b>另下达资金7777万元。</b></font></p>', ""),
+        ('<p><font color="ffffff">另下达资金7777万元。</font></p>', ""),
+        ('<p class="w">另下达资金7777万元。</p>', "<style>.w{color:rgb(255,255,255)}</style>"),
+        (
+            '<div style="background:#fff"><font color="#ffffff">另下达资金7777万元。</font></div>',
+            "",
+        ),
+    ],
+)
+def test_text_chromium_does_not_show_is_not_scanned(tmp_path, body, head):
+    text = read_text(_page(tmp_path, body, head))
+    assert "7777" not in text
+    assert "500万元" in text
+
+
+@pytest.mark.parametrize(
+    ("body", "head"),
+    [
+        (
+            '<table><tr><td bgcolor="#003399"><font color="#FFFFFF">另下达资金7777万元。</font>'
+            "</td></tr></table>",
+            "",
+        ),
+        (
+            '<div style="background-color:#333"><p style="color:#fff">另下达资金7777万元。</p></div>',
+            "",
+        ),
+        (
+            '<div class="dark"><span style="color:white">另下达资金7777万元。</span></div>',
+            "<style>.dark{background:navy}</style>",
+        ),
+        (
+            '<div style="background:url(bg.png)"><p style="color:#fff">另下达资金7777万元。</p></div>',
+            "",
+        ),
+        ('<p style="color:#fff"><span style="color:#000">另下达资金7777万元。</span></p>', ""),
+        (
+            '<p style="color:transparent"><span style="color:red">另下达资金7777万元。</span></p>',
+            "",
+        ),
+        ('<p class="w">另下达资金7777万元。</p>', "<style>.w{color:#fff} p{color:#000}</style>"),
+        ('<p><span style="color:rgba(0,0,0,0.5)">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="color:#ffe">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="color:ffffff">另下达资金7777万元。</span></p>', ""),  # not a colour
+        ('<p><font color="#ffffff00">另下达资金7777万元。</font></p>', ""),  # legacy: yellow
+        ('<div style="clip-path:inset(10%)">另下达资金7777万元。</div>', ""),
+        ('<div style="clip-path:inset(20px)">另下达资金7777万元。</div>', ""),
+        ('<div style="filter:opacity(0.5)">另下达资金7777万元。</div>', ""),
+        ('<div style="transform:translateX(-50%)">另下达资金7777万元。</div>', ""),
+        (
+            '<div style="transform:translateY(-2000px)">另下达资金7777万元。</div>',
+            "",
+        ),  # a long page
+        ("<p>另下达资金7777万元。</p>", "<style>body{background:#222;color:#fff}</style>"),
+        (
+            '<table background="dark.jpg"><tr><td><font color="white">另下达资金7777万元。</font>'
+            "</td></tr></table>",
+            "",
+        ),
+    ],
+)
+def test_text_chromium_shows_is_scanned(tmp_path, body, head):
+    assert "7777万元" in read_text(_page(tmp_path, body, head))
+
+
+def test_white_body_text_is_read_on_a_dark_body_only(tmp_path):
+    path = tmp_path / "page.html"
+    for bgcolor, seen in (("", False), (' bgcolor="#000080"', True)):
+        path.write_text(
+            f'<html><head><meta charset="utf-8"></head><body text="#FFFFFF"{bgcolor}>'
+            f'<p>另下达资金7777万元。</p><p style="color:#000">{SHOWN}</p></body></html>',
+            encoding="utf-8",
+        )
+        text = read_text(path)
+        assert ("7777万元" in text) == seen and "500万元" in text

@@ -7,8 +7,10 @@
   itself states it. What the page hides from its reader is dropped (see
   :mod:`fundanalysis.text.scan.webpage`); block elements become line breaks so that
   paragraphs and table rows stay apart.
-- ``.docx``: python-docx; paragraphs and table cells in document order.
-- ``.pdf``: pypdf, pure Python and maintained; a PDF with no text layer (a scan) is refused
+- ``.docx``: python-docx; paragraphs and table cells in document order, as Word shows them
+  (see :mod:`fundanalysis.text.scan.wordfile`).
+- ``.pdf``: pypdf, pure Python and maintained, less what a reader cannot see (see
+  :mod:`fundanalysis.text.scan.pdffile`); a PDF with no text layer (a scan) is refused
   by name, since reading it needs OCR, which this tool does not do.
 
 All input is untrusted: size is checked before reading, archives before unpacking, and every
@@ -162,94 +164,9 @@ def _docx(path: Path, data: bytes) -> str:
         document = docx.Document(str(path))
     except Exception as error:
         raise _fail(path, "无法读取 Word 文件", f"cannot be read as .docx ({error})") from None
-    hidden = _hidden_styles(document)
-    return "\n\n".join(b for b in _word_blocks(document.element.body, hidden) if b.strip())
+    from fundanalysis.text.scan.wordfile import document_text
 
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-#: What Word keeps but does not show: text moved away (its new place is ``w:moveTo``), and
-#: the fallback copy of a text box or shape for programs that cannot read the first one.
-_NOT_SHOWN = {f"{_W}moveFrom", f"{_W}del", f"{_MC}Fallback"}
-
-
-def _hidden_styles(document) -> set[str]:
-    """Ids of the character styles that hide their text (``w:vanish``)."""
-    hidden = set()
-    for style in document.styles.element.findall(f"{_W}style"):
-        vanish = style.find(f"{_W}rPr/{_W}vanish")
-        if vanish is not None and _on(vanish):
-            hidden.add(style.get(f"{_W}styleId"))
-    return hidden
-
-
-def _on(toggle) -> bool:
-    return toggle.get(f"{_W}val", "true") not in ("0", "false", "off")
-
-
-def _unseen(run) -> bool:
-    """A run laid out but not legible: at most 1 pt, or white with no shading behind it."""
-    size = run.find(f"{_W}rPr/{_W}sz")
-    half_points = "" if size is None else size.get(f"{_W}val") or ""
-    if half_points.isascii() and half_points.isdigit() and int(half_points) <= 2:
-        return True
-    color = run.find(f"{_W}rPr/{_W}color")
-    behind = (
-        run.find(f"{_W}rPr/{_W}shd") is not None or run.find(f"{_W}rPr/{_W}highlight") is not None
-    )
-    return color is not None and color.get(f"{_W}val", "").upper() == "FFFFFF" and not behind
-
-
-def _runs(element):
-    """The runs under ``element`` in document order, what Word does not show left out."""
-    for child in element:
-        if child.tag in _NOT_SHOWN:
-            continue
-        if child.tag == f"{_W}r":
-            yield child
-        yield from _runs(child)  # a text box inside a run, fields, insertions …
-
-
-def _shown_runs_text(paragraph, hidden_styles: set[str] = frozenset()) -> str:
-    """The text of a Word paragraph as shown: inserted, field and content-control text
-    included; deleted or moved-away text, fallback copies and hidden runs (``w:vanish``,
-    directly or by a character style; 1 pt or white on nothing) left out."""
-    pieces = []
-    for run in _runs(paragraph):
-        vanish = run.find(f"{_W}rPr/{_W}vanish")
-        if vanish is not None and _on(vanish):
-            continue
-        style = run.find(f"{_W}rPr/{_W}rStyle")
-        if style is not None and style.get(f"{_W}val") in hidden_styles and vanish is None:
-            continue
-        if _unseen(run):
-            continue
-        for node in run:
-            if node.tag == f"{_W}t":
-                pieces.append(node.text or "")
-            elif node.tag == f"{_W}tab":
-                pieces.append(" ")
-            elif node.tag in (f"{_W}br", f"{_W}cr"):
-                pieces.append("\n")
-    return "".join(pieces)
-
-
-def _word_blocks(container, hidden: set[str] = frozenset()) -> list[str]:
-    """Paragraphs and table rows of a Word body (or cell, or content control), in order."""
-    blocks: list[str] = []
-    for child in container:
-        if child.tag == f"{_W}p":
-            blocks.append(_shown_runs_text(child, hidden))
-        elif child.tag == f"{_W}tbl":
-            for row in child.findall(f"{_W}tr"):
-                cells = row.findall(f"{_W}tc")  # a merged cell is one element: read once
-                blocks.append(" ".join(" ".join(_word_blocks(cell, hidden)) for cell in cells))
-        elif child.tag in (f"{_W}sdt", f"{_W}customXml", f"{_W}ins", f"{_W}smartTag"):
-            content = child.find(f"{_W}sdtContent")
-            blocks += _word_blocks(content if content is not None else child, hidden)
-    return blocks
+    return document_text(document)
 
 
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -269,45 +186,14 @@ def _unspaced(text: str) -> str:
     return text
 
 
-#: Fill colours a page's white paper does not show: white in gray, RGB and CMYK.
-_WHITE = {b"g": [1.0], b"rg": [1.0, 1.0, 1.0], b"k": [0.0, 0.0, 0.0, 0.0]}
-
-
-def _shown_pdf_text(page) -> str:
-    """A PDF page's text as pypdf extracts it, less what a reader cannot see: text drawn off
-    the page (outside its crop box) or filled in white. Where the pieces pypdf reports do not
-    make up its text exactly, its text is taken whole (nothing is dropped on a guess)."""
-    box = page.cropbox
-    left, bottom, right, top = (float(v) for v in (box.left, box.bottom, box.right, box.top))
-    fill: list = [None]
-    every: list[str] = []
-    shown: list[str] = []
-
-    def operator(op, operands, cm, tm) -> None:
-        if op in _WHITE:
-            try:
-                fill[0] = [float(v) for v in operands] == _WHITE[op]
-            except (TypeError, ValueError):
-                fill[0] = False
-
-    def text(piece, cm, tm, font, size) -> None:
-        every.append(piece)
-        x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
-        y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
-        on_page = left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1
-        if not piece.strip() or (on_page and not fill[0]):
-            shown.append(piece)  # line breaks are kept, whatever their place
-
-    whole = page.extract_text(visitor_operand_before=operator, visitor_text=text) or ""
-    return "".join(shown) if "".join(every) == whole else whole
-
-
 def _pdf(path: Path, data: bytes) -> str:
     import logging
     import time
 
     from pypdf import PdfReader  # imported here: only PDF input pays for it
     from pypdf.errors import PyPdfError
+
+    from fundanalysis.text.scan.pdffile import shown_page_text
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     started = time.monotonic()
@@ -319,7 +205,7 @@ def _pdf(path: Path, data: bytes) -> str:
             raise _fail(path, f"页数超过 {MAX_PAGES}", f"has more than {MAX_PAGES} pages")
         pages = []
         for page in reader.pages:
-            pages.append(_shown_pdf_text(page))
+            pages.append(shown_page_text(page))
             if time.monotonic() - started > PDF_SECONDS:  # content built to be slow to unpack
                 raise _fail(
                     path,

@@ -1,9 +1,10 @@
 """The text a reader of a saved web page sees: what the page hides is not the report's text.
 
 Beautiful Soup over lxml reads the markup (with the charset the page declares). A page can
-carry text no reader sees: scripts, styles, templates, elements with the ``hidden`` attribute,
-an inline ``style`` of ``display: none`` or ``visibility: hidden``, or a rule of the page's own
-style sheets that hides them (read with tinycss2, matched with soupsieve, Beautiful Soup's own
+carry text no reader sees: scripts, styles, templates, fallback content (canvas, video …),
+elements with the ``hidden`` attribute, an inline ``style`` of ``display: none`` or
+``visibility: hidden`` (or one of the ways of keeping text laid out but unseen, white on the
+page's white among them), or a rule of the page's own style sheets that hides them (read with tinycss2, matched with soupsieve, Beautiful Soup's own
 selector engine). Such text is left out, as a reader would not see it; text the sheets show
 with ``::before`` or ``::after`` (``content: "100"``) is read where it stands. Where it is not
 certain, the text is read: a rule that another rule or the inline style contradicts, rules
@@ -25,6 +26,10 @@ _NEVER_SHOWN |= {"del", "s", "strike"}
 #: A ruby annotation (``<rt>``, and ``<rp>`` for browsers without ruby) is a gloss over the text
 #: a reader reads, its base: ``<ruby>100<rt>一百</rt></ruby>`` reads 100.
 _NEVER_SHOWN |= {"rt", "rp"}
+#: Fallback content for browsers that cannot draw the element (every browser can: a canvas,
+#: a video or audio player shows its picture or controls), a list of suggestions not laid
+#: out, and the content for browsers without plug-ins or frames, which Chromium never shows.
+_NEVER_SHOWN |= {"canvas", "video", "audio", "datalist", "noembed", "noframes"}
 
 #: A line break inside a paragraph (``<br>``): the line goes on in the same paragraph.
 _LINE = "\u2028"
@@ -41,10 +46,12 @@ def _visibility(declarations: str) -> bool | None:
     (True), shown (False: another ``display`` or ``visibility``), or nothing (None).
 
     Hidden: ``display: none``, ``visibility: hidden``, and the ways pages hide text while
-    keeping it laid out: a font size or an opacity of 0, a transparent colour or the colour of
-    its own background, a scale of 0, a
-    clip to nothing, a height or width of 0 with its overflow hidden, a place far off the
-    screen (``left: -9999px``, ``text-indent: -9999px``). The last declaration wins, as in CSS.
+    keeping it laid out: a font size or an opacity of 0 (or ``filter: opacity(0)``), the colour
+    of its own background, a scale of 0, a clip or ``clip-path`` to nothing,
+    ``content-visibility: hidden``, a height or width of 0 with its overflow hidden, a place far
+    off the screen (``left: -9999px``, ``text-indent: -9999px``, ``translateX(-9999px)``). The
+    last declaration wins, as in CSS. (A transparent or white colour is inherited, and a child
+    can undo it: see :func:`page_text`.)
     """
     import tinycss2
 
@@ -73,10 +80,13 @@ def _laid_out_unseen(values: dict[str, str]) -> bool:
     return bool(
         _ZERO.fullmatch(values.get("font-size", "-"))
         or _ZERO.fullmatch(values.get("opacity", "-"))
-        or values.get("color") == "transparent"
         or values.get("color", "-") in (values.get("background-color"), values.get("background"))
+        or values.get("content-visibility") == "hidden"
         or _SCALED_AWAY.search(values.get("transform", ""))
+        or _TRANSLATED_AWAY.search(values.get("transform", ""))
         or _CLIPPED.fullmatch(values.get("clip", "-"))
+        or _clipped_to_nothing(values.get("clip-path", ""))
+        or _FADED.search(values.get("filter", ""))
         or (squeezed and overflow in ("hidden", "clip"))
         or any(_FAR_OFF.fullmatch(values.get(side, "-")) for side in _OFFSETS)
     )
@@ -88,6 +98,161 @@ _OFFSETS = ("left", "top", "text-indent", "margin-left")
 _FAR_OFF = re.compile(r"-\s*(?:[0-9]{4,}(?:\.[0-9]*)?(?:px|pt)|[0-9]{3,}(?:\.[0-9]*)?(?:em|rem))")
 _SCALED_AWAY = re.compile(r"scale[xy]?\(\s*0+(?:\.0*)?\s*(?:[,)])")
 _CLIPPED = re.compile(r"rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)")
+#: Moved far to the left, off the page (which does not scroll left of 0); moved up or down
+#: it may still be on a long page.
+_TRANSLATED_AWAY = re.compile(
+    r"translate(?:x|3d)?\(\s*-\s*(?:[0-9]{4,}(?:\.[0-9]*)?(?:px|pt)|[0-9]{3,}(?:\.[0-9]*)?(?:em|rem))"
+)
+_FADED = re.compile(r"opacity\(\s*0+(?:\.0*)?%?\s*\)")
+_PERCENT = re.compile(r"([0-9]+(?:\.[0-9]*)?)%")
+
+
+def _clipped_to_nothing(clip_path: str) -> bool:
+    """A ``clip-path`` that leaves nothing: ``inset()`` whose percentages meet (``inset(50%)``,
+    top and bottom or left and right adding up to 100 % or more), or a circle or ellipse of
+    radius 0. Insets in lengths depend on the element's size and hide nothing for sure."""
+    shape = re.fullmatch(r"\s*(inset|circle|ellipse)\(([^)]*)\)\s*", clip_path)
+    if shape is None:
+        return False
+    args = shape[2].split(" round ")[0].split()
+    if shape[1] in ("circle", "ellipse"):
+        return bool(args) and all(
+            _ZERO.fullmatch(a) for a in args[: 1 if shape[1] == "circle" else 2]
+        )
+    percents = [_PERCENT.fullmatch("0%" if _ZERO.fullmatch(a) else a) for a in args]
+    if not 1 <= len(args) <= 4 or not all(percents):
+        return False
+    sides = [float(p[1]) for p in percents if p]
+    index = {1: (0, 0, 0, 0), 2: (0, 1, 0, 1), 3: (0, 1, 2, 1), 4: (0, 1, 2, 3)}[len(sides)]
+    top, right, bottom, left = (sides[i] for i in index)
+    return top + bottom >= 100 or left + right >= 100
+
+
+def _colour(value: str, legacy: bool = False) -> str | None:
+    """What a colour is to a reader: ``clear`` (transparent, or an alpha of 0), ``white``,
+    ``other``, or None where it says nothing (``inherit``, ``none``: what is set above holds).
+    A legacy attribute (``<font color="FFFFFF">``, ``legacy``) may leave out the ``#``."""
+    value = value.replace("!important", "").strip().lower()
+    if value in ("", "inherit", "currentcolor", "unset", "revert", "none"):
+        return None
+    if value == "transparent":
+        return "clear"
+    if value == "white":
+        return "white"
+    if legacy:  # no alpha in the legacy parsing, and the # may be left out
+        return "white" if re.fullmatch(r"#fff|#?ffffff", value) else "other"
+    digits = re.fullmatch(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", value)
+    if digits:
+        hexa = digits[1] if len(digits[1]) > 4 else "".join(d * 2 for d in digits[1])
+        if hexa[6:] == "00":
+            return "clear"
+        return "white" if hexa[:6] == "ffffff" else "other"
+    function = re.fullmatch(r"(rgba?|hsla?)\((.*)\)", value)
+    if function:
+        args = [a for a in re.split(r"[\s,/]+", function[2].strip()) if a]
+        if len(args) == 4 and re.fullmatch(r"0+(?:\.0*)?%?", args[3]):
+            return "clear"
+        opaque = len(args) == 3 or args[3] in ("1", "1.0", "100%")
+        if function[1].startswith("rgb") and opaque and args[:3] in (["255"] * 3, ["100%"] * 3):
+            return "white"
+    return "other"
+
+
+def _backdrop(values: dict[str, str]) -> str | None:
+    """The background declarations set behind an element's text: ``white``, ``other`` (a
+    colour, an image, anything not plainly white), or None (none set, or transparent)."""
+    image = values.get("background-image", "none")
+    if image not in ("none", "initial"):
+        return "other"
+    said = None
+    for name in ("background", "background-color"):
+        if name in values:
+            value = values[name].replace("!important", "").strip()
+            colour = _colour(value) if len(value.split()) == 1 else "other"
+            said = None if colour == "clear" else colour
+    return said
+
+
+def _declared(declarations: str) -> dict[str, str]:
+    """CSS declarations by name (the last one wins), values lowered."""
+    import tinycss2
+
+    values = {}
+    for item in tinycss2.parse_declaration_list(
+        declarations, skip_comments=True, skip_whitespace=True
+    ):
+        if item.type == "declaration":
+            values[item.lower_name] = tinycss2.serialize(item.value).strip().lower()
+    return values
+
+
+def _painted_by_style_sheets(soup) -> dict[int, tuple[str | None, str | None]]:
+    """The text colour and background the page's own style sheets give elements (see
+    :func:`_colour`, :func:`_backdrop`), keyed by element. Where rules disagree (specificity
+    is not weighed), the colour is ``other`` and so is the background: the text is read."""
+    import soupsieve
+    import tinycss2
+
+    said: dict[int, tuple[set, set]] = {}
+    for style in _screen_sheets(soup):
+        for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
+            if rule.type != "qualified-rule":
+                continue
+            values = _declared(tinycss2.serialize(rule.content))
+            colour = _colour(values["color"]) if "color" in values else None
+            backdrop = _backdrop(values)
+            if colour is None and backdrop is None:
+                continue
+            try:
+                matched = soupsieve.select(tinycss2.serialize(rule.prelude).strip(), soup)
+            except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
+                matched = []
+            for element in matched:
+                colours, backdrops = said.setdefault(id(element), (set(), set()))
+                colours.update({colour} - {None})
+                backdrops.update({backdrop} - {None})
+    return {
+        key: (_agreed(colours), _agreed(backdrops)) for key, (colours, backdrops) in said.items()
+    }
+
+
+def _agreed(kinds: set[str]) -> str | None:
+    """What the rules that apply agree on: nothing, their one kind, or ``other``."""
+    return None if not kinds else next(iter(kinds)) if len(kinds) == 1 else "other"
+
+
+def _paint(element, by_sheets, above: tuple[str, str]) -> tuple[str, str]:
+    """The colour of an element's text and what is behind it (``white`` or ``other``), from
+    what is set above it (the page's default: black on white), its presentational attributes
+    (``<font color>``, ``<body text>``, ``bgcolor``, ``background``), the style sheets, and
+    its inline style, which wins."""
+    colour, backdrop = above
+    sheet_colour, sheet_backdrop = by_sheets.get(id(element), (None, None))
+    style = element.get("style")
+    inline = _declared(style) if isinstance(style, str) else {}
+    attribute = {"font": element.get("color"), "body": element.get("text")}.get(element.name)
+    for said in (
+        _colour(attribute, legacy=True) if isinstance(attribute, str) else None,
+        sheet_colour,
+        _colour(inline["color"]) if "color" in inline else None,
+    ):
+        colour = said or colour
+    bgcolor = element.get("bgcolor")
+    for said in (
+        _colour(bgcolor, legacy=True) if isinstance(bgcolor, str) else None,
+        "other" if element.get("background") else None,  # a picture behind it
+        sheet_backdrop,
+        _backdrop(inline),
+    ):
+        if said is not None and said != "clear":
+            backdrop = "white" if said == "white" else "other"
+    return colour, backdrop
+
+
+def _unseen_colour(paint: tuple[str, str]) -> bool:
+    """Text in no colour, or white on the white of the page (or a white background)."""
+    colour, backdrop = paint
+    return colour == "clear" or (colour == "white" and backdrop == "white")
 
 
 def _hidden_by_style_sheets(soup) -> set[int]:
@@ -125,7 +290,7 @@ def _content(declarations: str) -> str | None:
     ('' for none, or when the rule hides it); None where it is not plain text (attr(), counters)."""
     import tinycss2
 
-    if _visibility(declarations):
+    if _visibility(declarations) or _colour(_declared(declarations).get("color", "")) == "clear":
         return ""
     content = None
     for item in tinycss2.parse_declaration_list(
@@ -200,32 +365,40 @@ def _is_hidden(element, by_sheets: set[int]) -> bool:
 
 
 def page_text(soup) -> str:
-    """The visible text of a parsed page: block elements as line breaks, cells apart."""
+    """The visible text of a parsed page: block elements as line breaks, cells apart.
+
+    The colour of the text and what is behind it are carried down the tree, as CSS inherits
+    them: white text is unseen on the page's white, seen where an element above sets a dark
+    background, and a child that sets its own colour is seen again."""
     from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
     by_sheets = _hidden_by_style_sheets(soup)
+    painted = _painted_by_style_sheets(soup)
     generated = _generated_by_style_sheets(soup)
     pieces: list[str] = []
-    stack: list = [soup]
+    stack: list = [(soup, ("other", "white"))]
     while stack:
-        node = stack.pop()
-        if isinstance(node, str) and not isinstance(node, NavigableString):
-            pieces.append(node)  # a marker pushed below: the end of a block or a cell
+        entry = stack.pop()
+        if isinstance(entry, str):
+            pieces.append(entry)  # a marker pushed below: the end of a block or a cell
             continue
+        node, paint = entry
         if isinstance(node, (Comment, ProcessingInstruction, Declaration, Doctype)):
             continue
         if isinstance(node, NavigableString):
-            pieces.append(str(node).replace("\u00ad", ""))  # a soft hyphen shows nothing
+            if not _unseen_colour(paint) or not node.strip():
+                pieces.append(str(node).replace("\u00ad", ""))  # a soft hyphen shows nothing
             continue
         if node is not soup and _is_hidden(node, by_sheets):
             continue
+        paint = _paint(node, painted, paint)
         if node.name == "br":
             pieces.append(_LINE)
             continue
         if node.name == "details" and not node.has_attr("open"):  # closed: its summary only
             summary = node.find("summary", recursive=False)
             pieces.append("\n")
-            stack.extend(["\n", summary] if summary is not None else ["\n"])
+            stack.extend(["\n", (summary, paint)] if summary is not None else ["\n"])
             continue
         if node.name in _BLOCKS:
             pieces.append("\n")
@@ -233,7 +406,7 @@ def page_text(soup) -> str:
         elif node.name in ("td", "th"):
             stack.append(" ")
         stack.append(generated.get((id(node), "after"), ""))
-        stack.extend(reversed(node.contents))
+        stack.extend((child, paint) for child in reversed(node.contents))
         pieces.append(generated.get((id(node), "before"), ""))
     paragraphs = "".join(pieces).split("\n")
     shown = []

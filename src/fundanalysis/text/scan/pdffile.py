@@ -1,0 +1,233 @@
+"""The text of a PDF page as a reader sees it: pypdf's text, less what is not drawn visibly.
+
+Left out: text drawn off the page (outside its crop box), filled in white (``g``, ``rg``,
+``k``, or ``sc``/``scn`` in a gray, RGB or CMYK colour space), fully transparent (an
+ExtGState ``/ca 0``), in an invisible render mode (``3 Tr``, ``7 Tr``: PDF 32000 §9.3.6),
+under a clip to nothing (``0 0 0 0 re W n``), at 0 % horizontal scaling (``0 Tz``) or a font
+size of 0. The graphics state is saved and restored with ``q``/``Q`` and around a Form
+XObject, and a form's ``/Matrix`` is composed into the place of its text (pypdf's visitor
+reports it in the form's own space). Invisible text on a page that also draws an image is
+read: it is the text layer of a scan (OCR), which the image shows. Where the place or the
+colour cannot be known for certain, the text is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+#: White, the fill colour a page's paper does not show, by the colour space's components.
+_WHITE = {1: [1.0], 3: [1.0, 1.0, 1.0], 4: [0.0, 0.0, 0.0, 0.0]}
+#: The operators that set the fill colour in a device space, and its number of components.
+_DEVICE_FILL = {b"g": 1, b"rg": 3, b"k": 4}
+_DEVICE_SPACES = {"/DeviceGray": 1, "/G": 1, "/DeviceRGB": 3, "/RGB": 3}
+_DEVICE_SPACES |= {"/DeviceCMYK": 4, "/CMYK": 4, "/CalGray": 1, "/CalRGB": 3}
+#: Operators that end a path (painting it, or not): a pending clip takes effect.
+_PATH_ENDS = {b"n", b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+_PATH_DRAWS = {b"m", b"l", b"c", b"v", b"y", b"h"}
+
+#: The operators that show text: the state each is drawn in is the state of its text.
+_SHOWS = {b"Tj", b"TJ", b"'", b'"'}
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class _State:
+    """What of the graphics state decides whether text is seen."""
+
+    components: int | None = 1  # of the fill colour space (None: a space not known)
+    white: bool = False
+    clear: bool = False  # fill alpha 0
+    mode: float = 0  # the text render mode
+    clipped: bool = False  # a clip to nothing
+    unscaled: bool = False  # 0 % horizontal scaling
+    sizeless: bool = False  # a font size of 0
+
+    def verdict(self) -> str:
+        """Whether text drawn in this state is ``shown``, ``hidden``, or ``invisible`` (render
+        mode 3 or 7, kept where the page is a scan). White hides filled text only: text also
+        stroked (modes 1, 2, 5, 6) shows in its stroke colour."""
+        if self.clear or self.clipped or self.unscaled or self.sizeless:
+            return "hidden"
+        if self.mode in (3, 7):
+            return "invisible"
+        return "hidden" if self.white and self.mode in (0, 4) else "shown"
+
+
+def _numbers(operands) -> list[float] | None:
+    try:
+        return [float(v) for v in operands]
+    except (TypeError, ValueError):
+        return None
+
+
+def _multiply(first, second) -> tuple[float, ...]:
+    """``first`` then ``second``: the product of two PDF matrices ``[a b c d e f]``."""
+    a1, b1, c1, d1, e1, f1 = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (
+        a1 * a2 + b1 * c2,
+        a1 * b2 + b1 * d2,
+        c1 * a2 + d1 * c2,
+        c1 * b2 + d1 * d2,
+        e1 * a2 + f1 * c2 + e2,
+        e1 * b2 + f1 * d2 + f2,
+    )
+
+
+def _resolved(value):
+    return value.get_object() if hasattr(value, "get_object") else value
+
+
+def _components(space, resources) -> int | None:
+    """The number of components of a fill colour space set with ``cs``, where it is a device
+    space or one like it (ICC-based, calibrated); None for any other (pattern, separation …)."""
+    try:
+        space = _resolved(space)
+        if str(space) in _DEVICE_SPACES:
+            return _DEVICE_SPACES[str(space)]
+        named = _resolved(_resolved(resources.get("/ColorSpace", {})).get(str(space)))
+        if named is not None and not isinstance(named, list):
+            return _DEVICE_SPACES.get(str(named))
+        if named is not None and str(named[0]) == "/ICCBased":
+            return int(_resolved(named[1]).get("/N", 0)) or None
+        if named is not None:
+            return _DEVICE_SPACES.get(str(named[0]))
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        pass
+    return None
+
+
+@dataclass
+class _Frame:
+    """A content stream being read: the page's or a Form XObject's."""
+
+    resources: object
+    matrix: tuple[float, ...] | None  # from its space to the page's (None: not known)
+    state: _State
+    saved: list
+
+
+def shown_page_text(page) -> str:
+    """A PDF page's text as pypdf extracts it, less what a reader cannot see (see the
+    module's docstring). Where the pieces pypdf reports do not make up its text exactly,
+    its text is taken whole (nothing is dropped on a guess)."""
+    box = page.cropbox
+    left, bottom, right, top = (float(v) for v in (box.left, box.bottom, box.right, box.top))
+    frames = [_Frame(_resolved(page.get("/Resources", {})), _IDENTITY, _State(), [])]
+    entering: list = []  # a form being entered: its first operator starts its frame
+    path: dict = {"rects": [], "other": False, "clip": False}
+    images = [False]
+    drawn: list[_State] = []  # the states text was shown in since pypdf last reported a piece
+    every: list[str] = []
+    pieces: list[tuple[str, str]] = []  # each piece: shown, hidden, or invisible (mode 3)
+
+    def enter_form(name, cm) -> None:
+        frame = frames[-1]
+        try:
+            form = _resolved(_resolved(frame.resources["/XObject"])[str(name)])
+            if str(form.get("/Subtype")) == "/Image":
+                images[0] = True  # no operators follow: its entry is dropped after the Do
+            matrix = tuple(float(v) for v in form.get("/Matrix", _IDENTITY))
+            own = _resolved(form.get("/Resources")) or frame.resources
+        except (AttributeError, KeyError, TypeError, ValueError):
+            images[0] = True  # what it draws is not known: perhaps a scan's image
+            matrix, own = None, frame.resources
+        if len(matrix or _IDENTITY) != 6:
+            matrix = None
+        placed = None
+        if matrix is not None and frame.matrix is not None:
+            placed = _multiply(_multiply(matrix, tuple(float(v) for v in cm)), frame.matrix)
+        entering.append(_Frame(own, placed, frame.state, []))
+
+    def operator(op, operands, cm, tm) -> None:
+        if entering:
+            frames.append(entering.pop())
+        frame = frames[-1]
+        state = frame.state
+        if op == b"Do" and operands:
+            enter_form(operands[0], cm)
+        elif op == b"INLINE IMAGE":
+            images[0] = True
+        elif op == b"q":
+            frame.saved.append(state)
+        elif op == b"Q" and frame.saved:
+            state = frame.saved.pop()
+        elif op in _DEVICE_FILL:
+            state = replace(state, components=_DEVICE_FILL[op])
+            state = replace(state, white=_numbers(operands) == _WHITE[_DEVICE_FILL[op]])
+        elif op == b"cs" and operands:
+            state = replace(state, components=_components(operands[0], frame.resources))
+            state = replace(state, white=False)  # the initial colour: black
+        elif op in (b"sc", b"scn"):
+            values = _numbers(operands)
+            state = replace(
+                state, white=values is not None and values == _WHITE.get(state.components)
+            )
+        elif op == b"gs" and operands:
+            try:
+                graphics = _resolved(_resolved(frame.resources["/ExtGState"])[str(operands[0])])
+                if "/ca" in graphics:
+                    state = replace(state, clear=float(graphics["/ca"]) == 0)
+            except (AttributeError, KeyError, TypeError, ValueError):
+                pass
+        elif op == b"Tr" and operands:
+            state = replace(state, mode=(_numbers(operands[:1]) or [0.0])[0])
+        elif op == b"Tz" and operands:
+            state = replace(state, unscaled=_numbers(operands[:1]) == [0.0])
+        elif op == b"Tf" and len(operands) > 1:
+            state = replace(state, sizeless=_numbers(operands[1:2]) == [0.0])
+        elif op in _SHOWS:
+            drawn.append(state)
+        elif op == b"re":
+            rect = _numbers(operands)
+            path["rects"].append(rect)
+            path["other"] |= rect is None or len(rect) != 4
+        elif op in _PATH_DRAWS:
+            path["other"] = True
+        elif op in (b"W", b"W*"):
+            path["clip"] = True
+        elif op in _PATH_ENDS:
+            rects = path["rects"]
+            if path["clip"] and rects and not path["other"] and all(0 in r[2:] for r in rects):
+                state = replace(state, clipped=True)  # a clip to rectangles of no area
+            path.update(rects=[], other=False, clip=False)
+        frame.state = state
+
+    def after(op, operands, cm, tm) -> None:
+        if op == b"Do":
+            if entering:
+                entering.pop()  # an image, or a form that drew nothing
+            elif len(frames) > 1:
+                frames.pop()
+
+    def text(piece, cm, tm, font, size) -> None:
+        every.append(piece)
+        if not piece.strip():
+            pieces.append((piece, "shown"))  # line breaks are kept, whatever their place
+            return
+        frame = frames[-1]
+        # pypdf reports a piece when a line ends, after the operators that follow it: the
+        # piece is hidden only if every state it was shown in hides it
+        verdicts = {state.verdict() for state in (drawn or [frame.state])}
+        drawn.clear()
+        verdict = next(v for v in ("shown", "invisible", "hidden") if v in verdicts)
+        x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+        y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+        on_page = True
+        if frame.matrix is not None:
+            m = frame.matrix
+            x, y = m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+            on_page = left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1
+        pieces.append((piece, verdict if on_page else "hidden"))
+
+    whole = (
+        page.extract_text(
+            visitor_operand_before=operator, visitor_operand_after=after, visitor_text=text
+        )
+        or ""
+    )
+    if "".join(every) != whole:
+        return whole
+    seen = ("shown", "invisible") if images[0] else ("shown",)
+    return "".join(piece for piece, verdict in pieces if verdict in seen)

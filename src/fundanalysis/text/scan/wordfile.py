@@ -1,0 +1,212 @@
+"""The text of a Word (.docx) file as Word shows it, read from its XML with lxml.
+
+Paragraphs and table rows in document order, each paragraph after the list number Word
+draws before it (see :mod:`fundanalysis.text.scan.wordnumbers`), text inside insertions, fields, content controls
+and custom XML included, at every level (a table's rows and a row's cells may be wrapped in a
+content control too). Left out is what Word keeps but does not show: deleted or moved-away
+text and deleted rows, fallback copies of shapes, and runs hidden (``w:vanish``), at most 1 pt,
+or white with nothing shaded behind them, whether set on the run itself or by its character
+style, its paragraph's style (each through its ``w:basedOn`` chain) or the document's defaults
+(ECMA-376 §17.7.2: direct formatting, then the character style, then the paragraph style, then
+the defaults; the hidden toggle set by both styles cancels out, §17.7.3).
+"""
+
+from __future__ import annotations
+
+from fundanalysis.text.scan.wordnumbers import Numbering
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: What Word keeps but does not show: text moved away (its new place is ``w:moveTo``), and
+#: the fallback copy of a text box or shape for programs that cannot read the first one.
+_NOT_SHOWN = {f"{_W}moveFrom", f"{_W}del", f"{_MC}Fallback"}
+#: What wraps table rows or a row's cells without being one: content controls, custom XML.
+_WRAPPERS = {f"{_W}sdt", f"{_W}customXml"}
+#: The run properties that decide whether a run is seen.
+_SEEN_BY = ("vanish", "color", "sz", "shd", "highlight")
+
+
+def document_text(document) -> str:
+    """The shown text of a python-docx ``Document``: blocks apart by blank lines."""
+    styles = _Styles(document)
+    background = document.element.find(f"{_W}background")
+    shaded = background is not None and _coloured(background.get(f"{_W}color"))
+    body = document.element.body
+    return "\n\n".join(b for b in _word_blocks(body, styles, shaded) if b.strip())
+
+
+def _on(toggle) -> bool:
+    return toggle.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _coloured(colour: str | None) -> bool:
+    """Whether a fill or page colour is one (not none, not automatic, not white)."""
+    return (colour or "auto").upper() not in ("AUTO", "FFFFFF", "NONE", "")
+
+
+def _shading(element) -> bool:
+    """Whether shading (``w:shd``) or a highlight puts a colour behind the text."""
+    if element is None:
+        return False
+    if element.tag == f"{_W}highlight":
+        return element.get(f"{_W}val", "none") != "none"
+    pattern = element.get(f"{_W}val", "clear")
+    return pattern not in ("clear", "nil") or _coloured(element.get(f"{_W}fill"))
+
+
+def _properties(rpr) -> dict:
+    """The properties of ``_SEEN_BY`` that a ``w:rPr`` sets, by name."""
+    if rpr is None:
+        return {}
+    found = {}
+    for name in _SEEN_BY:
+        element = rpr.find(f"{_W}{name}")
+        if element is not None:
+            found[name] = element
+    return found
+
+
+class _Styles:
+    """The document's styles: the run properties each gives, through its ``w:basedOn`` chain
+    (the nearest style that sets a property wins), and whether a paragraph style shades."""
+
+    def __init__(self, document) -> None:
+        root = document.styles.element
+        self.by_id = {s.get(f"{_W}styleId"): s for s in root.findall(f"{_W}style")}
+        self.default_paragraph = next(
+            (
+                s.get(f"{_W}styleId")
+                for s in root.findall(f"{_W}style")
+                if s.get(f"{_W}type") == "paragraph" and s.get(f"{_W}default") in ("1", "true")
+            ),
+            None,
+        )
+        self.defaults = _properties(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr"))
+        self.numbering = Numbering(document, self.by_id)
+        self._resolved: dict[str | None, tuple[dict, bool]] = {}
+
+    def of(self, style_id: str | None) -> tuple[dict, bool]:
+        """The run properties a style gives, and whether it shades its paragraphs."""
+        if style_id not in self._resolved:
+            found: dict = {}
+            shades = False
+            seen: set = set()
+            current = style_id
+            while current is not None and current not in seen and current in self.by_id:
+                seen.add(current)
+                style = self.by_id[current]
+                for name, element in _properties(style.find(f"{_W}rPr")).items():
+                    found.setdefault(name, element)
+                shades = shades or _shading(style.find(f"{_W}pPr/{_W}shd"))
+                based = style.find(f"{_W}basedOn")
+                current = None if based is None else based.get(f"{_W}val")
+            self._resolved[style_id] = (found, shades)
+        return self._resolved[style_id]
+
+    def paragraph(self, paragraph) -> tuple[dict, bool]:
+        """What a paragraph's style gives (the default paragraph style where none is named),
+        its own shading included."""
+        named = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        style_id = self.default_paragraph if named is None else named.get(f"{_W}val")
+        found, shades = self.of(style_id)
+        return found, shades or _shading(paragraph.find(f"{_W}pPr/{_W}shd"))
+
+
+def _unseen(run, levels: list[dict], shaded: bool) -> bool:
+    """A run Word does not show: hidden, at most 1 pt, or white with nothing behind it.
+
+    ``levels``: the properties set on the run, by its character style, by its paragraph's
+    style, and by the document's defaults, in that order."""
+    direct, character, paragraph, defaults = levels
+    if "vanish" in direct:
+        hidden = _on(direct["vanish"])
+    else:
+        styled = [_on(level["vanish"]) for level in (character, paragraph) if "vanish" in level]
+        hidden = (
+            sum(styled) % 2 == 1 if styled else "vanish" in defaults and _on(defaults["vanish"])
+        )
+    if hidden:
+        return True
+    size = next((level["sz"] for level in levels if "sz" in level), None)
+    half_points = "" if size is None else size.get(f"{_W}val") or ""
+    if half_points.isascii() and half_points.isdigit() and int(half_points) <= 2:
+        return True
+    colour = next((level["color"] for level in levels if "color" in level), None)
+    behind = shaded or any(_shading(level.get(n)) for level in levels for n in ("shd", "highlight"))
+    return colour is not None and colour.get(f"{_W}val", "").upper() == "FFFFFF" and not behind
+
+
+def _runs(element):
+    """The runs under ``element`` in document order, what Word does not show left out."""
+    for child in element:
+        if child.tag in _NOT_SHOWN:
+            continue
+        if child.tag == f"{_W}r":
+            yield child
+        yield from _runs(child)  # a text box inside a run, fields, insertions …
+
+
+def _shown_runs_text(paragraph, styles: _Styles, shaded: bool) -> str:
+    """The text of a Word paragraph as shown (see the module's docstring)."""
+    by_paragraph, paragraph_shaded = styles.paragraph(paragraph)
+    shaded = shaded or paragraph_shaded
+    pieces = []
+    for run in _runs(paragraph):
+        rpr = run.find(f"{_W}rPr")
+        named = None if rpr is None else rpr.find(f"{_W}rStyle")
+        by_character = styles.of(None if named is None else named.get(f"{_W}val"))[0]
+        if _unseen(run, [_properties(rpr), by_character, by_paragraph, styles.defaults], shaded):
+            continue
+        for node in run:
+            if node.tag == f"{_W}t":
+                pieces.append(node.text or "")
+            elif node.tag == f"{_W}tab":
+                pieces.append(" ")
+            elif node.tag in (f"{_W}br", f"{_W}cr"):
+                pieces.append("\n")
+    text = "".join(pieces)
+    number = styles.numbering.number(paragraph)  # counted whether the text is shown or not
+    return number + text if text.strip() else text
+
+
+def _within(container, tag: str):
+    """The children of ``container`` with ``tag``, found through content controls and custom
+    XML wrapped around them (a content control's content is its ``w:sdtContent``)."""
+    for child in container:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            content = child.find(f"{_W}sdtContent")
+            yield from _within(content if content is not None else child, tag)
+
+
+def _table_shades(table, styles: _Styles) -> bool:
+    """Whether a table's own properties or its table style put shading behind its cells."""
+    if _shading(table.find(f"{_W}tblPr/{_W}shd")):
+        return True
+    named = table.find(f"{_W}tblPr/{_W}tblStyle")
+    style = None if named is None else styles.by_id.get(named.get(f"{_W}val"))
+    return style is not None and any(_shading(s) for s in style.iter(f"{_W}shd"))
+
+
+def _word_blocks(container, styles: _Styles, shaded: bool = False) -> list[str]:
+    """Paragraphs and table rows of a Word body (or cell, or content control), in order;
+    ``shaded``: whether a colour is behind them (a shaded cell, table or page)."""
+    blocks: list[str] = []
+    for child in container:
+        if child.tag == f"{_W}p":
+            blocks.append(_shown_runs_text(child, styles, shaded))
+        elif child.tag == f"{_W}tbl":
+            table_shaded = shaded or _table_shades(child, styles)
+            for row in _within(child, f"{_W}tr"):
+                if row.find(f"{_W}trPr/{_W}del") is not None:
+                    continue  # a deleted row
+                texts = []
+                for cell in _within(row, f"{_W}tc"):  # a merged cell is one element: read once
+                    cell_shaded = table_shaded or _shading(cell.find(f"{_W}tcPr/{_W}shd"))
+                    texts.append(" ".join(_word_blocks(cell, styles, cell_shaded)))
+                blocks.append(" ".join(texts))
+        elif child.tag in (*_WRAPPERS, f"{_W}ins", f"{_W}smartTag"):
+            content = child.find(f"{_W}sdtContent")
+            blocks += _word_blocks(content if content is not None else child, styles, shaded)
+    return blocks

@@ -1,0 +1,249 @@
+"""A Word file is read as Word shows it: styles that hide, whiten or shrink text hide it as
+direct formatting does, and table rows and cells inside content controls are read."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from fundanalysis.text.scan import read_text
+
+_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+SHOWN = "共下达资金500万元，其中：中央资金300万元，省级资金200万元。"
+HIDDEN = "另下达资金7777万元。"
+
+#: Styles every test document has: a hidden paragraph style, a character style based on a
+#: hidden one, a white one, a tiny paragraph style, and a table style that shades its cells.
+STYLES = """
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="HiddenPara"><w:basedOn w:val="Normal"/>
+  <w:rPr><w:vanish/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="HiddenChild"><w:basedOn w:val="HiddenPara"/></w:style>
+<w:style w:type="paragraph" w:styleId="TinyPara"><w:rPr><w:sz w:val="2"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="WhitePara"><w:rPr><w:color w:val="FFFFFF"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="DarkPara"><w:pPr><w:shd w:val="clear" w:fill="1F4E79"/>
+  </w:pPr></w:style>
+<w:style w:type="character" w:styleId="HidChar"><w:rPr><w:vanish/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="HidChild"><w:basedOn w:val="HidChar"/></w:style>
+<w:style w:type="character" w:styleId="White"><w:rPr><w:color w:val="FFFFFF"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="ListNumber"><w:pPr><w:numPr><w:numId w:val="2"/>
+  </w:numPr></w:pPr></w:style>
+<w:style w:type="table" w:styleId="DarkTable"><w:tcPr><w:shd w:val="clear" w:fill="000080"/>
+  </w:tcPr></w:style>
+"""
+
+
+def _word_file(path: Path, body: str, defaults: str = "", numbering: str = "") -> Path:
+    """A minimal .docx with ``body`` (WordprocessingML), the styles above, ``defaults``
+    (the run properties of docDefaults) and ``numbering`` (numbering.xml), written by hand."""
+    package = "http://schemas.openxmlformats.org/package/2006"
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    parts = {
+        "[Content_Types].xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{package}/content-types">'
+            f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            f'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/word/document.xml" ContentType="{main}.document.main+xml"/>'
+            f'<Override PartName="/word/styles.xml" ContentType="{main}.styles+xml"/>'
+            f'<Override PartName="/word/numbering.xml" ContentType="{main}.numbering+xml"/>'
+            "</Types>"
+        ),
+        "_rels/.rels": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package}/'
+            f'relationships"><Relationship Id="rId1" Type="{office}/officeDocument" '
+            'Target="word/document.xml"/></Relationships>'
+        ),
+        "word/_rels/document.xml.rels": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package}/'
+            f'relationships"><Relationship Id="rId1" Type="{office}/styles" '
+            f'Target="styles.xml"/><Relationship Id="rId2" Type="{office}/numbering" '
+            'Target="numbering.xml"/></Relationships>'
+        ),
+        "word/styles.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{_NS}">'
+            f"<w:docDefaults><w:rPrDefault><w:rPr>{defaults}</w:rPr></w:rPrDefault>"
+            f"</w:docDefaults>{STYLES}</w:styles>"
+        ),
+        "word/numbering.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{_NS}">{numbering}'
+            "</w:numbering>"
+        ),
+        "word/document.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_NS}">'
+            f"<w:body><w:p><w:r><w:t>{SHOWN}</w:t></w:r></w:p>{body}</w:body></w:document>"
+        ),
+    }
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
+
+
+def _p(text: str, paragraph: str = "", run: str = "") -> str:
+    return f"<w:p><w:pPr>{paragraph}</w:pPr><w:r><w:rPr>{run}</w:rPr><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _read(tmp_path: Path, body: str, defaults: str = "", numbering: str = "") -> str:
+    return read_text(_word_file(tmp_path / "r.docx", body, defaults, numbering))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _p(HIDDEN, paragraph='<w:pStyle w:val="HiddenPara"/>'),
+        _p(HIDDEN, paragraph='<w:pStyle w:val="HiddenChild"/>'),  # hidden by its parent
+        _p(HIDDEN, run='<w:rStyle w:val="HidChild"/>'),  # a character style's basedOn
+        _p(HIDDEN, run='<w:rStyle w:val="White"/>'),
+        _p(HIDDEN, paragraph='<w:pStyle w:val="WhitePara"/>'),
+        _p(HIDDEN, paragraph='<w:pStyle w:val="TinyPara"/>'),
+    ],
+)
+def test_word_text_its_styles_hide_is_not_read(tmp_path, body):
+    text = _read(tmp_path, body)
+    assert "7777" not in text and "500万元" in text
+
+
+def test_word_text_the_document_defaults_hide_is_not_read(tmp_path):
+    shown = _p("另下达资金88万元。", run='<w:vanish w:val="0"/>')  # shown again, directly
+    text = _read(tmp_path, _p(HIDDEN) + shown, defaults="<w:vanish/>")
+    assert "7777" not in text and "另下达资金88万元。" in text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _p(HIDDEN, paragraph='<w:pStyle w:val="HiddenPara"/>', run="<w:vanish w:val='false'/>"),
+        _p(HIDDEN, paragraph='<w:pStyle w:val="WhitePara"/>', run='<w:color w:val="000000"/>'),
+        _p(HIDDEN, paragraph='<w:pStyle w:val="DarkPara"/>', run='<w:rStyle w:val="White"/>'),
+        _p(
+            HIDDEN,
+            paragraph='<w:shd w:val="clear" w:fill="333333"/>',
+            run='<w:color w:val="FFFFFF"/>',
+        ),
+        # the hidden toggle set by both the paragraph style and the character style cancels out
+        _p(HIDDEN, paragraph='<w:pStyle w:val="HiddenPara"/>', run='<w:rStyle w:val="HidChar"/>'),
+        # white in a cell shaded dark, directly or by the table's style
+        "<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val='clear' w:fill='1F4E79'/></w:tcPr>"
+        + _p(HIDDEN, run='<w:color w:val="FFFFFF"/>')
+        + "</w:tc></w:tr></w:tbl>",
+        "<w:tbl><w:tblPr><w:tblStyle w:val='DarkTable'/></w:tblPr><w:tr><w:tc>"
+        + _p(HIDDEN, run='<w:color w:val="FFFFFF"/>')
+        + "</w:tc></w:tr></w:tbl>",
+    ],
+)
+def test_word_text_a_reader_sees_whatever_its_styles_is_read(tmp_path, body):
+    assert HIDDEN in _read(tmp_path, body)
+
+
+def _cell(text: str) -> str:
+    return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<w:sdt><w:sdtPr/><w:sdtContent><w:tr>{a}{b}</w:tr></w:sdtContent></w:sdt>",
+        "<w:tr>{a}<w:sdt><w:sdtPr/><w:sdtContent>{b}</w:sdtContent></w:sdt></w:tr>",
+        '<w:customXml w:element="row"><w:tr>{a}<w:customXml w:element="c">{b}</w:customXml>'
+        "</w:tr></w:customXml>",
+    ],
+)
+def test_table_rows_and_cells_inside_content_controls_are_read(tmp_path, row):
+    table = (
+        f"<w:tbl><w:tr>{_cell('项目')}{_cell('金额')}</w:tr>"
+        + row.format(a=_cell("另下达资金"), b=_cell("7777万元"))
+        + "</w:tbl>"
+    )
+    assert "另下达资金 7777万元" in _read(tmp_path, table).splitlines()
+
+
+def test_a_deleted_table_row_is_not_read(tmp_path):
+    table = (
+        f"<w:tbl><w:tr>{_cell('项目')}{_cell('金额')}</w:tr>"
+        f'<w:tr><w:trPr><w:del w:id="1" w:author="a"/></w:trPr>{_cell("另下达资金")}'
+        f"{_cell('7777万元')}</w:tr></w:tbl>"
+    )
+    text = _read(tmp_path, table)
+    assert "7777" not in text and "项目 金额" in text
+
+
+def _level(ilvl: int, fmt: str, text: str, suffix: str = "nothing", start: int = 1) -> str:
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:suff w:val="{suffix}"/></w:lvl>'
+    )
+
+
+NUMBERING = (
+    '<w:abstractNum w:abstractNumId="1">'
+    + _level(0, "chineseCounting", "%1、")
+    + _level(1, "chineseCounting", "（%2）")
+    + _level(2, "decimal", "%3.", suffix="tab")
+    + '</w:abstractNum><w:abstractNum w:abstractNumId="2">'
+    + _level(0, "decimal", "%1.")
+    + '</w:abstractNum><w:abstractNum w:abstractNumId="3">'
+    + _level(0, "bullet", "•")
+    + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="1"/>'
+    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride></w:num>'
+)
+
+
+def _numbered(text: str, num_id: int, ilvl: int = 0) -> str:
+    numbered = f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    return _p(text, paragraph=numbered)
+
+
+def test_word_list_numbers_are_read_before_their_paragraphs(tmp_path):
+    body = (
+        _numbered("资金情况", 1)
+        + _numbered("中央资金", 1, 1)
+        + _numbered("省级资金", 1, 1)
+        + _numbered("到位", 1, 2)
+        + _numbered("项目情况", 1)
+        + _numbered("产业项目", 1, 1)  # restarts under a new number above it
+        + _numbered("第十节", 4)  # a list of its own, starting at 10
+        + _numbered("第十一节", 4)
+        + _numbered("要点", 3)  # a bullet: no text
+        + _p("资金安排", paragraph='<w:pStyle w:val="ListNumber"/>')  # numbered by its style
+        + _p("资金使用", paragraph='<w:pStyle w:val="ListNumber"/>')
+    )
+    lines = _read(tmp_path, body, numbering=NUMBERING).split("\n\n")[1:]
+    assert lines == [
+        "一、资金情况",
+        "（一）中央资金",
+        "（二）省级资金",
+        "1. 到位",
+        "二、项目情况",
+        "（一）产业项目",
+        "十、第十节",
+        "十一、第十一节",
+        "要点",
+        "1.资金安排",
+        "2.资金使用",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "shown"),
+    [
+        (10, "chineseCounting", "十"),
+        (21, "chineseCounting", "二十一"),
+        (105, "chineseCounting", "一百零五"),
+        (3, "chineseLegalSimplified", "叁"),
+        (105, "ideographDigital", "一〇五"),
+        (2, "ideographTraditional", "乙"),
+        (4, "upperRoman", "IV"),
+        (3, "decimalEnclosedCircle", "③"),
+        (7, "decimalFullWidth", "７"),
+    ],
+)
+def test_word_number_formats(n, fmt, shown):
+    from fundanalysis.text.scan.wordnumbers import formatted
+
+    assert formatted(n, fmt) == shown
