@@ -26,6 +26,7 @@ from pathlib import Path
 # Only what every command needs is imported here: the scan runs without pandas, and the other
 # commands import the layers they use when they run.
 from fundanalysis.data.errors import DataError
+from fundanalysis.data.money import share_text
 from fundanalysis.store.environment import SettingError, shown
 
 
@@ -130,7 +131,7 @@ def _validate(directory: Path, out) -> int:
         else:
             gap_unit = "个百分点 percentage points" if row.basis == "rate" else row.unit
             size = (
-                f"{row.amount} {gap_unit}, {row.materiality:.2%} of {row.of_stated}"
+                f"{row.amount} {gap_unit}, {share_text(row.materiality, loaded.info.materiality)} of {row.of_stated}"
                 if row.amount is not None and pd.notna(row.materiality)
                 else "不涉及金额 no amount"
             )

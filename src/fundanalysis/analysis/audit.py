@@ -10,6 +10,7 @@ from fundanalysis.audit.checkrows import STATUSES
 from fundanalysis.audit.scanned import checked_scan
 from fundanalysis.data import units
 from fundanalysis.data.labels import SCAN_KINDS, SCAN_VERDICTS, STATUS_LABELS
+from fundanalysis.data.money import share_text
 from fundanalysis.text.provenance import checked_coverage
 
 
@@ -70,6 +71,13 @@ def findings_register(report: AuditedReport) -> pd.DataFrame:
         )
     register["amount_shown_en"] = shown_en
     register["counted"] = counted
+    # shown as the key findings say it: never rounded up onto the threshold it is below
+    register["materiality_shown"] = [
+        None
+        if m is None or pd.isna(m)
+        else share_text(m, report.info.materiality).replace(" %", "%")
+        for m in register["materiality"]
+    ]
     return register
 
 

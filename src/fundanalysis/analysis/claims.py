@@ -125,8 +125,12 @@ def _increasing(report: AuditedReport, argument: str) -> tuple[str, str, str]:
     printed = "amount_as_printed_fen" if column == "amount" else column
     falls = frame.loc[frame[value].diff() <= 0, "year"].astype(int).tolist()
     falls_printed = frame.loc[frame[printed].diff() <= 0, "year"].astype(int).tolist()
+    held = set(frame["year"].astype(int))
+    missing = [y for y in range(min(held), max(held) + 1) if y not in held]
     if falls:
         verdict = FAILS
+    elif missing:  # a rise every year cannot be shown over years the data does not hold
+        verdict = UNVERIFIABLE
     elif falls_printed:
         verdict = HOLDS_CORRECTED
     else:
@@ -137,6 +141,12 @@ def _increasing(report: AuditedReport, argument: str) -> tuple[str, str, str]:
         f"{years}: years that do not rise as printed: {_years(falls_printed, 'none').replace('、', ', ')}; "
         f"corrected: {_years(falls, 'none').replace('、', ', ')}."
     )
+    if missing:
+        zh += f"数据中没有 {_years(missing, '')} 年，无法判断是否逐年增加。"
+        en += (
+            f" The data holds no figure for {_years(missing, '').replace('、', ', ')}: a rise "
+            "every year cannot be shown."
+        )
     return verdict, zh, en
 
 

@@ -22,6 +22,7 @@ from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.expressions import matching_rows, parse_filter
 from fundanalysis.data.labels import STATUS_LABELS
+from fundanalysis.data.money import share_text
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,6 @@ def _number(value: Decimal) -> str:
     return f"{value:,f}"
 
 
-def _share(materiality: float) -> str:
-    percent = materiality * 100
-    return f"{percent:.2f} %" if percent >= 1 else f"{percent:.2g} %"
-
-
 def _unit_en(unit: str, value: Decimal | int | None = None) -> str:
     """The unit in English: a count's noun (one item, two items), money as the tables give it
     (× 10,000 yuan)."""
@@ -87,7 +83,7 @@ def _unit_en(unit: str, value: Decimal | int | None = None) -> str:
     return english.removesuffix("s")  # items → item; people stays people
 
 
-def _amounts(finding, check) -> tuple[str, str]:
+def _amounts(finding, check, threshold: float) -> tuple[str, str]:
     """The clause of a finding's sentence that sizes it: stated, computed, gap and share."""
     unit = check["unit"]
     stated, computed = check["stated_as_printed"], check["computed_as_printed"]
@@ -113,15 +109,16 @@ def _amounts(finding, check) -> tuple[str, str]:
         zh += f"（{_number(finding.of_stated)} {unit}中的 {_number(finding.amount)} {unit}）"
         en += f" ({_number(finding.amount)} of {_number(finding.of_stated)})"
     elif finding.materiality is not None and not pd.isna(finding.materiality):
-        zh += f"（为所述的 {_share(finding.materiality)}）"
-        en += f" ({_share(finding.materiality)} of the stated figure)"
+        share = share_text(finding.materiality, threshold)
+        zh += f"（为所述的 {share}）"
+        en += f" ({share} of the stated figure)"
     return zh, en
 
 
-def _sentence(finding, checks: pd.DataFrame) -> tuple[str, str]:
+def _sentence(finding, checks: pd.DataFrame, threshold: float) -> tuple[str, str]:
     zh, en = [finding.title], [finding.title_en]
     if finding.checks and finding.amount is not None:
-        amounts = _amounts(finding, checks.loc[sizing_check(finding.checks, checks)])
+        amounts = _amounts(finding, checks.loc[sizing_check(finding.checks, checks)], threshold)
         zh.append(amounts[0])
         en.append(amounts[1])
     if finding.correct:
@@ -247,7 +244,7 @@ def key_findings(report: AuditedReport) -> list[KeyFinding]:
         quotes = _quotes(report, finding)
         cited = {q.document for q in quotes}  # titles
         material = None if pd.isna(finding.material) else bool(finding.material)
-        zh, en = _sentence(finding, checks)
+        zh, en = _sentence(finding, checks, report.info.materiality)
         found.append(
             KeyFinding(
                 finding.finding,

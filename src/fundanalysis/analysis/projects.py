@@ -62,7 +62,12 @@ def _breakdown(report: AuditedReport, by: str, vocabulary: str) -> pd.DataFrame 
     result["share_of_projects"] = counts / by_stage["project_count"].transform("sum").astype(
         "Float64"
     )
-    result["share_of_funds"] = money / by_stage["amount_fen"].transform("sum").astype("Float64")
+    # a stage's funds are known only where every row of it prints its money: otherwise no
+    # share of them is (100 % beside a category whose amount is not printed would mislead)
+    whole = by_stage["amount_fen"].transform(
+        lambda amounts: amounts.sum() if amounts.notna().all() else pd.NA
+    )
+    result["share_of_funds"] = money / whole.astype("Float64")
     return with_english(result.drop(columns="amount_fen"), by, report.terms(vocabulary))
 
 

@@ -80,8 +80,16 @@ def status_of(stated: Side, computed: Side, per_unit: int) -> tuple[str, int]:
 
 
 def notes_for(
-    status: str, stated: Side, computed: Side, tolerance: int, money: bool, unit: str = ""
+    status: str,
+    stated: Side,
+    computed: Side,
+    tolerance: int,
+    money: bool,
+    unit: str = "",
+    both: bool = False,
 ) -> tuple[str, str]:
+    """A check's note in each language; ``both``: the two sides of a cross-check, neither of
+    them a total of the other."""
     if money:
         show = lambda v: f"{fen_to_wan(v)} 万元"  # noqa: E731
         show_en = lambda v: f"{fen_to_wan(v)} {units.in_english('万元', True)}"  # noqa: E731
@@ -103,6 +111,11 @@ def notes_for(
     if status == "rounding":
         reach, reach_en = (
             (
+                "两边所印各数末位各半个单位之和",
+                "half a unit of the last printed digit of each figure on both sides",
+            )
+            if both
+            else (
                 "合计与各部分末位各半个单位之和",
                 "half a unit of the last printed digit of the total and of each part",
             )

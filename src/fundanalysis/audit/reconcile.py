@@ -173,8 +173,8 @@ def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, 
 
 
 def _sum_side(tables: dict[str, pd.DataFrame], terms) -> tuple[Side, int]:
-    """A side of a check: the terms' sum (its ``spread``, the rounding its printed amounts may
-    hide, is kept for ratios; cross-checks compare their sides exactly) and the rows counted."""
+    """A side of a check: the terms' sum, with its ``spread`` (the rounding its printed amounts
+    may hide), and the rows counted."""
     values = [_term_value(tables, term) for term in terms]
     return (
         Side(
@@ -203,14 +203,22 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     for check in tables["crosschecks"].itertuples(index=False):
         left_terms = parse_sum(check.left)
         parts = parse_parts(check.right)
-        left = _exact(_sum_side(tables, left_terms)[0])
+        both, _ = _sum_side(tables, left_terms)
         sides = [(part.label, *_sum_side(tables, part.terms)) for part in parts]
-        right = Side(sum(s[1].value for s in sides), sum(s[1].as_printed for s in sides), 0)
+        # one amount seen twice: rounding may explain a gap up to the half-units of every
+        # printed amount on both sides (the left side's are carried on the right)
+        left = _exact(both)
+        right = Side(
+            sum(s[1].value for s in sides),
+            sum(s[1].as_printed for s in sides),
+            0,
+            (both.spread or 0) + sum(s[1].spread or 0 for s in sides),
+        )
         counted = sum(s[2] for s in sides)
         money = all(term.measure == "amount" for term in left_terms)
         measured_unit = _measured_unit(tables, left_terms)
         status, tolerance = status_of(left, right, 1)
-        note, note_en = notes_for(status, left, right, tolerance, money, measured_unit)
+        note, note_en = notes_for(status, left, right, tolerance, money, measured_unit, both=True)
         if len(parts) > 1 or parts[0].label:
             values = [
                 (label, fen_to_wan(side.value) if money else side.value) for label, side, _ in sides

@@ -8,6 +8,7 @@ their weights are known here only where a report prints them).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pandas as pd
@@ -109,29 +110,69 @@ def _cap_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list[d
     return rows
 
 
+#: Words that exclude the bound they stand before: 超过90分 is above 90, 不满60分 below 60.
+_ABOVE_ONLY = ("超过", "高于", "大于", "多于")
+_BELOW_ONLY = ("不满", "不足", "低于", "小于", "少于", "未满", "未达到", "未达")
+
+
+def _excluded(printed: object, bound: object, words: tuple[str, ...]) -> bool:
+    """Whether a printed bound excludes its number: a word of ``words`` just before it, or
+    不含 just after it (90分以上（不含90分）)."""
+    if not isinstance(printed, str) or not _scored(bound):
+        return False
+    number = re.escape(str(bound))
+    before = rf"(?:{'|'.join(words)})\s*{number}(?![0-9.])"
+    after = rf"(?<![0-9.]){number}\s*分?\s*(?:以上|以下)?\s*[（(]?\s*不含"
+    return re.search(before, printed) is not None or re.search(after, printed) is not None
+
+
+def _within(score, band) -> bool:
+    low, low_excluded, high, high_excluded = band[:4]
+    above = score > low if low_excluded else score >= low
+    below = high is None or (score < high if high_excluded else score <= high)
+    return above and below
+
+
 def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list[dict]:
     """The grade printed on the overall score against the thresholds the report prints."""
     grades = tables["grades"]
     overall = scores[(scores["kind"] == "总分") & scores["grade"].notna() & scores["score"].notna()]
     if grades.empty or overall.empty:
         return []
-    # a grade holds from its lower bound up to its upper one, as printed ("90分至100分为优" holds
-    # 100); a score on a bound two grades share takes the higher grade, tried first. A bound not
-    # printed is open (the lowest grade has no lower bound, the highest no upper one)
-    bands = grades[["min_score", "max_score", "grade", "grade_en"]].itertuples(index=False)
+    # a grade holds between its bounds as printed. As the Civil Code reads such words (民法典
+    # 第一千二百五十九条), 以上 and 以下 include the number and 超过 and 不满 do not; 至 is read as
+    # including it. A score on a bound two grades both include takes the higher grade, tried
+    # first. A bound not printed is open.
+    columns = [
+        "min_score",
+        "min_score_printed",
+        "max_score",
+        "max_score_printed",
+        "grade",
+        "grade_en",
+    ]
     ladder = sorted(
         (
-            (_points(low) if _scored(low) else -1, _points(high) if _scored(high) else None, g, e)
-            for low, high, g, e in bands
+            (
+                _points(low) if _scored(low) else -1,
+                _excluded(low_printed, low, _ABOVE_ONLY),
+                _points(high) if _scored(high) else None,
+                _excluded(high_printed, high, _BELOW_ONLY),
+                g,
+                e,
+            )
+            for low, low_printed, high, high_printed, g, e in grades[columns].itertuples(
+                index=False
+            )
         ),
         key=lambda band: band[0],
         reverse=True,
     )
-    english = {g: e for _, _, g, e in ladder}
+    english = {band[4]: band[5] for band in ladder}
     rows = []
     for row in overall.itertuples(index=False):
         score = _points(row.score)
-        band = next((b for b in ladder if score >= b[0] and (b[1] is None or score <= b[1])), None)
+        band = next((b for b in ladder if _within(score, b)), None)
         given = english.get(row.grade, row.grade)
         if band is None:  # no band the report states holds the score: no grade given can be right
             holds, threshold = False, 0
@@ -141,7 +182,7 @@ def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list
                 f"'{given}'.",
             )
         else:
-            threshold, earned = max(band[0], 0), band[2]
+            threshold, earned = max(band[0], 0), band[4]
             holds = earned == row.grade
             notes = (
                 f"按报告所列等级标准，{row.score} 分应评为“{earned}”，报告评为“{row.grade}”"

@@ -11,7 +11,7 @@ Parsing never goes through float and refuses any text it would have to change to
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -243,3 +243,21 @@ def wan_for_reading(wan: Decimal | float) -> tuple[str, str | None]:
 def wan_text(wan: Decimal | float) -> str:
     """An amount in 万元 as pages show it: two decimals, thousands separated."""
     return wan_for_reading(wan)[0]
+
+
+def share_text(share: float, threshold: float | None = None) -> str:
+    """A finding's share of the figure it touches, as a percentage to two decimals, never
+    rounded up onto the materiality ``threshold`` it is below (0.9951 % against 1 % is 0.99 %,
+    not 1.00 %), and a share too small for two decimals "< 0.01 %" (never 0.00 % for a gap,
+    nor 2e-05 %)."""
+    percent = Decimal(repr(float(share))) * 100
+    shown = percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if (
+        threshold is not None
+        and share < threshold
+        and shown >= Decimal(repr(float(threshold))) * 100
+    ):
+        shown = percent.quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    if share > 0 and shown == 0:
+        return "< 0.01 %"
+    return f"{shown} %"

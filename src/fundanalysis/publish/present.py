@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
@@ -150,8 +151,8 @@ def percent(value: float) -> str:
     """A share as a percentage: two decimals, as reports print rates (96.35%), or two
     significant digits when it is tinier than that."""
     shown = value * 100
-    if shown != 0 and abs(shown) < 0.01:
-        return f"{shown:.2g}%"
+    if shown != 0 and abs(shown) < 0.01:  # 0.00002%, never 2e-05%
+        return np.format_float_positional(shown, precision=2, fractional=False, trim="-") + "%"
     return f"{shown:.2f}%"
 
 

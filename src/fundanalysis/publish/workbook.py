@@ -22,6 +22,7 @@ import pandas as pd
 
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data.labels import label
+from fundanalysis.data.money import share_text
 from fundanalysis.data.specs import SPECS
 from fundanalysis.publish.export import _cell, _is_number, corrected, tables_present
 
@@ -137,7 +138,7 @@ def _creation_time() -> dt.datetime:
     return dt.datetime(1980, 1, 1)
 
 
-def _finding_size(finding) -> tuple[str, str]:
+def _finding_size(finding, threshold: float) -> tuple[str, str]:
     """A finding's gap and its share of the figure it touches (or that it is not computable),
     as the pages give it: a count's gap as what it is (52 个中的 1 个), never as a share, and a
     rate's in percentage points."""
@@ -155,7 +156,8 @@ def _finding_size(finding) -> tuple[str, str]:
             f"({amount} {unit}; not computable: the figure it touches is 0)",
         )
     unit_en = "percentage points" if finding.basis == "rate" else unit
-    return f"（{amount} {unit}，占 {materiality:.2%}）", f"({amount} {unit_en}, {materiality:.2%})"
+    share = share_text(materiality, threshold)
+    return f"（{amount} {unit}，占 {share}）", f"({amount} {unit_en}, {share})"
 
 
 def _about(report: AuditedReport, sheets: dict[str, str]) -> list[list[object]]:
@@ -215,7 +217,7 @@ def _about(report: AuditedReport, sheets: dict[str, str]) -> list[list[object]]:
     if not findings.empty:
         lines += [[], ["发现", "", ""]]
         for f in findings.itertuples():
-            zh, en = _finding_size(f)
+            zh, en = _finding_size(f, report.info.materiality)
             lines.append(
                 [
                     f.finding,

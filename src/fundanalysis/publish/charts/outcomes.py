@@ -134,13 +134,16 @@ def projects_breakdown_chart(report: AuditedReport, by: str, lang: str) -> Chart
         color="#bbbbbb",
         label=pick_language(lang, "项目数占比", "share of projects"),
     )
-    ax.barh(
-        [p - 0.2 for p in positions],
-        table["share_of_funds"].fillna(0),
-        0.38,
-        color="#0072B2",
-        label=pick_language(lang, "资金占比", "share of funds"),
-    )
+    funds = table["share_of_funds"]
+    known = funds.notna().tolist()
+    if any(known):  # a share not known (some amount of the stage unprinted) is no bar, not 0
+        ax.barh(
+            [p - 0.2 for p, k in zip(positions, known, strict=True) if k],
+            funds[funds.notna()].astype(float),
+            0.38,
+            color="#0072B2",
+            label=pick_language(lang, "资金占比", "share of funds"),
+        )
     ax.set_yticks(positions, [fit(term) for term in terms_of(table, by, lang)])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     stage_name = stage if lang == "zh" else vocab.PROJECT_STAGES[stage]
@@ -162,8 +165,12 @@ def projects_breakdown_chart(report: AuditedReport, by: str, lang: str) -> Chart
     add_source(fig, source_line(report, lang, pick_language(lang, "项目", "projects")))
     alt = pick_language(
         lang,
-        f"横向柱状图：{stage_name}项目按{what}的项目数占比与资金占比，共 {len(table)} 项。",
-        f"Bar chart of the share of projects and of funds by {what} ({stage_name}), {len(table)} rows.",
+        f"横向柱状图：{stage_name}项目按{what}的项目数占比"
+        + ("与资金占比" if any(known) else "（资金未全部载明，不示占比）")
+        + f"，共 {len(table)} 项。",
+        "Bar chart of the share of projects"
+        + (" and of funds" if any(known) else " (funds not all printed: no share of them)")
+        + f" by {what} ({stage_name}), {len(table)} rows.",
     )
     return Chart(fig, alt)
 

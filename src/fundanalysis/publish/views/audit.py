@@ -25,9 +25,9 @@ def findings_register(report: AuditedReport) -> None:
         return
     show_table(
         register,
-        ["finding", "title", "explanation", "amount_shown", "materiality", "material"],
-        {"materiality": "percent"},
-        headers={"amount_shown": ("差额", "gap")},
+        ["finding", "title", "explanation", "amount_shown", "materiality_shown", "material"],
+        {"materiality_shown": "figure"},
+        headers={"amount_shown": ("差额", "gap"), "materiality_shown": ("重要性", "materiality")},
     )
     threshold = percent(report.info.materiality)
     zh = f"金额差额达到所涉数字的 {threshold} 即视为重大"

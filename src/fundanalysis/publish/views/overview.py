@@ -42,9 +42,9 @@ def findings_summary(report: AuditedReport) -> None:
     show_text(*pagetext.findings(register))
     show_table(
         register,
-        ["finding", "title", "amount_shown", "materiality", "material"],
-        {"materiality": "percent"},
-        headers={"amount_shown": ("差额", "gap")},
+        ["finding", "title", "amount_shown", "materiality_shown", "material"],
+        {"materiality_shown": "figure"},
+        headers={"amount_shown": ("差额", "gap"), "materiality_shown": ("重要性", "materiality")},
     )
 
 
