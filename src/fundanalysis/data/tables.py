@@ -20,7 +20,7 @@ from fundanalysis.data.crosstable import (
     reference_problems,
     score_tree_problems,
 )
-from fundanalysis.data.csvfile import read_text_table
+from fundanalysis.data.csvfile import link_problem, read_text_table
 from fundanalysis.data.derive import (
     derive_terms,
     measured_columns,
@@ -84,6 +84,10 @@ def _build(data_dir: Path) -> Loaded:
         path = data_dir / spec.file
         if not path.exists() and not path.is_symlink():
             raw[spec.name] = _empty(spec)
+            continue
+        linked = link_problem(path)
+        if linked is not None:
+            problems.append(linked)
             continue
         if not path.is_file():
             problems.append(

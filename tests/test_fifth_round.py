@@ -1,0 +1,64 @@
+"""Round five of an adversary's findings, each reproduced by hand: links in a data directory,
+figures the draft placed as the poor population, a funding source's empty level, the downloads'
+descriptor, and a scanned rate shown as a sum."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+
+from fundanalysis.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SECRET = "SECRET_TOKEN=abc123"
+
+
+def _outside(tmp_path: Path, name: str, header: str) -> Path:
+    """A CSV outside the data directory whose cells a message must never show."""
+    target = tmp_path / "outside" / name
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(f"{header}\n{SECRET},1,人,,,T-1,1人\n", encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("name", ["poverty.csv", "supervision.csv", "coverage.csv", "report.toml"])
+def test_a_data_file_that_is_a_link_is_refused_at_its_name_unread(tiny_dir, tmp_path, capsys, name):
+    import fundanalysis as fa
+
+    header = (tiny_dir / "poverty.csv").read_text(encoding="utf-8").splitlines()[0]
+    target = _outside(tmp_path, name, header)
+    (tiny_dir / name).unlink(missing_ok=True)
+    (tiny_dir / name).symlink_to(target)
+    assert main(["validate", str(tiny_dir)]) == 1
+    out = capsys.readouterr().out
+    assert f"{name}: 是符号链接" in out and "symbolic link" in out
+    assert SECRET not in out
+    with pytest.raises(fa.DataError) as refused:
+        fa.load_report(tiny_dir)
+    assert all(SECRET not in str(p) for p in refused.value.problems)
+
+
+def test_a_link_to_a_file_of_the_same_directory_is_refused_too(tiny_dir, capsys):
+    (tiny_dir / "spare.csv").write_bytes((tiny_dir / "supervision.csv").read_bytes())
+    (tiny_dir / "supervision.csv").unlink()
+    (tiny_dir / "supervision.csv").symlink_to(tiny_dir / "spare.csv")
+    assert main(["validate", str(tiny_dir)]) == 1
+    assert "supervision.csv: 是符号链接" in capsys.readouterr().out
+
+
+def test_the_site_never_publishes_a_linked_table_as_printed(tiny_dir, tmp_path):
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        site_sources = importlib.import_module("site_sources")
+    finally:
+        sys.path.pop(0)
+    assert site_sources._as_printed(tiny_dir / "poverty.csv")[0][0] == "measure"
+    header = (tiny_dir / "poverty.csv").read_text(encoding="utf-8").splitlines()[0]
+    (tiny_dir / "poverty.csv").unlink()
+    (tiny_dir / "poverty.csv").symlink_to(_outside(tmp_path, "poverty.csv", header))
+    with pytest.raises(site_sources.BuildError, match="symbolic link") as refused:
+        site_sources._as_printed(tiny_dir / "poverty.csv")
+    assert SECRET not in str(refused.value)
