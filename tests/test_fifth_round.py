@@ -62,3 +62,34 @@ def test_the_site_never_publishes_a_linked_table_as_printed(tiny_dir, tmp_path):
     with pytest.raises(site_sources.BuildError, match="symbolic link") as refused:
         site_sources._as_printed(tiny_dir / "poverty.csv")
     assert SECRET not in str(refused.value)
+
+
+POVERTY_TEXT = (
+    "# 某县2020年财政专项扶贫资金绩效自评报告\n\n某县财政局\n\n一、基本情况\n\n"
+    "2020年初我县建档立卡贫困人口1200户4500人,其中未脱贫300户1000人。\n\n二、项目情况\n\n"
+    "2020年共开展职业技能培训800人,带动贫困户务工就业650户,为贫困户发放小额信贷320户。\n"
+    "全年带动贫困户210户增收。2020年底贫困户共有150户。2020年底贫困人口共有90户。\n"
+)
+
+
+def test_only_the_poor_population_itself_is_drafted_as_registered_poor() -> None:
+    import csv
+    import io
+
+    from fundanalysis.text.draft import draft_text
+
+    draft = draft_text(POVERTY_TEXT, "t.md")
+    rows = list(csv.DictReader(io.StringIO(draft.files["poverty.csv"])))
+    placed = [(r["measure"], r["value"], r["as_of"]) for r in rows]
+    assert placed == [
+        ("registered_poor_households", "1200", "2020-01-01"),
+        ("registered_poor_people", "4500", "2020-01-01"),
+        ("poor_households_remaining", "300", "2020-01-01"),
+        ("poor_people_remaining", "1000", "2020-01-01"),
+        ("registered_poor_households", "150", "2020-12-31"),
+    ]
+    review = draft.files["REVIEW.md"]
+    for figure in ("800人", "650户", "320户", "210户"):
+        assert figure in review  # unplaced, for a person
+    # 90户 would take the key of 150户 (registered_poor_households, 2020-12-31): a person's call
+    assert "90户" in review and "already" in review
