@@ -93,3 +93,17 @@ def test_only_the_poor_population_itself_is_drafted_as_registered_poor() -> None
         assert figure in review  # unplaced, for a person
     # 90户 would take the key of 150户 (registered_poor_households, 2020-12-31): a person's call
     assert "90户" in review and "already" in review
+
+
+def test_a_funding_source_without_a_level_is_named_in_the_vocabulary(tiny_dir, capsys) -> None:
+    import fundanalysis as fa
+
+    path = tiny_dir / "vocabulary.csv"
+    text = path.read_text(encoding="utf-8")
+    old = "funding_source,中央扶贫发展资金,Central development funds,中央\n"
+    path.write_text(text.replace(old, old.removesuffix("中央\n") + "\n"), encoding="utf-8")
+    with pytest.raises(fa.DataError) as refused:
+        fa.load_report(tiny_dir)
+    places = [(p.file, p.row, p.column) for p in refused.value.problems]
+    assert places == [("vocabulary.csv", 10, "parent")]
+    assert "中央扶贫发展资金" in refused.value.problems[0].message

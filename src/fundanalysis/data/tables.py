@@ -28,6 +28,7 @@ from fundanalysis.data.derive import (
     poverty_measures,
     unknown_terms,
     vocabulary_problems,
+    without_parent,
 )
 from fundanalysis.data.errors import DataError, Problem, unexpected
 from fundanalysis.data.parsing import parse_columns
@@ -132,6 +133,10 @@ def _build(data_dir: Path) -> Loaded:
     }
     problems += vocabulary_problems(tables, terms)
     problems += derive_terms(tables, terms)
+    # a funding source without a level is vocabulary.csv's problem, not each carry-over row's
+    carry = tables["carryover"]
+    unlevelled = carry.index[carry["funding_source"].isin(without_parent(tables, "funding_source"))]
+    bad_cells["carryover"] |= {(int(line), "level") for line in unlevelled}
     problems += poverty_measures(tables["poverty"], terms)
     sections = set(tables["sections"]["section_id"])
     for spec in SPECS.values():
