@@ -107,3 +107,30 @@ def test_a_funding_source_without_a_level_is_named_in_the_vocabulary(tiny_dir, c
     places = [(p.file, p.row, p.column) for p in refused.value.problems]
     assert places == [("vocabulary.csv", 10, "parent")]
     assert "中央扶贫发展资金" in refused.value.problems[0].message
+
+
+def test_the_downloads_descriptor_describes_every_csv_they_ship(tiny_dir, tmp_path) -> None:
+    import json
+
+    import fundanalysis as fa
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        site_sources = importlib.import_module("site_sources")
+    finally:
+        sys.path.pop(0)
+    out = tmp_path / "out"
+    site_sources.downloads(fa.load_report(tiny_dir), out)
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    described = {r["path"]: r for r in descriptor["resources"]}
+    assert {p.name for p in out.glob("*.csv")} == set(described)
+    for path in ("checks.csv", "findings-register.csv"):
+        fields = described[path]["schema"]["fields"]
+        assert [f["name"] for f in fields] == (out / path).read_text(
+            encoding="utf-8-sig"
+        ).splitlines()[0].split(",")
+        assert all(f["description"] for f in fields)
+    kinds = {f["name"]: f["type"] for f in described["checks.csv"]["schema"]["fields"]}
+    assert kinds["stated"] == "number" and kinds["parts"] == "integer"
+    amount = next(f for f in described["budget.csv"]["schema"]["fields"] if f["name"] == "amount")
+    assert "10 decimals for 亿元" in amount["description"]

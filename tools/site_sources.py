@@ -306,7 +306,9 @@ def downloads(report, target: Path) -> list[tuple[str, str, str]]:
     listed.append(
         ("findings-register.csv", "发现登记（含重要性）", "the findings register, with materiality")
     )
-    descriptor = datapackage.download_descriptor(report, printed, corrected)
+    descriptor = datapackage.download_descriptor(
+        report, printed, corrected, list(checks.columns), list(register.columns)
+    )
     inside(target, "datapackage.json").write_text(
         json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
