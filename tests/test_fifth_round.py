@@ -134,3 +134,35 @@ def test_the_downloads_descriptor_describes_every_csv_they_ship(tiny_dir, tmp_pa
     assert kinds["stated"] == "number" and kinds["parts"] == "integer"
     amount = next(f for f in described["budget.csv"]["schema"]["fields"] if f["name"] == "amount")
     assert "10 decimals for 亿元" in amount["description"]
+
+
+def test_a_scanned_rate_is_shown_as_a_quotient_not_a_sum() -> None:
+    from fundanalysis.audit.scanned import checked_scan
+
+    table = checked_scan(ROOT / "data" / "mancheng-2019").set_index("relation")
+    assert table.loc["r7", "kind"] == "rate"
+    assert table.loc["r7", "parts"] == "920.14万元 ÷ 955万元"  # was "920.14万元 + 955万元"
+    assert table.loc["r6", "parts"] == "792.94万元 + 7.2万元 + 20万元 + 100万元"
+
+
+def test_review_shows_each_possible_relation_with_its_own_operator() -> None:
+    from types import SimpleNamespace
+
+    from fundanalysis.text.draft.drafting import _possible
+
+    def figure(printed: str, start: int) -> SimpleNamespace:
+        return SimpleNamespace(printed=printed, start=start)
+
+    text = "支出率96.4%。中央资金60万元。"
+    rate = SimpleNamespace(
+        kind="rate",
+        status="rounding",
+        total=figure("96.4%", 3),
+        parts=[figure("920.14万元", 0), figure("955万元", 0)],
+    )
+    part = SimpleNamespace(
+        kind="part", status="holds", total=figure("100万元", 9), parts=[figure("60万元", 9)]
+    )
+    lines = [line for _, line in _possible(SimpleNamespace(text=text, possible=[rate, part]))]
+    assert lines[0].endswith("96.4% = 920.14万元 ÷ 955万元")
+    assert lines[1].endswith("60万元 ≤ 100万元")
