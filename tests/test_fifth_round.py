@@ -69,6 +69,7 @@ POVERTY_TEXT = (
     "2020年初我县建档立卡贫困人口1200户4500人,其中未脱贫300户1000人。\n\n二、项目情况\n\n"
     "2020年共开展职业技能培训800人,带动贫困户务工就业650户,为贫困户发放小额信贷320户。\n"
     "全年带动贫困户210户增收。2020年底贫困户共有150户。2020年底贫困人口共有90户。\n"
+    "2020年底非贫困户800户。截至2020年底，剩余贫困人口20户55人。\n"
 )
 
 
@@ -87,9 +88,11 @@ def test_only_the_poor_population_itself_is_drafted_as_registered_poor() -> None
         ("poor_households_remaining", "300", "2020-01-01"),
         ("poor_people_remaining", "1000", "2020-01-01"),
         ("registered_poor_households", "150", "2020-12-31"),
+        ("poor_households_remaining", "20", "2020-12-31"),
+        ("poor_people_remaining", "55", "2020-12-31"),
     ]
     review = draft.files["REVIEW.md"]
-    for figure in ("800人", "650户", "320户", "210户"):
+    for figure in ("800人", "650户", "320户", "210户", "800户"):
         assert figure in review  # unplaced, for a person
     # 90户 would take the key of 150户 (registered_poor_households, 2020-12-31): a person's call
     assert "90户" in review and "already" in review

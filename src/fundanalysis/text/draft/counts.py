@@ -208,7 +208,7 @@ _PAIRED = re.compile(r"\d[\d,，.]*\s*[户人]\s*$")
 #: The poor population as the subject right before its figure (label's end).
 _POOR_SUBJECT = re.compile(
     r"(?:(?P<remaining>未脱贫)(?:贫困)?(?:人口|户|人员|群众)?"
-    r"|建档立卡(?:贫困)?(?:人口|户|人员|群众)?|贫困(?:人口|户|群众))"
+    r"|建档立卡(?:贫困)?(?:人口|户|人员|群众)?|(?<!非)贫困(?:人口|户|群众))"
     r"(?:规模|总数|数量|户数|人数)?\s*(?:共计|共有|总计|合计|共|计|有|为|是|达)?\s*$"
 )
 
@@ -231,7 +231,7 @@ def _poverty_measure(label: str, after: str, figure: Figure) -> str | None:
             re.split(r"[，,；;。：:]", words[: subject.start()])[-1]
         ):
             return None  # 带动贫困户650户, 为贫困户发放…: the poor households are the object
-        remaining = subject["remaining"] is not None
+        remaining = subject["remaining"] is not None or words[: subject.start()].endswith("剩余")
         if unit == "户":
             return "poor_households_remaining" if remaining else "registered_poor_households"
         return "poor_people_remaining" if remaining else "registered_poor_people"
