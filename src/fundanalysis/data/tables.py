@@ -257,7 +257,7 @@ def _fingerprint(data_dir: Path) -> tuple:
     for file in INPUT_FILES:
         path = data_dir / file
         try:
-            info = path.stat()
+            info = path.lstat()  # a link is never followed, its target never read
         except OSError:
             stats.append((file, None))
             continue
@@ -310,7 +310,7 @@ def _same(data_dir: Path, before: tuple, now: tuple) -> bool:
             else:  # fresh then, not now: what it holds decides (a regular file, as it was)
                 path = data_dir / old[0]
                 try:
-                    if not stat.S_ISREG(path.stat().st_mode):
+                    if not stat.S_ISREG(path.lstat().st_mode):
                         return False
                     digest = hashlib.sha256(path.read_bytes()).digest()
                 except OSError:
