@@ -440,14 +440,16 @@ def test_a_missing_or_wrong_directory_is_one_problem(tmp_path: Path, capsys) -> 
 
 
 def test_an_unreadable_file_is_named(data_copy: Path, monkeypatch) -> None:
-    original = Path.read_bytes
+    import os
 
-    def refuse(self):
-        if self.name == "budget.csv":
+    original = os.open
+
+    def refuse(path, *args, **kwargs):  # a data file is opened so as never to follow a link
+        if Path(path).name == "budget.csv":
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert_refused(data_copy, "budget.csv", None, None, "cannot read the file: Permission denied")
 
 

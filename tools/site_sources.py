@@ -39,6 +39,22 @@ def inside(folder: Path, *parts: str) -> Path:
     return path
 
 
+def _as_printed(path: Path) -> list[list[str]]:
+    """The rows of a table CSV of a data directory, as its file holds them, for the "as printed"
+    download; a link (or a file that now lies outside the directory) is refused, unread, as the
+    loader refuses it: the site never publishes a file that is not the directory's own."""
+    import io
+
+    from fundanalysis.data.csvfile import read_data_file
+    from fundanalysis.data.errors import DataError
+
+    try:
+        raw = read_data_file(path)
+    except DataError as error:
+        raise BuildError(f"{path}: {error.problems[0].message}") from None
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
 def text(value: object, table: bool = False) -> str:
     """Text from the data as MyST that shows exactly that text (see pagetext.myst_text)."""
     from fundanalysis.publish.pagetext import myst_text
@@ -268,8 +284,7 @@ def downloads(report, target: Path) -> list[tuple[str, str, str]]:
     printed, corrected = [], {}
     for name in export.tables_present(report):
         spec = SPECS[name]
-        with (report.data_dir / spec.file).open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle))
+        rows = _as_printed(report.data_dir / spec.file)
         export.write_csv(inside(target, spec.file), rows[0], rows[1:])
         printed.append(spec.file)
         frame = export.corrected(report, name)
@@ -291,7 +306,9 @@ def downloads(report, target: Path) -> list[tuple[str, str, str]]:
     listed.append(
         ("findings-register.csv", "发现登记（含重要性）", "the findings register, with materiality")
     )
-    descriptor = datapackage.download_descriptor(report, printed, corrected)
+    descriptor = datapackage.download_descriptor(
+        report, printed, corrected, list(checks.columns), list(register.columns)
+    )
     inside(target, "datapackage.json").write_text(
         json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )

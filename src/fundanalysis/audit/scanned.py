@@ -44,6 +44,7 @@ def scan_table(data_dir: Path) -> pd.DataFrame | None:
     """The scan of every text the directory names, or None where a text was not supplied."""
     from fundanalysis.data.tables import load_tables
     from fundanalysis.text.scan import scan_text
+    from fundanalysis.text.scan.render import parts_side
 
     info = read_report_info(data_dir)
     found = [find_text(data_dir, text) for text in info.texts]
@@ -64,7 +65,7 @@ def scan_table(data_dir: Path) -> pd.DataFrame | None:
                     "kind": relation.kind,
                     "status": relation.status,
                     "total": relation.total.printed,
-                    "parts": " + ".join(part.printed for part in relation.parts),
+                    "parts": parts_side(relation.kind, [p.printed for p in relation.parts]),
                     "gap": format(relation.gap, "f"),
                     "declared": _declared_at(relation.total, result.text, totals),
                     "text_sha256": item.text.sha256,

@@ -9,11 +9,57 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import pandas as pd
 
 from fundanalysis.data.errors import DataError, Problem
+
+#: Why a file of a data directory that is a link is not read: the directory's files are its own.
+LINKED = (
+    "是符号链接或在数据目录之外，不读取 / is a symbolic link, or lies outside the data "
+    "directory: a data directory's files are its own, and a link is neither followed nor read"
+)
+
+
+def link_problem(path: Path) -> Problem | None:
+    """The problem of ``path``, a file of a data directory, if it is a symbolic link or resolves
+    outside the directory it is named in: refused at its name, its content never read."""
+    try:
+        outside = path.is_symlink() or not path.resolve().is_relative_to(path.parent.resolve())
+    except (OSError, RuntimeError):  # a loop of links, or a directory that cannot be searched
+        outside = True
+    return Problem(path.name, None, None, None, LINKED) if outside else None
+
+
+def read_data_file(path: Path) -> bytes:
+    """The bytes of ``path``, a file of a data directory, never through a link.
+
+    Raises :class:`DataError` at the file's name where it is a link (checked, and the file opened
+    without following one, so a link put in its place meanwhile is not followed either) or
+    cannot be read.
+    """
+    problem = link_problem(path)
+    if problem is not None:
+        raise DataError([problem])
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as error:
+        if path.is_symlink():
+            raise DataError([Problem(path.name, None, None, None, LINKED)]) from None
+        reason = error.strerror or str(error)
+        raise DataError(
+            [Problem(path.name, None, None, None, f"无法读取 / cannot read the file: {reason}")]
+        ) from None
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DataError(
+            [Problem(path.name, None, None, None, f"无法读取 / cannot read the file: {reason}")]
+        ) from None
 
 
 def _decode(path: Path, raw: bytes) -> str:
@@ -89,15 +135,12 @@ def read_text_table(path: Path, columns: list[str]) -> pd.DataFrame:
     unexpected columns, or a row with the wrong number of cells.
     """
     name = path.name
+    linked = link_problem(path)
+    if linked is not None:
+        raise DataError([linked])
     if not path.is_file():
         raise DataError([Problem(name, None, None, None, "文件不存在 / file not found")])
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise DataError(
-            [Problem(name, None, None, None, f"无法读取 / cannot read the file: {reason}")]
-        ) from None
+    raw = read_data_file(path)
     if len(raw) >= ARROW_FROM:
         fast = _read_with_arrow(raw, columns)
         if fast is not None:

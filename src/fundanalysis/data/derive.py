@@ -81,6 +81,18 @@ def unknown_terms(
     ]
 
 
+#: Vocabularies whose every term has a parent: a funding source's level is its carry-over's.
+_PARENT_REQUIRED = {"funding_source"}
+
+
+def without_parent(tables: dict[str, pd.DataFrame], name: str) -> set[str]:
+    """The terms of ``name`` whose parent is empty (reported at vocabulary.csv, not again at
+    every row that names them)."""
+    words = tables["vocabulary"]
+    rows = words[words["vocabulary"] == name]
+    return set(rows["term"][rows["parent"].isna() | (rows["parent"] == "")])
+
+
 def vocabulary_problems(
     tables: dict[str, pd.DataFrame], terms: dict[str, dict[str, str]]
 ) -> list[Problem]:
@@ -101,6 +113,19 @@ def vocabulary_problems(
                 for line, value in bad["parent"].items()
             ]
         else:
+            if name in _PARENT_REQUIRED:
+                empty = rows["parent"].isna() | (rows["parent"] == "")
+                problems += [
+                    Problem(
+                        "vocabulary.csv",
+                        int(line),
+                        "parent",
+                        "",
+                        f"{name}“{term}”的上级（{parent_vocabulary}）未填写 / the {parent_vocabulary} "
+                        f"of {name} {term!r} is not given",
+                    )
+                    for line, term in rows["term"][empty].items()
+                ]
             problems += unknown_terms(
                 rows,
                 "parent",

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from fundanalysis.data.csvfile import link_problem, read_data_file
 from fundanalysis.data.errors import INVISIBLE, DataError, Problem
 from fundanalysis.data.paths import source_dirs
 
@@ -172,14 +173,13 @@ def read_report_info(data_dir: Path) -> ReportInfo:
     path = data_dir / DESCRIPTOR
     if not path.exists() and not path.is_symlink():
         raise DataError([_problem("文件不存在 / file not found: every report needs a descriptor")])
+    linked = link_problem(path)
+    if linked is not None:
+        raise DataError([linked])
     if not path.is_file():
         raise DataError([_problem("不是文件 / not a file (a directory, or a link to nothing?)")])
     try:
-        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except OSError as error:
-        raise DataError(
-            [_problem(f"无法读取 / cannot read the file: {error.strerror or error}")]
-        ) from None
+        raw = tomllib.loads(read_data_file(path).decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise DataError([_problem("文件不是 UTF-8 编码 / file is not UTF-8")]) from None
     except tomllib.TOMLDecodeError as error:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from fundanalysis.data.crosstable import duplicate_keys
-from fundanalysis.data.csvfile import read_text_table
+from fundanalysis.data.csvfile import link_problem, read_text_table
 from fundanalysis.data.errors import DataError, Problem
 from fundanalysis.data.parsing import parse_columns
 from fundanalysis.data.specs import TableSpec
@@ -117,6 +117,9 @@ def _read_stored(
     if not path.exists() and not path.is_symlink():
         return None
     empty = pd.DataFrame(columns=list(spec.columns))
+    linked = link_problem(path)
+    if linked is not None:
+        return empty, empty, [linked]
     if not path.is_file():
         return (
             empty,

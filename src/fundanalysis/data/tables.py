@@ -20,7 +20,7 @@ from fundanalysis.data.crosstable import (
     reference_problems,
     score_tree_problems,
 )
-from fundanalysis.data.csvfile import read_text_table
+from fundanalysis.data.csvfile import link_problem, read_text_table
 from fundanalysis.data.derive import (
     derive_terms,
     measured_columns,
@@ -28,6 +28,7 @@ from fundanalysis.data.derive import (
     poverty_measures,
     unknown_terms,
     vocabulary_problems,
+    without_parent,
 )
 from fundanalysis.data.errors import DataError, Problem, unexpected
 from fundanalysis.data.parsing import parse_columns
@@ -85,6 +86,10 @@ def _build(data_dir: Path) -> Loaded:
         if not path.exists() and not path.is_symlink():
             raw[spec.name] = _empty(spec)
             continue
+        linked = link_problem(path)
+        if linked is not None:
+            problems.append(linked)
+            continue
         if not path.is_file():
             problems.append(
                 Problem(spec.file, None, None, None, "不是文件 / not a file (a directory?)")
@@ -128,6 +133,10 @@ def _build(data_dir: Path) -> Loaded:
     }
     problems += vocabulary_problems(tables, terms)
     problems += derive_terms(tables, terms)
+    # a funding source without a level is vocabulary.csv's problem, not each carry-over row's
+    carry = tables["carryover"]
+    unlevelled = carry.index[carry["funding_source"].isin(without_parent(tables, "funding_source"))]
+    bad_cells["carryover"] |= {(int(line), "level") for line in unlevelled}
     problems += poverty_measures(tables["poverty"], terms)
     sections = set(tables["sections"]["section_id"])
     for spec in SPECS.values():
@@ -248,7 +257,7 @@ def _fingerprint(data_dir: Path) -> tuple:
     for file in INPUT_FILES:
         path = data_dir / file
         try:
-            info = path.stat()
+            info = path.lstat()  # a link is never followed, its target never read
         except OSError:
             stats.append((file, None))
             continue
@@ -301,7 +310,7 @@ def _same(data_dir: Path, before: tuple, now: tuple) -> bool:
             else:  # fresh then, not now: what it holds decides (a regular file, as it was)
                 path = data_dir / old[0]
                 try:
-                    if not stat.S_ISREG(path.stat().st_mode):
+                    if not stat.S_ISREG(path.lstat().st_mode):
                         return False
                     digest = hashlib.sha256(path.read_bytes()).digest()
                 except OSError:

@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from fundanalysis.audit.checkrows import STATUSES
 from fundanalysis.data.paths import shipped_reports
 from fundanalysis.data.report import ReportInfo, read_report_info
 from fundanalysis.data.specs import SPECS, TableSpec
@@ -46,12 +47,14 @@ def _field(spec: TableSpec, name: str, kind: str) -> dict:
     if base == "amount":
         field["bareNumber"] = True
         field["description"] += (
-            " (exact decimal, at most 6 decimals for 万元, 2 for 元; read as text)"
+            " (exact decimal, at most 10 decimals for 亿元, 6 for 万元, 2 for 元; read as text)"
             if name != "stated" or spec.name != "indicators"
             else " (exact decimal, read as text)"
         )
     if name == "unit" and spec.amount_column:
-        field["description"] += ": the unit the figure is printed in; 万元 = 10,000 yuan"
+        field["description"] += (
+            ": the unit the figure is printed in; 万元 = 10,000 yuan, 亿元 = 100,000,000 yuan"
+        )
     if base == "date":
         field["format"] = "%Y-%m-%d"
     constraints: dict = {}
@@ -117,6 +120,75 @@ def _resource(name: str, path: str, title: str, schema: dict, sources: list[dict
         "sources": sources,
         "schema": schema,
     }
+
+
+_FIGURE = " (a number in the check's unit; empty where it cannot be computed)"
+
+#: ``checks.csv`` of the downloads: every check and its result (see ``fundanalysis.reconcile``).
+CHECK_FIELDS: dict[str, tuple[str, str]] = {
+    "check": ("string", "Id of the check (a total's total_id, a cross-check's id, …)"),
+    "kind": ("string", "What is checked: total, cross-check, ratio, score, …"),
+    "description": ("string", "What the check compares (Chinese)"),
+    "description_en": ("string", "What the check compares (English)"),
+    "stated": ("number", "The figure the report states, after corrections" + _FIGURE),
+    "computed": ("number", "The figure computed from its parts, after corrections" + _FIGURE),
+    "difference": ("number", "computed − stated, after corrections" + _FIGURE),
+    "status": (
+        "string",
+        "The verdict: ok, rounding (within what rounding at the printed "
+        "precision explains), corrected (holds once corrected), discrepancy",
+    ),
+    "unit": ("string", "The check's unit (万元, 亿元, 个, %, …)"),
+    "parts": ("integer", "How many parts the computed figure is made of"),
+    "stated_as_printed": ("number", "The stated figure as printed, before corrections" + _FIGURE),
+    "computed_as_printed": ("number", "The computed figure before corrections" + _FIGURE),
+    "tolerance": ("number", "What rounding at the printed precision can explain" + _FIGURE),
+    "finding": ("string", "The finding (findings-register.csv) the check supports, if any"),
+    "source": ("string", "Where the report states the figure: section and words quoted"),
+    "note": ("string", "The verdict explained (Chinese)"),
+    "note_en": ("string", "The verdict explained (English)"),
+}
+
+#: ``findings-register.csv`` of the downloads: each finding, its size and its materiality.
+REGISTER_FIELDS: dict[str, tuple[str, str]] = {
+    "finding": ("string", "Id of the finding (findings.csv)"),
+    "title": ("string", "The finding in a line (Chinese)"),
+    "title_en": ("string", "The finding in a line (English)"),
+    "checks": ("string", "The checks (checks.csv) it rests on, separated by ';'"),
+    "corrections": ("string", "The corrections (corrections.csv) it rests on, separated by ';'"),
+    "amount": ("number", "Its size: the gap of its first check, in unit; empty if none"),
+    "unit": ("string", "The unit of amount and of_stated"),
+    "of_stated": ("number", "The stated figure the gap is weighed against"),
+    "materiality": ("number", "amount ÷ of_stated (0.02 = 2 %); empty where not computable"),
+    "basis": (
+        "string",
+        "How it is weighed: money (against the threshold) or count (any gap is "
+        "material); empty where it has no size",
+    ),
+    "material": ("boolean", "Whether the finding is material; empty where it cannot be said"),
+    "explanation": ("string", "The finding explained (Chinese)"),
+    "explanation_en": ("string", "The finding explained (English)"),
+    "correct": ("string", "What the evidence says is correct (Chinese)"),
+    "correct_en": ("string", "What the evidence says is correct (English)"),
+    "quote_section": ("string", "The section (sections.csv) the quote is from"),
+    "quote": ("string", "The words of the report the finding quotes"),
+}
+
+_ENUMS = {"status": STATUSES, "basis": ("money", "count")}
+
+
+def result_schema(columns: list[str], known: dict[str, tuple[str, str]]) -> dict:
+    """The Table Schema of a result the downloads ship (checks.csv, findings-register.csv)."""
+    fields = []
+    for column in columns:
+        kind, description = known.get(column, ("string", ""))
+        field: dict = {"name": column, "type": kind, "description": description}
+        if kind == "number":
+            field["bareNumber"] = True
+        if column in _ENUMS:
+            field["constraints"] = {"enum": list(_ENUMS[column])}
+        fields.append(field)
+    return {"fields": fields, "missingValues": [""]}
 
 
 def descriptor(data_dir: Path) -> dict:
@@ -189,8 +261,15 @@ if __name__ == "__main__":
         print(write(directory))
 
 
-def download_descriptor(report, printed: list[str], corrected: dict[str, list[str]]) -> dict:
-    """The descriptor of a report's downloads: the tables as printed and as corrected.
+def download_descriptor(
+    report,
+    printed: list[str],
+    corrected: dict[str, list[str]],
+    checks: list[str] | None = None,
+    register: list[str] | None = None,
+) -> dict:
+    """The descriptor of a report's downloads: the tables as printed and as corrected, and the
+    checks (``checks.csv``) and findings register (``findings-register.csv``) by their columns.
 
     The files carry a byte-order mark and Windows line ends for spreadsheets, so the encoding is
     declared as ``utf-8-sig``; corrected tables describe their amounts in 万元 as numbers.
@@ -241,4 +320,25 @@ def download_descriptor(report, printed: list[str], corrected: dict[str, list[st
             )
             | {"encoding": "utf-8-sig"}
         )
+    for name, path, title, columns, known in (
+        (
+            "checks",
+            "checks.csv",
+            "全部核对及其结果 · Every check and its result",
+            checks,
+            CHECK_FIELDS,
+        ),
+        (
+            "findings-register",
+            "findings-register.csv",
+            "发现登记（含重要性）· The findings register, with materiality",
+            register,
+            REGISTER_FIELDS,
+        ),
+    ):
+        if columns is not None:
+            resources.append(
+                _resource(name, path, title, result_schema(columns, known), base["sources"])
+                | {"encoding": "utf-8-sig"}
+            )
     return {**base, "name": f"{base['name']}-downloads", "resources": resources}

@@ -204,10 +204,11 @@ def content_digest(directory: Path, files: Iterable[str]) -> str:
         digest.update(b"\0file\0" + name.encode() + b"\0")
         path = directory / name
         try:
-            if not stat.S_ISREG(path.stat().st_mode):  # a pipe or a device is never read here
+            # a pipe, a device or a link is never read here (a load refuses a link, unread)
+            if not stat.S_ISREG(path.lstat().st_mode):
                 digest.update(b"not a regular file")
                 continue
-            with path.open("rb") as handle:
+            with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as handle:
                 digest.update(hashlib.file_digest(handle, "sha256").digest())
         except OSError as error:  # absent or unreadable: the load says which, and is not stored
             digest.update(f"unreadable: {type(error).__name__}".encode())

@@ -162,6 +162,20 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
         if measure is None:
             return False
         as_of, as_of_printed = _as_of(placer, figure)
+        taken = [
+            row
+            for row in placer.rows
+            if row.table == "poverty"
+            and (row.cells["measure"], row.cells["as_of"]) == (measure, as_of)
+        ]
+        if taken:  # one row per (measure, as_of): a second figure is for a person to place
+            placer.note(
+                figure,
+                f"可能也是 {measure}（{as_of or '未注明日期'}），但已有一行（“{taken[0].cells['printed']}”），"
+                f"未写入 / might also be {measure} at {as_of or 'no date'}, which a row already "
+                "holds: not drafted",
+            )
+            return True
         cells = {
             "measure": measure,
             "value": figure.value_text,
@@ -189,15 +203,35 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
     return False
 
 
+#: The figure just before, when it is the other half of a pair (1200户 before 4500人).
+_PAIRED = re.compile(r"\d[\d,，.]*\s*[户人]\s*$")
+#: The poor population as the subject right before its figure (label's end).
+_POOR_SUBJECT = re.compile(
+    r"(?:(?P<remaining>未脱贫)(?:贫困)?(?:人口|户|人员|群众)?"
+    r"|建档立卡(?:贫困)?(?:人口|户|人员|群众)?|(?<!非)贫困(?:人口|户|群众))"
+    r"(?:规模|总数|数量|户数|人数)?\s*(?:共计|共有|总计|合计|共|计|有|为|是|达)?\s*$"
+)
+
+#: Words that make the poor population an action's object, not the subject its figure counts.
+_ACTING = re.compile(
+    "带动|帮扶|帮助|覆盖|惠及|受益|扶持|资助|培训|发放|救助|补助|奖补|安置|搬迁|吸纳|解决|参与|"
+    "参加|组织|带领|联结|辐射|涉及|支持|落实|就业|务工|为|向|对|给|使|让"
+)
+
+
 def _poverty_measure(label: str, after: str, figure: Figure) -> str | None:
     unit = figure.unit.stored
     if unit in ("户", "人"):
-        # the last status printed before the figure names it: in 未脱贫229户…，已脱贫249户 the
-        # 249 have left poverty, which no measure of the tables holds (REVIEW.md lists them)
-        last_remaining = label.rfind("未脱贫")
-        if label.rfind("已脱贫") > last_remaining:
-            return None
-        remaining = last_remaining >= 0
+        # only where the words right before the figure (or before its pair, 1200户4500人) say it
+        # is the poor population itself: 建档立卡贫困人口1200户, 未脱贫229户; not 培训800人 or
+        # 带动贫困户务工就业650户, and not 已脱贫249户, which no measure holds (REVIEW.md lists them)
+        words = _PAIRED.sub("", label)
+        subject = _POOR_SUBJECT.search(words)
+        if subject is None or _ACTING.search(
+            re.split(r"[，,；;。：:]", words[: subject.start()])[-1]
+        ):
+            return None  # 带动贫困户650户, 为贫困户发放…: the poor households are the object
+        remaining = subject["remaining"] is not None or words[: subject.start()].endswith("剩余")
         if unit == "户":
             return "poor_households_remaining" if remaining else "registered_poor_households"
         return "poor_people_remaining" if remaining else "registered_poor_people"

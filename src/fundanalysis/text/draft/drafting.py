@@ -23,6 +23,7 @@ from fundanalysis.text.draft.placing import Placed, line_of, place_figures
 from fundanalysis.text.draft.rates import draft_rates
 from fundanalysis.text.draft.totals import Total, draft_totals
 from fundanalysis.text.scan import ScanResult, scan_text
+from fundanalysis.text.scan.render import formula
 
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _TITLE_WORDS = re.compile(r"(财政专项扶贫资金|财政扶贫资金|扶贫资金)")
@@ -231,8 +232,12 @@ def _possible(scan: ScanResult) -> list[tuple[int, str]]:
         (
             line_of(scan.text, relation.total.start),
             f"{relation.total.printed.strip()}: 扫描未能确认的关系（{relation.status}）/ a relation "
-            f"the scan could not confirm: {relation.total.printed.strip()} = "
-            + " + ".join(p.printed.strip() for p in relation.parts),
+            "the scan could not confirm: "
+            + formula(
+                relation.kind,
+                relation.total.printed.strip(),
+                [p.printed.strip() for p in relation.parts],
+            ),
         )
         for relation in scan.possible
     ]

@@ -34,16 +34,26 @@ def _figure(figure: Figure) -> str:
     return safe(figure.printed)
 
 
+def parts_side(kind: str, parts: list[str]) -> str:
+    """The parts of a relation with its kind's own operator: a rate is its numerator ÷ its
+    denominator, a part stands alone (it is at most its total), a sum or a difference (a whole
+    that is its parts, a later figure that is the earlier and the change) adds them."""
+    if kind == "rate":
+        return f"{parts[0]} ÷ {parts[1]}"
+    return " + ".join(parts)
+
+
+def formula(kind: str, total: str, parts: list[str]) -> str:
+    """The relation as one line: 96.4% = 920.14万元 ÷ 955万元, 60万元 ≤ 100万元, 100 = 60 + 40."""
+    if kind == "part":
+        return f"{parts[0]} ≤ {total}"
+    return f"{total} = {parts_side(kind, parts)}"
+
+
 def _relation_line(relation: Relation) -> str:
-    total, parts = _figure(relation.total), [_figure(p) for p in relation.parts]
-    if relation.kind == "rate":
-        formula = f"{total} = {parts[0]} ÷ {parts[1]}"
-    elif relation.kind == "part":
-        formula = f"{parts[0]} ≤ {total}"
-    else:
-        formula = f"{total} = " + " + ".join(parts)
+    shown = formula(relation.kind, _figure(relation.total), [_figure(p) for p in relation.parts])
     gap = "" if relation.status == "holds" else f"  差 gap {relation.gap:f}"
-    return f"  {relation.id} {_KIND[relation.kind]:<15} {_STATUS[relation.status]}  {formula}{gap}"
+    return f"  {relation.id} {_KIND[relation.kind]:<15} {_STATUS[relation.status]}  {shown}{gap}"
 
 
 def text_report(result: ScanResult) -> str:
