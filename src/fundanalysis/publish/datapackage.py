@@ -156,13 +156,16 @@ REGISTER_FIELDS: dict[str, tuple[str, str]] = {
     "title_en": ("string", "The finding in a line (English)"),
     "checks": ("string", "The checks (checks.csv) it rests on, separated by ';'"),
     "corrections": ("string", "The corrections (corrections.csv) it rests on, separated by ';'"),
-    "amount": ("number", "Its size: the gap of its first check, in unit; empty if none"),
+    "amount": (
+        "number",
+        "Its size: the gap of its first failing check, in unit (a rate's in percentage points); empty if none",
+    ),
     "unit": ("string", "The unit of amount and of_stated"),
     "of_stated": ("number", "The stated figure the gap is weighed against"),
     "materiality": ("number", "amount ÷ of_stated (0.02 = 2 %); empty where not computable"),
     "basis": (
         "string",
-        "How it is weighed: money (against the threshold) or count (any gap is "
+        "How it is weighed: money or rate (against the threshold) or count (any gap is "
         "material); empty where it has no size",
     ),
     "material": ("boolean", "Whether the finding is material; empty where it cannot be said"),
@@ -174,7 +177,7 @@ REGISTER_FIELDS: dict[str, tuple[str, str]] = {
     "quote": ("string", "The words of the report the finding quotes"),
 }
 
-_ENUMS = {"status": STATUSES, "basis": ("money", "count")}
+_ENUMS = {"status": STATUSES, "basis": ("money", "rate", "count")}
 
 
 def result_schema(columns: list[str], known: dict[str, tuple[str, str]]) -> dict:

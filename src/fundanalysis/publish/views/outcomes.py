@@ -13,6 +13,7 @@ from fundanalysis.publish import charts
 from fundanalysis.publish.present import (
     show_chart,
     show_table,
+    show_text,
 )
 from fundanalysis.publish.views.common import MONEY, checks_of
 
@@ -86,6 +87,12 @@ def project_breakdowns(report: AuditedReport) -> None:
         if isinstance(table, NotReported):
             continue  # this report breaks its projects down the other way
         show_table(table, ["stage", by, *columns], formats)
+        if (table["share_of_funds"].isna() & table["funds_wan"].notna()).any():
+            show_text(
+                "某一阶段有项目未载明金额时，该阶段资金总数未知，不计资金占比。",
+                "Where some projects of a stage print no amount, the stage's funds are not known "
+                "and no share of them is given.",
+            )
         show_chart(charts.projects_breakdown_chart, report, by)
     checks_of(report, "projects")
 
