@@ -32,7 +32,51 @@ def document_text(document) -> str:
     background = document.element.find(f"{_W}background")
     shaded = background is not None and _coloured(background.get(f"{_W}color"))
     body = document.element.body
-    return "\n\n".join(b for b in _word_blocks(body, styles, shaded) if b.strip())
+    blocks = _word_blocks(body, styles, shaded)
+    for kind in ("footnote", "endnote"):
+        blocks += _notes(document, body, kind, styles, shaded)
+    return "\n\n".join(b for b in blocks if b.strip())
+
+
+#: The notes Word keeps in its notes parts that are not a note: the rule above the notes.
+_NOT_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
+
+
+def _notes(document, body, kind: str, styles: _Styles, shaded: bool) -> list[str]:
+    """The blocks of the footnotes or endnotes (``kind``) the body refers to, in the order of
+    their first reference, read by the body's rules (a reference in deleted text has no note
+    shown). Word prints footnotes at the foot of the page and endnotes at the end: both are
+    read after the body. The note's number (``w:footnoteRef``) is not read, nor the body's
+    reference mark, so that neither runs into a figure."""
+    from lxml import etree
+
+    part = next(
+        (
+            rel.target_part
+            for rel in document.part.rels.values()
+            if not rel.is_external and rel.reltype.endswith(f"/{kind}s")
+        ),
+        None,
+    )
+    if part is None:
+        return []
+    try:
+        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False))
+    except etree.XMLSyntaxError:
+        return []
+    notes = {
+        note.get(f"{_W}id"): note
+        for note in root.iter(f"{_W}{kind}")
+        if note.get(f"{_W}type", "normal") not in _NOT_NOTES
+    }
+    referred = []
+    for reference in body.iter(f"{_W}{kind}Reference"):
+        if any(a.tag in _NOT_SHOWN for a in reference.iterancestors()):
+            continue
+        note = notes.pop(reference.get(f"{_W}id"), None)
+        if note is not None:
+            referred.append(note)
+    return [block for note in referred for block in _word_blocks(note, styles, shaded)]
 
 
 def _on(toggle) -> bool:
