@@ -2,16 +2,17 @@
 
 - Invisible format characters (Unicode's default-ignorable code points: zero-width space,
   word joiner, byte-order mark, zero-width joiners, soft hyphen, variation selectors …) draw
-  nothing, so they are dropped: "1\u200b00万元" is 100万元 to a reader, and must be to the scan
+  nothing, so they are dropped: "1\\u200b00万元" is 100万元 to a reader, and must be to the scan
   (and a fragment transcribed from what a reader sees is found in the text as read).
 - Bidirectional controls. Chinese text and digits are left to right, so an embedding or
   isolate that is left to right changes nothing a reader sees, and its controls are dropped.
-  A right-to-left override (U+202E … U+202C, or to the end of the line; ``<bdo dir="rtl">``
+  A right-to-left override (U+202E … U+202C on one line; ``<bdo dir="rtl">``
   and CSS ``direction: rtl; unicode-bidi: bidi-override`` in a web page come here as the
   same characters) forces every character in it right to left: in a left-to-right line the
-  run is shown as one piece, its characters reversed, and so it is read ("\u202e12\u202c万元" is
+  run is shown as one piece, its characters reversed, and so it is read ("\\u202e12\\u202c万元" is
   21万元). Where the order shown is not certain (a right-to-left embedding or isolate, an
-  override nested in another) the text is refused if the run holds a digit, naming the line,
+  override nested in another, or one not closed on its line: a web page or Markdown may show
+  the next line on the same line) the text is refused if the run holds a digit, naming the line,
   rather than read in an order a reader may not see; otherwise its controls are dropped.
 - Markdown comments (``<!-- … -->``) are not shown: they are blanked with spaces (every line
   stays), except where the ``<!--`` is inside a code span or a fenced code block, where
@@ -73,6 +74,8 @@ def _line_order(line: str, number: int) -> str:
             end = _BIDI.search(line, position)
             if end is not None and end.group() != _PDF:
                 raise UncertainOrder(number)  # another control inside the override
+            if end is None and _DIGIT.search(line, position):
+                raise UncertainOrder(number)  # it may go on over the next line: not certain
             stop = len(line) if end is None else end.start()
             out.append(line[position:stop][::-1])
             position = len(line) if end is None else end.end()
