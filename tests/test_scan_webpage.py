@@ -285,3 +285,12 @@ def test_a_right_to_left_override_is_read_as_shown(tmp_path, body, head):
 def test_right_to_left_without_an_override_keeps_the_digits_in_order(tmp_path):
     text = read_text(_page(tmp_path, '<p>另下达资金<span dir="rtl">7778</span>万元。</p>'))
     assert "另下达资金7778万元" in text
+
+
+def test_an_override_inside_an_override_is_refused_where_it_holds_a_digit(tmp_path):
+    from fundanalysis.text.scan import InputError
+
+    body = '<p>另下达资金<bdo dir="rtl">77<bdo dir="ltr">78</bdo></bdo>万元。</p>'
+    with pytest.raises(InputError, match="right-to-left"):
+        read_text(_page(tmp_path, body))
+    assert "另下达资金7778万元" in read_text(_page(tmp_path, body.replace('"rtl"', '"ltr"')))

@@ -225,14 +225,16 @@ def _generated_by_style_sheets(soup) -> dict[tuple[int, str], str]:
     }
 
 
-def _bidi(values: dict[str, str], direction: str) -> bool | None:
-    """Whether declarations override the order of the characters right to left (True), say
-    they are not overridden (False), or say nothing (None); ``direction``: the element's own."""
+def _bidi(values: dict[str, str], direction: str) -> str | None:
+    """The direction declarations override the order of the characters in (``rtl``,
+    ``ltr``), ``""`` where they say it is not overridden, None where they say nothing;
+    ``direction``: the element's own."""
     said = values.get("unicode-bidi", "").replace("!important", "").strip()
     if not said:
         return None
     direction = values.get("direction", direction).replace("!important", "").strip()
-    return said in ("bidi-override", "isolate-override") and direction == "rtl"
+    overridden = said in ("bidi-override", "isolate-override") and direction in ("rtl", "ltr")
+    return direction if overridden else ""
 
 
 def _overrides_by_style_sheets(soup) -> set[int]:
@@ -246,7 +248,7 @@ def _overrides_by_style_sheets(soup) -> set[int]:
         for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
             if rule.type != "qualified-rule":
                 continue
-            if not _bidi(declared(tinycss2.serialize(rule.content)), "ltr"):
+            if _bidi(declared(tinycss2.serialize(rule.content)), "ltr") != "rtl":
                 continue
             try:
                 found |= {id(e) for e in soupsieve.select(tinycss2.serialize(rule.prelude), soup)}
@@ -255,15 +257,16 @@ def _overrides_by_style_sheets(soup) -> set[int]:
     return found
 
 
-def _overridden(element, by_sheets: set[int]) -> bool:
-    """Whether an element's characters are shown in reverse order: ``<bdo dir="rtl">``, or a
-    right-to-left direction with ``unicode-bidi: bidi-override`` (its inline style wins)."""
+def _overridden(element, by_sheets: set[int]) -> str:
+    """The direction an element's characters are forced into (``rtl``: shown in reverse
+    order; ``ltr``), or ``""``: ``<bdo dir>``, or a direction with ``unicode-bidi:
+    bidi-override`` (its inline style wins over the sheets)."""
     direction = str(element.get("dir", "ltr")).strip().lower()
     if element.name == "bdo":
-        return direction == "rtl"
+        return direction if direction in ("rtl", "ltr") else ""
     style = element.get("style")
     inline = _bidi(declared(style), direction) if isinstance(style, str) else None
-    return inline if inline is not None else id(element) in by_sheets
+    return inline if inline is not None else "rtl" if id(element) in by_sheets else ""
 
 
 def _is_hidden(element, by_sheets: set[int]) -> bool:
@@ -324,8 +327,9 @@ def page_text(soup) -> str:
             stack.append("\n")
         elif node.name in ("td", "th"):
             stack.append(" ")
-        if _overridden(node, overrides):  # shown reversed: see fundanalysis.text.scan.shown
-            pieces.append("\u202e")
+        forced = _overridden(node, overrides)
+        if forced:  # an override's characters, resolved by fundanalysis.text.scan.shown
+            pieces.append("\u202e" if forced == "rtl" else "\u202d")
             stack.append("\u202c")
         stack.append(generated.get((id(node), "after"), ""))
         stack.extend((child, paint) for child in reversed(node.contents))
