@@ -186,10 +186,13 @@ def _within(box, clip) -> tuple[float, ...]:
     return (max(box[0], clip[0]), max(box[1], clip[1]), min(box[2], clip[2]), min(box[3], clip[3]))
 
 
-def _outside(clip, x: float, y: float, height: float) -> bool:
+def _outside(clip, x: float, y: float, height: float, one_show: bool) -> bool:
     """Whether text set from ``(x, y)`` on its baseline, ``height`` high, lies wholly outside
-    a clip: above it, below it, or begun right of it (text runs to the right)."""
-    return y + height < clip[1] - 1 or y - 0.3 * height > clip[3] + 1 or x > clip[2] + 1
+    a clip: above it, below it, or (``one_show``: drawn by one operator, which runs to the
+    right) begun right of it."""
+    return (
+        y + height < clip[1] - 1 or y - 0.3 * height > clip[3] + 1 or (one_show and x > clip[2] + 1)
+    )
 
 
 def shown_page_text(page) -> str:
@@ -322,7 +325,8 @@ def shown_page_text(page) -> str:
             on_page = left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1
             if _axis_aligned(tuple(cm), tuple(tm), m) and all(s.clip for s in states):
                 height = abs(float(size) * tm[3] * cm[3] * m[3])
-                on_page &= not all(_outside(s.clip, x, y, height) for s in states)
+                one = len(states) == 1
+                on_page &= not all(_outside(s.clip, x, y, height, one) for s in states)
         pieces.append((piece, verdict if on_page else "hidden"))
 
     whole = (
