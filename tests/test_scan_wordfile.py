@@ -294,3 +294,17 @@ def test_footnotes_and_endnotes_are_read_after_the_body(tmp_path):
     text = read_text(_word_file(tmp_path / "r.docx", body, notes=notes))
     assert text.endswith("见注\n\n结转资金20万元。\n\n其中县级资金100万元。\n\n附记：共42个项目。")
     assert "8888" not in text and "7777" not in text
+
+
+def test_a_right_to_left_override_is_read_as_word_shows_it(tmp_path):
+    """``w:bdo w:val="rtl"`` shows its runs' characters reversed; an embedding around digits
+    (``w:dir``) is refused, its order not certain."""
+    from fundanalysis.text.scan import InputError
+
+    run = "<w:r><w:t>{}</w:t></w:r>"
+    body = f'<w:p>{run.format("另下达资金")}<w:bdo w:val="rtl">{run.format("7778")}</w:bdo>'
+    body += f"{run.format('万元。')}</w:p>"
+    text = _read(tmp_path, body)
+    assert "另下达资金8777万元。" in text and "7778" not in text
+    with pytest.raises(InputError, match="right-to-left"):
+        _read(tmp_path, body.replace("w:bdo", "w:dir"))
