@@ -82,10 +82,8 @@ def _line_order(line: str, number: int) -> str:
         elif char in _MARKS:
             if _DIGIT.search(line[max(found.start() - 1, 0) : found.start() + 2]):
                 raise UncertainOrder(number)  # a right-to-left mark beside a digit may move it
-        elif char in _RTL_OPENERS:
-            end = _BIDI.search(line, position)
-            if _DIGIT.search(line[position : len(line) if end is None else end.start()]):
-                raise UncertainOrder(number)
+        elif char in _RTL_OPENERS and _DIGIT.search(line, position):
+            raise UncertainOrder(number)  # a digit after it may be inside it, or nested in it
     out.append(line[position:])
     return "".join(out)
 
