@@ -251,9 +251,13 @@ def test_more_ways_of_hiding_text_are_not_scanned(tmp_path, style):
 
 @pytest.mark.parametrize(
     "style",
-    ["scale: 1", "translate: 0 -99999px", "right: 10px", "opacity: .5", "color: hsl(0 0% 90%)"],
+    [
+        *("scale: 1", "translate: 0 -99999px", "right: 10px", "opacity: .5"),
+        *("color: hsl(0 0% 90%)", "scale: 0", "translate: -99999px", "right: 99999px"),
+    ],
 )
 def test_what_does_not_hide_for_certain_is_read(tmp_path, style):
+    """A span is inline: ``scale`` and ``translate`` do not move it, nor ``right`` unpositioned."""
     text = read_text(_page(tmp_path, f'<p>另下达资金<span style="{style}">7777万元</span>。</p>'))
     assert "7777万元" in text
 
@@ -294,3 +298,9 @@ def test_an_override_inside_an_override_is_refused_where_it_holds_a_digit(tmp_pa
     with pytest.raises(InputError, match="right-to-left"):
         read_text(_page(tmp_path, body))
     assert "另下达资金7778万元" in read_text(_page(tmp_path, body.replace('"rtl"', '"ltr"')))
+
+
+@pytest.mark.parametrize("style", ["scale: 0", "translate: -99999px 0"])
+def test_a_block_scaled_or_moved_away_by_the_standalone_properties_is_not_scanned(tmp_path, style):
+    text = read_text(_page(tmp_path, f'<p style="{style}">另下达资金7777万元。</p>'))
+    assert "7777" not in text and "500万元" in text

@@ -50,7 +50,7 @@ _BLOCKS = {
 }
 
 
-def _visibility(declarations: str) -> bool | None:
+def _visibility(declarations: str, block: bool = False) -> bool | None:
     """What CSS declarations (an inline ``style`` or a rule's body) say of the element: hidden
     (True), shown (False: another ``display`` or ``visibility``), or nothing (None).
 
@@ -77,13 +77,25 @@ def _visibility(declarations: str) -> bool | None:
             said = value == "none"
         elif item.lower_name == "visibility":
             said = value in ("hidden", "collapse")
-    if _laid_out_unseen(values):  # whatever its display: it takes room and shows nothing
+    if _laid_out_unseen(values, block):  # whatever its display: it takes room and shows nothing
         return True
     return said
 
 
-def _laid_out_unseen(values: dict[str, str]) -> bool:
-    """Whether declarations hide an element that stays laid out (see :func:`_visibility`)."""
+def _laid_out_unseen(values: dict[str, str], block: bool = False) -> bool:
+    """Whether declarations hide an element that stays laid out (see :func:`_visibility`).
+
+    The ``scale`` and ``translate`` properties move only a box that can be transformed (not
+    an inline one: ``block``, the element is a block, or the declarations make it one), and
+    ``right`` only a positioned element; elsewhere they hide nothing for certain."""
+    position = values.get("position", "static")
+    display = values.get("display", "")
+    transformable = (
+        block
+        or position in ("absolute", "fixed")
+        or values.get("float", "none") in ("left", "right")
+        or (display not in ("", "inline", "contents") and not display.startswith("inline "))
+    )
     overflow = values.get("overflow", values.get("overflow-y", values.get("overflow-x", "")))
     squeezed = any(_ZERO.fullmatch(values.get(side, "-")) for side in _EXTENTS)
     return bool(
@@ -93,9 +105,9 @@ def _laid_out_unseen(values: dict[str, str]) -> bool:
         or values.get("content-visibility") == "hidden"
         or _SCALED_AWAY.search(values.get("transform", ""))
         or _TRANSLATED_AWAY.search(values.get("transform", ""))
-        or any(_ZERO.fullmatch(factor) for factor in values.get("scale", "").split())
-        or _FAR_OFF.match(values.get("translate", "-"))
-        or _FAR_RIGHT.fullmatch(values.get("right", "-"))
+        or (transformable and any(_ZERO.fullmatch(f) for f in values.get("scale", "").split()))
+        or (transformable and _FAR_OFF.match(values.get("translate", "-")))
+        or (position != "static" and _FAR_RIGHT.fullmatch(values.get("right", "-")))
         or _CLIPPED.fullmatch(values.get("clip", "-"))
         or _clipped_to_nothing(values.get("clip-path", ""))
         or _FADED.search(values.get("filter", ""))
@@ -279,7 +291,7 @@ def _is_hidden(element, by_sheets: set[int]) -> bool:
     if element.name == "dialog" and not element.has_attr("open"):
         return True  # a closed dialog shows nothing until a script opens it
     style = element.get("style")
-    inline = _visibility(style) if isinstance(style, str) else None
+    inline = _visibility(style, element.name in _BLOCKS) if isinstance(style, str) else None
     if inline is not None:
         return inline  # an inline style wins over the sheets
     return id(element) in by_sheets
