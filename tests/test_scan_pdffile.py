@@ -20,10 +20,12 @@ def hexed(text: str) -> str:
     return "<" + "".join(f"{CID[ch]:04X}" for ch in text) + ">"
 
 
-def pdf_file(path: Path, content: str, resources: str = "", objects: tuple = ()) -> Path:
+def pdf_file(
+    path: Path, content: str, resources: str = "", objects: tuple = (), catalog: str = ""
+) -> Path:
     """A one-page PDF with a CID font (no font program: the text layer is exact) whose page
     draws ``content``; ``resources`` go into the page's resources, ``objects`` are numbered
-    from 9 on."""
+    from 9 on, ``catalog`` goes into the catalog."""
     cmap = "\n".join(
         [
             "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
@@ -36,7 +38,7 @@ def pdf_file(path: Path, content: str, resources: str = "", objects: tuple = ())
     ).encode()
     stream = content.encode()
     bodies = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R " + catalog.encode() + b" >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
         b"/Resources << /Font << /F1 4 0 R >> " + resources.encode() + b" >> /Contents 5 0 R >>",
@@ -103,6 +105,9 @@ IMAGE = stream(
         ("7 Tr", "", ()),
         ("0 0 0 0 re W n", "", ()),
         ("0 Tz", "", ()),
+        ("40 780 520 40 re W n", "", ()),  # a clip above the line
+        ("1 0 0 1 0 -400 cm 40 780 520 40 re W n 1 0 0 1 0 400 cm", "", ()),  # below it
+        ("40 680 5 40 re W n", "", ()),  # left of where it begins
     ],
 )
 def test_pdf_text_a_reader_cannot_see_is_not_read(tmp_path, before, resources, objects):
@@ -120,6 +125,10 @@ def test_pdf_text_a_reader_cannot_see_is_not_read(tmp_path, before, resources, o
         ("1 1 1 rg 0 0 0 RG 2 Tr", ""),  # white filled, stroked in black
         ("0 0 100 0 re 0 0 0 0 re f", ""),  # painted, not a clip
         ("/GS0 gs", "/ExtGState << /GS0 << /ca 0.5 >> >>"),
+        ("40 690 520 30 re W n", ""),  # a clip around the line
+        ("40 705 520 30 re W n", ""),  # around its upper part
+        ("0.7 0.7 -0.7 0.7 0 0 cm 40 780 520 40 re W n 0.7 -0.7 0.7 0.7 0 0 cm", ""),  # turned
+        ("40 780 520 40 re 0 0 1 1 re W n", ""),  # two rectangles: not followed
     ],
 )
 def test_pdf_text_a_reader_sees_is_read(tmp_path, before, resources):
@@ -163,3 +172,56 @@ def test_the_invisible_text_layer_of_a_scanned_page_is_read(tmp_path):
     content = f"q 595 0 0 842 0 0 cm /Im0 Do Q\nBT 3 Tr /F1 12 Tf 50 800 Td {hexed(SHOWN)} Tj ET"
     text = read_text(pdf_file(tmp_path / "r.pdf", content, "/XObject << /Im0 9 0 R >>", (IMAGE,)))
     assert "500万元" in text
+
+
+OCG = b"<< /Type /OCG /Name (layer) >>"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "resource", "objects", "read"),
+    [
+        ("/OCProperties << /OCGs [9 0 R] /D << /OFF [9 0 R] >> >>", "9 0 R", (OCG,), False),
+        ("/OCProperties << /OCGs [9 0 R] /D << /BaseState /OFF >> >>", "9 0 R", (OCG,), False),
+        (
+            "/OCProperties << /OCGs [9 0 R] /D << /OFF [9 0 R] >> >>",
+            "10 0 R",
+            (OCG, b"<< /Type /OCMD /OCGs [9 0 R] >>"),
+            False,
+        ),
+        ("/OCProperties << /OCGs [9 0 R] /D << /ON [9 0 R] >> >>", "9 0 R", (OCG,), True),
+        ("/OCProperties << /OCGs [9 0 R] /D << >> >>", "9 0 R", (OCG,), True),
+        (
+            "/OCProperties << /OCGs [9 0 R] /D << /OFF [9 0 R] >> >>",
+            "10 0 R",
+            (OCG, b"<< /Type /OCMD /OCGs [9 0 R] /P /AnyOff >>"),
+            True,
+        ),
+    ],
+)
+def test_text_in_an_optional_content_group_that_is_off_is_not_read(
+    tmp_path, catalog, resource, objects, read
+):
+    """A layer the default view turns off (PDF 32000 §8.11.4) is not seen; one that is on,
+    or whose visibility the policy leaves uncertain, is read."""
+    content = (
+        f"BT /F1 12 Tf 50 800 Td {hexed(SHOWN)} Tj ET\n"
+        f"/OC /oc1 BDC q BT /F1 12 Tf 50 700 Td {hexed(HIDDEN)} Tj ET Q EMC\n"
+        f"BT /F1 12 Tf 50 600 Td {hexed('一、资金安排')} Tj ET"
+    )
+    resources = f"/Properties << /oc1 {resource} >>"
+    text = read_text(pdf_file(tmp_path / "r.pdf", content, resources, objects, catalog))
+    assert ("7777" in text) == read
+    assert "500万元" in text and "资金安排" in text  # the layer ends at EMC
+
+
+@pytest.mark.parametrize(("off", "read"), [("/OFF [10 0 R]", False), ("", True)])
+def test_a_form_xobject_in_a_layer_that_is_off_is_not_read(tmp_path, off, read):
+    form = stream(
+        f"BT /F1 12 Tf 50 700 Td {hexed(HIDDEN)} Tj ET",
+        "/Type /XObject /Subtype /Form /BBox [0 0 600 900] /OC 10 0 R "
+        "/Resources << /Font << /F1 4 0 R >> >>",
+    )
+    content = f"BT /F1 12 Tf 50 800 Td {hexed(SHOWN)} Tj ET\nq /X1 Do Q"
+    catalog = f"/OCProperties << /OCGs [10 0 R] /D << {off} >> >>"
+    path = pdf_file(tmp_path / "r.pdf", content, "/XObject << /X1 9 0 R >>", (form, OCG), catalog)
+    assert (HIDDEN in read_text(path)) == read

@@ -199,3 +199,53 @@ def test_pdf_whose_writer_spaced_every_character(tmp_path: Path):
     path = tmp_path / "spaced.pdf"
     path.write_bytes(pdf_bytes(["一、资金安排", " ".join(TEXT)]))
     assert_reads_the_sum(path)
+
+
+#: "中央资金300万元" with an invisible format character inside each figure.
+SPLIT = "共下达资金5\u200b00万元，其中：中央资金3\u206000万元，省级资金2\ufeff0\u00ad0万元。"
+
+
+@pytest.mark.parametrize("format", ["txt", "md", "html", "docx", "pdf"])
+def test_a_format_character_inside_a_figure_does_not_split_it(tmp_path: Path, format: str):
+    """A zero-width space, word joiner, BOM or soft hyphen draws nothing: 5\u200b00 is 500."""
+    path = tmp_path / f"report.{format}"
+    if format in ("txt", "md"):
+        path.write_text("# 报告\n\n" + SPLIT.replace("\u206000", "\u200c0\u200d0"), "utf-8")
+    elif format == "html":
+        path.write_text(f"<html><body><p>{SPLIT}</p></body></html>", encoding="utf-8")
+    elif format == "docx":
+        docx = pytest.importorskip("docx")
+        document = docx.Document()
+        document.add_paragraph(SPLIT)
+        document.save(str(path))
+    else:
+        path.write_bytes(pdf_bytes(["一、资金安排", SPLIT]))
+    assert TEXT in read_text(path)  # a fragment transcribed as a reader sees it is found
+    assert_reads_the_sum(path)
+
+
+def test_a_right_to_left_override_is_read_in_the_order_shown(tmp_path: Path):
+    """U+202E … U+202C shows "003" as 300; an RTL embedding around digits is refused."""
+    path = tmp_path / "report.md"
+    path.write_text("# 报告\n\n" + TEXT.replace("300", "\u202e003\u202c"), encoding="utf-8")
+    assert TEXT in read_text(path)
+    path.write_text("# 报告\n\n" + TEXT.replace("300", "\u202e003"), encoding="utf-8")
+    with pytest.raises(InputError, match="line 3"):
+        read_text(path)  # not closed on its line: it may go on over the next
+    path.write_text("# 报告\n\n" + TEXT.replace("300", "\u202d300\u202c"), encoding="utf-8")
+    assert TEXT in read_text(path)  # left to right: as stored
+    path.write_text("# 报告\n\n" + TEXT.replace("300", "\u202b300\u202c"), encoding="utf-8")
+    with pytest.raises(InputError, match="line 3"):
+        read_text(path)
+
+
+def test_markdown_comment_markers_in_code_are_shown(tmp_path: Path):
+    """`<!--` in a code span or fenced code is code, not the start of a comment."""
+    path = tmp_path / "report.md"
+    path.write_text(f"# 报告\n\n代码 `<!--` 示例。\n\n{TEXT}\n\n结尾 `-->` 完。\n", "utf-8")
+    assert TEXT in read_text(path)
+    path.write_text(f"# 报告\n\n```\n<!--\n```\n\n{TEXT}\n\n```\n-->\n```\n", "utf-8")
+    assert TEXT in read_text(path)
+    path.write_text(f"# 报告\n\n<!-- `代码` 共9999万元 -->{TEXT}\n", "utf-8")
+    text = read_text(path)
+    assert TEXT in text and "9999" not in text  # a real comment is still blanked

@@ -224,3 +224,83 @@ def test_white_body_text_is_read_on_a_dark_body_only(tmp_path):
         )
         text = read_text(path)
         assert ("7777万元" in text) == seen and "500万元" in text
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "-webkit-text-fill-color: transparent",
+        "display:inline-block; scale: 0",
+        "display:inline-block; scale: 1 0",
+        "color: hsl(0, 0%, 100%)",
+        "color: hsla(120deg 50% 100% / 1)",
+        "color: hwb(0 100% 0%)",
+        "opacity: .0",
+        "position:absolute; right: 99999px",
+        "position:absolute; translate: -99999px",
+        "font-size: .0px",
+    ],
+)
+def test_more_ways_of_hiding_text_are_not_scanned(tmp_path, style):
+    """The standalone ``scale``/``translate`` properties, a far ``right``, zeros written
+    ``.0``, white as hsl()/hwb(), and the text fill colour hide text as their equivalents do."""
+    text = read_text(_page(tmp_path, f'<p>另下达资金<span style="{style}">7777万元</span>。</p>'))
+    assert "7777" not in text
+    assert "500万元" in text
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        *("scale: 1", "translate: 0 -99999px", "right: 10px", "opacity: .5"),
+        *("color: hsl(0 0% 90%)", "scale: 0", "translate: -99999px", "right: 99999px"),
+    ],
+)
+def test_what_does_not_hide_for_certain_is_read(tmp_path, style):
+    """A span is inline: ``scale`` and ``translate`` do not move it, nor ``right`` unpositioned."""
+    text = read_text(_page(tmp_path, f'<p>另下达资金<span style="{style}">7777万元</span>。</p>'))
+    assert "7777万元" in text
+
+
+@pytest.mark.parametrize(
+    ("body", "head"),
+    [
+        ('<p>另下达资金<bdo dir="rtl">7778</bdo>万元。</p>', ""),
+        (
+            '<p>另下达资金<span dir="rtl" style="unicode-bidi:bidi-override">7778</span>万元。</p>',
+            "",
+        ),
+        (
+            '<p>另下达资金<span style="direction: rtl; unicode-bidi: bidi-override">7778</span>万元。</p>',
+            "",
+        ),
+        (
+            '<p>另下达资金<i class="r">7778</i>万元。</p>',
+            "<style>.r{direction:rtl;unicode-bidi:bidi-override}</style>",
+        ),
+    ],
+)
+def test_a_right_to_left_override_is_read_as_shown(tmp_path, body, head):
+    """A reader sees ``<bdo dir="rtl">7778</bdo>`` as 8777: so does the scan."""
+    text = read_text(_page(tmp_path, body, head))
+    assert "另下达资金8777万元" in text and "7778" not in text
+
+
+def test_right_to_left_without_an_override_keeps_the_digits_in_order(tmp_path):
+    text = read_text(_page(tmp_path, '<p>另下达资金<span dir="rtl">7778</span>万元。</p>'))
+    assert "另下达资金7778万元" in text
+
+
+def test_an_override_inside_an_override_is_refused_where_it_holds_a_digit(tmp_path):
+    from fundanalysis.text.scan import InputError
+
+    body = '<p>另下达资金<bdo dir="rtl">77<bdo dir="ltr">78</bdo></bdo>万元。</p>'
+    with pytest.raises(InputError, match="right-to-left"):
+        read_text(_page(tmp_path, body))
+    assert "另下达资金7778万元" in read_text(_page(tmp_path, body.replace('"rtl"', '"ltr"')))
+
+
+@pytest.mark.parametrize("style", ["scale: 0", "translate: -99999px 0"])
+def test_a_block_scaled_or_moved_away_by_the_standalone_properties_is_not_scanned(tmp_path, style):
+    text = read_text(_page(tmp_path, f'<p style="{style}">另下达资金7777万元。</p>'))
+    assert "7777" not in text and "500万元" in text

@@ -35,9 +35,12 @@ STYLES = """
 """
 
 
-def _word_file(path: Path, body: str, defaults: str = "", numbering: str = "") -> Path:
+def _word_file(
+    path: Path, body: str, defaults: str = "", numbering: str = "", notes: dict | None = None
+) -> Path:
     """A minimal .docx with ``body`` (WordprocessingML), the styles above, ``defaults``
-    (the run properties of docDefaults) and ``numbering`` (numbering.xml), written by hand."""
+    (the run properties of docDefaults), ``numbering`` (numbering.xml) and ``notes``
+    (``footnote``/``endnote``: the notes part's content), written by hand."""
     package = "http://schemas.openxmlformats.org/package/2006"
     office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
@@ -49,7 +52,11 @@ def _word_file(path: Path, body: str, defaults: str = "", numbering: str = "") -
             f'<Override PartName="/word/document.xml" ContentType="{main}.document.main+xml"/>'
             f'<Override PartName="/word/styles.xml" ContentType="{main}.styles+xml"/>'
             f'<Override PartName="/word/numbering.xml" ContentType="{main}.numbering+xml"/>'
-            "</Types>"
+            + "".join(
+                f'<Override PartName="/word/{kind}s.xml" ContentType="{main}.{kind}s+xml"/>'
+                for kind in notes or {}
+            )
+            + "</Types>"
         ),
         "_rels/.rels": (
             f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package}/'
@@ -60,7 +67,12 @@ def _word_file(path: Path, body: str, defaults: str = "", numbering: str = "") -
             f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package}/'
             f'relationships"><Relationship Id="rId1" Type="{office}/styles" '
             f'Target="styles.xml"/><Relationship Id="rId2" Type="{office}/numbering" '
-            'Target="numbering.xml"/></Relationships>'
+            'Target="numbering.xml"/>'
+            + "".join(
+                f'<Relationship Id="rId{kind}" Type="{office}/{kind}s" Target="{kind}s.xml"/>'
+                for kind in notes or {}
+            )
+            + "</Relationships>"
         ),
         "word/styles.xml": (
             f'<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{_NS}">'
@@ -76,6 +88,10 @@ def _word_file(path: Path, body: str, defaults: str = "", numbering: str = "") -
             f"<w:body><w:p><w:r><w:t>{SHOWN}</w:t></w:r></w:p>{body}</w:body></w:document>"
         ),
     }
+    for kind, content in (notes or {}).items():
+        parts[f"word/{kind}s.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:{kind}s xmlns:w="{_NS}">{content}</w:{kind}s>'
+        )
     with zipfile.ZipFile(path, "w") as archive:
         for name, text in parts.items():
             archive.writestr(name, text)
@@ -247,3 +263,48 @@ def test_word_number_formats(n, fmt, shown):
     from fundanalysis.text.scan.wordnumbers import formatted
 
     assert formatted(n, fmt) == shown
+
+
+def _note(kind: str, number: str, text: str, type_: str = "normal") -> str:
+    ref = f"<w:r><w:{kind}Ref/></w:r>" if type_ == "normal" else "<w:r><w:separator/></w:r>"
+    return (
+        f'<w:{kind} w:type="{type_}" w:id="{number}"><w:p>{ref}'
+        f"<w:r><w:t>{text}</w:t></w:r></w:p></w:{kind}>"
+    )
+
+
+def test_footnotes_and_endnotes_are_read_after_the_body(tmp_path):
+    """Word prints the notes the body refers to (footnotes at the foot of the page, endnotes at
+    the end): they are read after the body, in the order referred to; the separator is not a
+    note, nor is a note whose reference was deleted, and the reference marks are not read."""
+    ref = '<w:p><w:r><w:t>见注</w:t></w:r><w:r><w:{0}Reference w:id="{1}"/></w:r></w:p>'
+    body = (
+        ref.format("endnote", 1)
+        + ref.format("footnote", 2)
+        + ref.format("footnote", 1)
+        + '<w:p><w:del><w:r><w:footnoteReference w:id="3"/></w:r></w:del></w:p>'
+    )
+    notes = {
+        "footnote": _note("footnote", "-1", "8888", "separator")
+        + _note("footnote", "1", "其中县级资金100万元。")
+        + _note("footnote", "2", "结转资金20万元。")
+        + _note("footnote", "3", HIDDEN),
+        "endnote": _note("endnote", "1", "附记：共42个项目。"),
+    }
+    text = read_text(_word_file(tmp_path / "r.docx", body, notes=notes))
+    assert text.endswith("见注\n\n结转资金20万元。\n\n其中县级资金100万元。\n\n附记：共42个项目。")
+    assert "8888" not in text and "7777" not in text
+
+
+def test_a_right_to_left_override_is_read_as_word_shows_it(tmp_path):
+    """``w:bdo w:val="rtl"`` shows its runs' characters reversed; an embedding around digits
+    (``w:dir``) is refused, its order not certain."""
+    from fundanalysis.text.scan import InputError
+
+    run = "<w:r><w:t>{}</w:t></w:r>"
+    body = f'<w:p>{run.format("另下达资金")}<w:bdo w:val="rtl">{run.format("7778")}</w:bdo>'
+    body += f"{run.format('万元。')}</w:p>"
+    text = _read(tmp_path, body)
+    assert "另下达资金8777万元。" in text and "7778" not in text
+    with pytest.raises(InputError, match="right-to-left"):
+        _read(tmp_path, body.replace("w:bdo", "w:dir"))

@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import snowballstemmer
 from bs4 import BeautifulSoup
 
-from fundanalysis.publish.sitesearch import html_text, words
+from fundanalysis.publish.sitesearch import JS_SPLITTER, html_text, words
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(
@@ -307,3 +308,26 @@ def test_a_page_s_text_keeps_its_sections_and_its_words_apart() -> None:
     assert read["text"] == "Title First part. One 结转资金 16,160 万元 Two End."
     start, end = read["sections"]["one"]
     assert read["text"][start:end].strip() == "One 结转资金 16,160 万元"
+
+
+def test_zero_and_ideographs_beyond_the_basic_block_are_chinese() -> None:
+    """二〇二〇 is found where a page shows it; so are Extension A and B place names."""
+    assert words("二〇二〇年", query=True) == ["二〇二", "〇二〇", "二〇年"]
+    assert set(words("二〇二〇", query=True)) <= set(words("签发于二〇二〇年十月"))
+    assert words("\U0002c1d9水县") == ["\U0002c1d9水", "水县", "\U0002c1d9水县"]
+    assert words("\u3400乡") == ["\u3400乡"]
+
+
+def test_the_javascript_splitter_agrees_with_the_index() -> None:
+    """:data:`JS_SPLITTER`, run by Node where it is installed, splits as :func:`words` does,
+    supplementary-plane characters whole."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("no Node.js")
+    queries = ["二〇二〇年十月", "\U0002c1d9水县扶贫 2020", "\u3400乡", "若羌县结转 142.92", "元"]
+    script = JS_SPLITTER + f"console.log(JSON.stringify({json.dumps(queries)}.map(splitQuery)));"
+    run = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    split = json.loads(run.stdout)
+    assert split == [words(q, query=True) for q in queries]
+    assert split[0] == ["二〇二", "〇二〇", "二〇年", "〇年十", "年十月"]
+    assert split[1][:2] == ["\U0002c1d9水县", "水县扶"]

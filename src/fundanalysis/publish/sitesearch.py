@@ -32,22 +32,28 @@ from docutils import nodes
 #: A figure (thousands separators allowed), a Latin word, a run of Chinese characters.
 FIGURE = r"\d+(?:,\d{3})*(?:\.\d+)?"
 LATIN = r"[A-Za-z\u00c0-\u024f][A-Za-z0-9_\u00c0-\u024f]*"
-HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+#: Chinese: 〇 (the zero of dates, 二〇二〇年), the ideographs of the basic block, Extension A,
+#: the compatibility block, and the supplementary planes' (Extensions B to H: place names).
+HAN = r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+"
 TOKEN = re.compile(f"({FIGURE})|({LATIN})|({HAN})")
+#: :data:`HAN` as JavaScript writes it (a regular expression with the ``u`` flag, so that a
+#: supplementary character is one character, not two halves).
+JS_HAN = r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+"
 
 #: :func:`words` in the browser: Sphinx calls it on the reader's query (language_data.js).
 JS_SPLITTER = f"""
 function splitQuery(query) {{
   const words = [];
-  const token = /({FIGURE})|({LATIN})|({HAN})/g;
-  for (const [, figure, latin, han] of query.matchAll(token)) {{
+  const token = /({FIGURE})|({LATIN})|({JS_HAN})/gu;
+  for (const [, figure, latin, run] of query.matchAll(token)) {{
+    const han = run ? [...run] : [];  // characters, not UTF-16 halves
     if (figure) {{
       const plain = figure.replaceAll(",", "");
       words.push(plain);
       if (plain.includes(".")) words.push(plain.split(".")[0]);
     }} else if (latin) words.push(latin);
-    else if (han.length <= 2) words.push(han);
-    else for (let i = 0; i + 3 <= han.length; i++) words.push(han.slice(i, i + 3));
+    else if (han.length <= 2) words.push(run);
+    else for (let i = 0; i + 3 <= han.length; i++) words.push(han.slice(i, i + 3).join(""));
   }}
   return words;
 }}

@@ -4,7 +4,10 @@ Left out: text drawn off the page (outside its crop box), filled in white (``g``
 ``k``, or ``sc``/``scn`` in a gray, RGB or CMYK colour space), fully transparent (an
 ExtGState ``/ca 0``), in an invisible render mode (``3 Tr``, ``7 Tr``: PDF 32000 §9.3.6),
 under a clip to nothing (``0 0 0 0 re W n``), at 0 % horizontal scaling (``0 Tz``) or a font
-size of 0. The graphics state is saved and restored with ``q``/``Q`` and around a Form
+size of 0, in an optional-content layer the default view turns off (marked content ``/OC
+/name BDC … EMC`` or a form with ``/OC``, whose group or membership dictionary is off by the
+catalog's ``/OCProperties /D``: §8.11.4), and text wholly outside a rectangular clip (one
+``re`` then ``W n``, the matrices axis-aligned: above it, below it, or begun right of it). The graphics state is saved and restored with ``q``/``Q`` and around a Form
 XObject, and a form's ``/Matrix`` is composed into the place of its text (pypdf's visitor
 reports it in the form's own space). Invisible text on a page that also draws an image is
 read: it is the text layer of a scan (OCR), which the image shows. Where the place or the
@@ -42,16 +45,28 @@ class _State:
     clipped: bool = False  # a clip to nothing
     unscaled: bool = False  # 0 % horizontal scaling
     sizeless: bool = False  # a font size of 0
+    off: bool = False  # in a form of an optional-content group that is off
+    clip: tuple[float, ...] | None = None  # the clip's bounding box on the page, where known
 
     def verdict(self) -> str:
         """Whether text drawn in this state is ``shown``, ``hidden``, or ``invisible`` (render
         mode 3 or 7, kept where the page is a scan). White hides filled text only: text also
         stroked (modes 1, 2, 5, 6) shows in its stroke colour."""
-        if self.clear or self.clipped or self.unscaled or self.sizeless:
+        if self.clear or self.clipped or self.unscaled or self.sizeless or self.off:
             return "hidden"
         if self.mode in (3, 7):
             return "invisible"
         return "hidden" if self.white and self.mode in (0, 4) else "shown"
+
+
+def _marked_off(operands, resources, off: set) -> bool:
+    """Whether marked content ``/OC /name BDC`` is in an optional-content group that is off."""
+    if len(operands) < 2 or str(operands[0]) != "/OC" or not off:
+        return False
+    try:
+        return _is_off(_resolved(resources["/Properties"]).raw_get(str(operands[1])), off)
+    except (AttributeError, KeyError, TypeError):
+        return False
 
 
 def _numbers(operands) -> list[float] | None:
@@ -108,6 +123,78 @@ class _Frame:
     saved: list
 
 
+def _off_groups(page) -> set:
+    """The optional-content groups the document's default view turns off (``/OCProperties
+    /D``: its ``/OFF`` list, or every group but its ``/ON`` list where ``/BaseState /OFF``),
+    by object number."""
+    try:
+        properties = _resolved(page.pdf.trailer["/Root"]).get("/OCProperties")
+        if properties is None:
+            return set()
+        properties = _resolved(properties)
+        default = _resolved(properties["/D"])
+        numbers = lambda key, where: {  # noqa: E731
+            ref.idnum for ref in _resolved(where.get(key, [])) if hasattr(ref, "idnum")
+        }
+        if str(default.get("/BaseState", "/ON")) == "/OFF":
+            return numbers("/OCGs", properties) - numbers("/ON", default)
+        return numbers("/OFF", default)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return set()
+
+
+def _is_off(reference, off: set) -> bool:
+    """Whether an optional-content group, or a membership dictionary (``/OCMD``, visible
+    where any of its groups is on, or all are with ``/P /AllOn``), is off for certain."""
+    if not off or not hasattr(reference, "idnum"):
+        return False
+    if reference.idnum in off:
+        return True
+    try:
+        member = _resolved(reference)
+        if str(member.get("/Type")) != "/OCMD" or "/VE" in member:
+            return False
+        groups = _resolved(member.get("/OCGs", []))
+        groups = [groups.indirect_reference] if hasattr(groups, "get") else list(groups)
+        states = [getattr(g, "idnum", None) in off for g in groups]
+        policy = str(member.get("/P", "/AnyOn"))
+        return bool(states) and (
+            all(states) if policy == "/AnyOn" else policy == "/AllOn" and any(states)
+        )
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return False
+
+
+def _axis_aligned(*matrices) -> bool:
+    return all(m is not None and m[1] == 0 and m[2] == 0 for m in matrices)
+
+
+def _clip_box(rect, cm, matrix) -> tuple[float, ...] | None:
+    """A clip rectangle ``[x y w h]`` on the page, where the matrices keep it one."""
+    if rect is None or len(rect) != 4 or not _axis_aligned(cm, matrix):
+        return None
+    m = _multiply(cm, matrix)
+    xs = (m[0] * rect[0] + m[4], m[0] * (rect[0] + rect[2]) + m[4])
+    ys = (m[3] * rect[1] + m[5], m[3] * (rect[1] + rect[3]) + m[5])
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _within(box, clip) -> tuple[float, ...]:
+    """The intersection of two boxes (a clip inside a clip); empty boxes stay empty."""
+    if clip is None:
+        return box
+    return (max(box[0], clip[0]), max(box[1], clip[1]), min(box[2], clip[2]), min(box[3], clip[3]))
+
+
+def _outside(clip, x: float, y: float, height: float, one_show: bool) -> bool:
+    """Whether text set from ``(x, y)`` on its baseline, ``height`` high, lies wholly outside
+    a clip: above it, below it, or (``one_show``: drawn by one operator, which runs to the
+    right) begun right of it."""
+    return (
+        y + height < clip[1] - 1 or y - 0.3 * height > clip[3] + 1 or (one_show and x > clip[2] + 1)
+    )
+
+
 def shown_page_text(page) -> str:
     """A PDF page's text as pypdf extracts it, less what a reader cannot see (see the
     module's docstring). Where the pieces pypdf reports do not make up its text exactly,
@@ -121,6 +208,8 @@ def shown_page_text(page) -> str:
     drawn: list[_State] = []  # the states text was shown in since pypdf last reported a piece
     every: list[str] = []
     pieces: list[tuple[str, str]] = []  # each piece: shown, hidden, or invisible (mode 3)
+    off = _off_groups(page)
+    marked: list[bool] = []  # marked content open: whether it is in a group that is off
 
     def enter_form(name, cm) -> None:
         frame = frames[-1]
@@ -135,10 +224,16 @@ def shown_page_text(page) -> str:
             matrix, own = None, frame.resources
         if len(matrix or _IDENTITY) != 6:
             matrix = None
+        state = frame.state
+        try:
+            if _is_off(form.raw_get("/OC"), off):
+                state = replace(state, off=True)  # a form in a group that is off
+        except (AttributeError, KeyError, NameError):
+            pass
         placed = None
         if matrix is not None and frame.matrix is not None:
             placed = _multiply(_multiply(matrix, tuple(float(v) for v in cm)), frame.matrix)
-        entering.append(_Frame(own, placed, frame.state, []))
+        entering.append(_Frame(own, placed, state, []))
 
     def operator(op, operands, cm, tm) -> None:
         if entering:
@@ -178,7 +273,11 @@ def shown_page_text(page) -> str:
         elif op == b"Tf" and len(operands) > 1:
             state = replace(state, sizeless=_numbers(operands[1:2]) == [0.0])
         elif op in _SHOWS:
-            drawn.append(state)
+            drawn.append(replace(state, off=True) if any(marked) else state)
+        elif op in (b"BDC", b"BMC"):
+            marked.append(op == b"BDC" and _marked_off(operands, frame.resources, off))
+        elif op == b"EMC" and marked:
+            marked.pop()
         elif op == b"re":
             rect = _numbers(operands)
             path["rects"].append(rect)
@@ -191,6 +290,10 @@ def shown_page_text(page) -> str:
             rects = path["rects"]
             if path["clip"] and rects and not path["other"] and all(0 in r[2:] for r in rects):
                 state = replace(state, clipped=True)  # a clip to rectangles of no area
+            elif path["clip"] and len(rects) == 1 and not path["other"]:
+                box = _clip_box(rects[0], tuple(cm), frame.matrix)
+                if box is not None:  # a clip not known to be one rectangle narrows nothing
+                    state = replace(state, clip=_within(box, state.clip))
             path.update(rects=[], other=False, clip=False)
         frame.state = state
 
@@ -209,7 +312,8 @@ def shown_page_text(page) -> str:
         frame = frames[-1]
         # pypdf reports a piece when a line ends, after the operators that follow it: the
         # piece is hidden only if every state it was shown in hides it
-        verdicts = {state.verdict() for state in (drawn or [frame.state])}
+        states = list(drawn) or [frame.state]
+        verdicts = {state.verdict() for state in states}
         drawn.clear()
         verdict = next(v for v in ("shown", "invisible", "hidden") if v in verdicts)
         x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
@@ -219,6 +323,10 @@ def shown_page_text(page) -> str:
             m = frame.matrix
             x, y = m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
             on_page = left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1
+            if _axis_aligned(tuple(cm), tuple(tm), m) and all(s.clip for s in states):
+                height = abs(float(size) * tm[3] * cm[3] * m[3])
+                one = len(states) == 1
+                on_page &= not all(_outside(s.clip, x, y, height, one) for s in states)
         pieces.append((piece, verdict if on_page else "hidden"))
 
     whole = (

@@ -13,6 +13,10 @@
   :mod:`fundanalysis.text.scan.pdffile`); a PDF with no text layer (a scan) is refused
   by name, since reading it needs OCR, which this tool does not do.
 
+Every format's text then goes through :mod:`fundanalysis.text.scan.shown`: characters that
+draw nothing are dropped, a right-to-left override is read in the order it is shown, and a
+Markdown file's comments are blanked.
+
 All input is untrusted: size is checked before reading, archives before unpacking, and every
 failure is an ``InputError`` with a message for a person (the command exits 2).
 """
@@ -23,6 +27,13 @@ import codecs
 import re
 import zipfile
 from pathlib import Path
+
+from fundanalysis.text.scan.shown import (
+    UncertainOrder,
+    display_order,
+    markdown_uncommented,
+    without_ignorable,
+)
 
 MAX_BYTES = 20 * 1024 * 1024  # reports are 20 kB to 5 MB; anything larger is refused unread
 MAX_UNPACKED = 100 * 1024 * 1024  # a .docx whose parts unpack to more is a zip bomb
@@ -60,8 +71,17 @@ def read_text(path: Path) -> str:
     kind = _kind(path, data)
     text = {"pdf": _pdf, "docx": _docx, "html": _html}.get(kind, _plain)(path, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    try:
+        text = without_ignorable(display_order(text))
+    except UncertainOrder as error:
+        raise _fail(
+            path,
+            f"第 {error.line} 行有从右到左的排版控制，数字显示的顺序不确定",
+            f"line {error.line} has right-to-left layout controls: the order its digits "
+            "are shown in is not certain",
+        ) from None
     if path.suffix.lower() in (".md", ".markdown"):  # a comment is not shown when it is read
-        text = _MD_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        text = markdown_uncommented(text)
     if not text.strip():
         raise _fail(path, "没有文字", "has no text")
     if len(text) > MAX_CHARS:
@@ -69,10 +89,6 @@ def read_text(path: Path) -> str:
     if not re.search(r"[\u4e00-\u9fff]", text):
         raise _fail(path, "没有中文文字", "has no Chinese text: not a report of this kind")
     return text
-
-
-#: An HTML comment in Markdown; blanked with spaces, so that every offset and line stays.
-_MD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _kind(path: Path, data: bytes) -> str:

@@ -20,6 +20,15 @@ from __future__ import annotations
 
 import re
 
+from fundanalysis.text.scan.webpaint import (
+    declared,
+    paint_of,
+    painted_by_style_sheets,
+    screen_sheets,
+    text_colour,
+    unseen_colour,
+)
+
 #: Elements whose content is never text a reader sees, or is shown struck out as deleted.
 _NEVER_SHOWN = {"script", "style", "noscript", "template", "head", "iframe", "object"}
 _NEVER_SHOWN |= {"del", "s", "strike"}
@@ -41,7 +50,7 @@ _BLOCKS = {
 }
 
 
-def _visibility(declarations: str) -> bool | None:
+def _visibility(declarations: str, block: bool = False) -> bool | None:
     """What CSS declarations (an inline ``style`` or a rule's body) say of the element: hidden
     (True), shown (False: another ``display`` or ``visibility``), or nothing (None).
 
@@ -68,13 +77,25 @@ def _visibility(declarations: str) -> bool | None:
             said = value == "none"
         elif item.lower_name == "visibility":
             said = value in ("hidden", "collapse")
-    if _laid_out_unseen(values):  # whatever its display: it takes room and shows nothing
+    if _laid_out_unseen(values, block):  # whatever its display: it takes room and shows nothing
         return True
     return said
 
 
-def _laid_out_unseen(values: dict[str, str]) -> bool:
-    """Whether declarations hide an element that stays laid out (see :func:`_visibility`)."""
+def _laid_out_unseen(values: dict[str, str], block: bool = False) -> bool:
+    """Whether declarations hide an element that stays laid out (see :func:`_visibility`).
+
+    The ``scale`` and ``translate`` properties move only a box that can be transformed (not
+    an inline one: ``block``, the element is a block, or the declarations make it one), and
+    ``right`` only a positioned element; elsewhere they hide nothing for certain."""
+    position = values.get("position", "static")
+    display = values.get("display", "")
+    transformable = (
+        block
+        or position in ("absolute", "fixed")
+        or values.get("float", "none") in ("left", "right")
+        or (display not in ("", "inline", "contents") and not display.startswith("inline "))
+    )
     overflow = values.get("overflow", values.get("overflow-y", values.get("overflow-x", "")))
     squeezed = any(_ZERO.fullmatch(values.get(side, "-")) for side in _EXTENTS)
     return bool(
@@ -84,6 +105,9 @@ def _laid_out_unseen(values: dict[str, str]) -> bool:
         or values.get("content-visibility") == "hidden"
         or _SCALED_AWAY.search(values.get("transform", ""))
         or _TRANSLATED_AWAY.search(values.get("transform", ""))
+        or (transformable and any(_ZERO.fullmatch(f) for f in values.get("scale", "").split()))
+        or (transformable and _FAR_OFF.match(values.get("translate", "-")))
+        or (position != "static" and _FAR_RIGHT.fullmatch(values.get("right", "-")))
         or _CLIPPED.fullmatch(values.get("clip", "-"))
         or _clipped_to_nothing(values.get("clip-path", ""))
         or _FADED.search(values.get("filter", ""))
@@ -92,18 +116,20 @@ def _laid_out_unseen(values: dict[str, str]) -> bool:
     )
 
 
-_ZERO = re.compile(r"0+(?:\.0*)?(?:px|pt|em|rem|%)?")
+_ZERO = re.compile(r"(?:0+(?:\.0*)?|\.0+)(?:px|pt|em|rem|%)?")
 _EXTENTS = ("height", "max-height", "width", "max-width")
 _OFFSETS = ("left", "top", "text-indent", "margin-left")
 _FAR_OFF = re.compile(r"-\s*(?:[0-9]{4,}(?:\.[0-9]*)?(?:px|pt)|[0-9]{3,}(?:\.[0-9]*)?(?:em|rem))")
-_SCALED_AWAY = re.compile(r"scale[xy]?\(\s*0+(?:\.0*)?\s*(?:[,)])")
+#: ``right`` far to the right of the page's left edge moves the element far off to the left.
+_FAR_RIGHT = re.compile(r"\+?(?:[0-9]{4,}(?:\.[0-9]*)?(?:px|pt)|[0-9]{3,}(?:\.[0-9]*)?(?:em|rem))")
+_SCALED_AWAY = re.compile(r"scale[xy]?\(\s*(?:0+(?:\.0*)?|\.0+)\s*(?:[,)])")
 _CLIPPED = re.compile(r"rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)")
 #: Moved far to the left, off the page (which does not scroll left of 0); moved up or down
 #: it may still be on a long page.
 _TRANSLATED_AWAY = re.compile(
     r"translate(?:x|3d)?\(\s*-\s*(?:[0-9]{4,}(?:\.[0-9]*)?(?:px|pt)|[0-9]{3,}(?:\.[0-9]*)?(?:em|rem))"
 )
-_FADED = re.compile(r"opacity\(\s*0+(?:\.0*)?%?\s*\)")
+_FADED = re.compile(r"opacity\(\s*(?:0+(?:\.0*)?|\.0+)%?\s*\)")
 _PERCENT = re.compile(r"([0-9]+(?:\.[0-9]*)?)%")
 
 
@@ -128,133 +154,6 @@ def _clipped_to_nothing(clip_path: str) -> bool:
     return top + bottom >= 100 or left + right >= 100
 
 
-def _colour(value: str, legacy: bool = False) -> str | None:
-    """What a colour is to a reader: ``clear`` (transparent, or an alpha of 0), ``white``,
-    ``other``, or None where it says nothing (``inherit``, ``none``: what is set above holds).
-    A legacy attribute (``<font color="FFFFFF">``, ``legacy``) may leave out the ``#``."""
-    value = value.replace("!important", "").strip().lower()
-    if value in ("", "inherit", "currentcolor", "unset", "revert", "none"):
-        return None
-    if value == "transparent":
-        return "clear"
-    if value == "white":
-        return "white"
-    if legacy:  # no alpha in the legacy parsing, and the # may be left out
-        return "white" if re.fullmatch(r"#fff|#?ffffff", value) else "other"
-    digits = re.fullmatch(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", value)
-    if digits:
-        hexa = digits[1] if len(digits[1]) > 4 else "".join(d * 2 for d in digits[1])
-        if hexa[6:] == "00":
-            return "clear"
-        return "white" if hexa[:6] == "ffffff" else "other"
-    function = re.fullmatch(r"(rgba?|hsla?)\((.*)\)", value)
-    if function:
-        args = [a for a in re.split(r"[\s,/]+", function[2].strip()) if a]
-        if len(args) == 4 and re.fullmatch(r"0+(?:\.0*)?%?", args[3]):
-            return "clear"
-        opaque = len(args) == 3 or args[3] in ("1", "1.0", "100%")
-        if function[1].startswith("rgb") and opaque and args[:3] in (["255"] * 3, ["100%"] * 3):
-            return "white"
-    return "other"
-
-
-def _backdrop(values: dict[str, str]) -> str | None:
-    """The background declarations set behind an element's text: ``white``, ``other`` (a
-    colour, an image, anything not plainly white), or None (none set, or transparent)."""
-    image = values.get("background-image", "none")
-    if image not in ("none", "initial"):
-        return "other"
-    said = None
-    for name in ("background", "background-color"):
-        if name in values:
-            value = values[name].replace("!important", "").strip()
-            colour = _colour(value) if len(value.split()) == 1 else "other"
-            said = None if colour == "clear" else colour
-    return said
-
-
-def _declared(declarations: str) -> dict[str, str]:
-    """CSS declarations by name (the last one wins), values lowered."""
-    import tinycss2
-
-    values = {}
-    for item in tinycss2.parse_declaration_list(
-        declarations, skip_comments=True, skip_whitespace=True
-    ):
-        if item.type == "declaration":
-            values[item.lower_name] = tinycss2.serialize(item.value).strip().lower()
-    return values
-
-
-def _painted_by_style_sheets(soup) -> dict[int, tuple[str | None, str | None]]:
-    """The text colour and background the page's own style sheets give elements (see
-    :func:`_colour`, :func:`_backdrop`), keyed by element. Where rules disagree (specificity
-    is not weighed), the colour is ``other`` and so is the background: the text is read."""
-    import soupsieve
-    import tinycss2
-
-    said: dict[int, tuple[set, set]] = {}
-    for style in _screen_sheets(soup):
-        for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
-            if rule.type != "qualified-rule":
-                continue
-            values = _declared(tinycss2.serialize(rule.content))
-            colour = _colour(values["color"]) if "color" in values else None
-            backdrop = _backdrop(values)
-            if colour is None and backdrop is None:
-                continue
-            try:
-                matched = soupsieve.select(tinycss2.serialize(rule.prelude).strip(), soup)
-            except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
-                matched = []
-            for element in matched:
-                colours, backdrops = said.setdefault(id(element), (set(), set()))
-                colours.update({colour} - {None})
-                backdrops.update({backdrop} - {None})
-    return {
-        key: (_agreed(colours), _agreed(backdrops)) for key, (colours, backdrops) in said.items()
-    }
-
-
-def _agreed(kinds: set[str]) -> str | None:
-    """What the rules that apply agree on: nothing, their one kind, or ``other``."""
-    return None if not kinds else next(iter(kinds)) if len(kinds) == 1 else "other"
-
-
-def _paint(element, by_sheets, above: tuple[str, str]) -> tuple[str, str]:
-    """The colour of an element's text and what is behind it (``white`` or ``other``), from
-    what is set above it (the page's default: black on white), its presentational attributes
-    (``<font color>``, ``<body text>``, ``bgcolor``, ``background``), the style sheets, and
-    its inline style, which wins."""
-    colour, backdrop = above
-    sheet_colour, sheet_backdrop = by_sheets.get(id(element), (None, None))
-    style = element.get("style")
-    inline = _declared(style) if isinstance(style, str) else {}
-    attribute = {"font": element.get("color"), "body": element.get("text")}.get(element.name)
-    for said in (
-        _colour(attribute, legacy=True) if isinstance(attribute, str) else None,
-        sheet_colour,
-        _colour(inline["color"]) if "color" in inline else None,
-    ):
-        colour = said or colour
-    bgcolor = element.get("bgcolor")
-    for said in (
-        _colour(bgcolor, legacy=True) if isinstance(bgcolor, str) else None,
-        "other" if element.get("background") else None,  # a picture behind it
-        sheet_backdrop,
-        _backdrop(inline),
-    ):
-        if said is not None and said != "clear":
-            backdrop = "white" if said == "white" else "other"
-    return colour, backdrop
-
-
-def _unseen_colour(paint: tuple[str, str]) -> bool:
-    """Text in no colour, or white on the white of the page (or a white background)."""
-    colour, backdrop = paint
-    return colour == "clear" or (colour == "white" and backdrop == "white")
-
-
 def _hidden_by_style_sheets(soup) -> set[int]:
     """Ids of the elements the page's own style sheets hide, for certain: a top-level rule
     hides them and no rule of the sheets shows them again (specificity is not weighed: where
@@ -265,7 +164,7 @@ def _hidden_by_style_sheets(soup) -> set[int]:
 
     hidden: set[int] = set()
     shown: set[int] = set()
-    for style in _screen_sheets(soup):
+    for style in screen_sheets(soup):
         rules = tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True)
         for rule in rules:
             if rule.type != "qualified-rule":
@@ -290,7 +189,7 @@ def _content(declarations: str) -> str | None:
     ('' for none, or when the rule hides it); None where it is not plain text (attr(), counters)."""
     import tinycss2
 
-    if _visibility(declarations) or _colour(_declared(declarations).get("color", "")) == "clear":
+    if _visibility(declarations) or text_colour(declared(declarations)) == "clear":
         return ""
     content = None
     for item in tinycss2.parse_declaration_list(
@@ -315,7 +214,7 @@ def _generated_by_style_sheets(soup) -> dict[tuple[int, str], str]:
     import tinycss2
 
     said: dict[tuple[int, str], set[str | None]] = {}
-    for style in _screen_sheets(soup):
+    for style in screen_sheets(soup):
         for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
             if rule.type != "qualified-rule":
                 continue
@@ -338,14 +237,48 @@ def _generated_by_style_sheets(soup) -> dict[tuple[int, str], str]:
     }
 
 
-def _screen_sheets(soup) -> list[str]:
-    """The page's own style sheets that apply on a screen (not for print, not in a template)."""
-    sheets = []
-    for style in soup.find_all("style"):
-        media = str(style.get("media", "all")).strip().lower()
-        if media in ("", "all", "screen") and not style.find_parent("template"):
-            sheets.append(style.get_text())
-    return sheets
+def _bidi(values: dict[str, str], direction: str) -> str | None:
+    """The direction declarations override the order of the characters in (``rtl``,
+    ``ltr``), ``""`` where they say it is not overridden, None where they say nothing;
+    ``direction``: the element's own."""
+    said = values.get("unicode-bidi", "").replace("!important", "").strip()
+    if not said:
+        return None
+    direction = values.get("direction", direction).replace("!important", "").strip()
+    overridden = said in ("bidi-override", "isolate-override") and direction in ("rtl", "ltr")
+    return direction if overridden else ""
+
+
+def _overrides_by_style_sheets(soup) -> set[int]:
+    """Ids of the elements a rule of the page's style sheets shows right to left, overridden
+    (``direction: rtl; unicode-bidi: bidi-override`` in one rule)."""
+    import soupsieve
+    import tinycss2
+
+    found: set[int] = set()
+    for style in screen_sheets(soup):
+        for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
+            if rule.type != "qualified-rule":
+                continue
+            if _bidi(declared(tinycss2.serialize(rule.content)), "ltr") != "rtl":
+                continue
+            try:
+                found |= {id(e) for e in soupsieve.select(tinycss2.serialize(rule.prelude), soup)}
+            except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
+                continue
+    return found
+
+
+def _overridden(element, by_sheets: set[int]) -> str:
+    """The direction an element's characters are forced into (``rtl``: shown in reverse
+    order; ``ltr``), or ``""``: ``<bdo dir>``, or a direction with ``unicode-bidi:
+    bidi-override`` (its inline style wins over the sheets)."""
+    direction = str(element.get("dir", "ltr")).strip().lower()
+    if element.name == "bdo":
+        return direction if direction in ("rtl", "ltr") else ""
+    style = element.get("style")
+    inline = _bidi(declared(style), direction) if isinstance(style, str) else None
+    return inline if inline is not None else "rtl" if id(element) in by_sheets else ""
 
 
 def _is_hidden(element, by_sheets: set[int]) -> bool:
@@ -358,7 +291,7 @@ def _is_hidden(element, by_sheets: set[int]) -> bool:
     if element.name == "dialog" and not element.has_attr("open"):
         return True  # a closed dialog shows nothing until a script opens it
     style = element.get("style")
-    inline = _visibility(style) if isinstance(style, str) else None
+    inline = _visibility(style, element.name in _BLOCKS) if isinstance(style, str) else None
     if inline is not None:
         return inline  # an inline style wins over the sheets
     return id(element) in by_sheets
@@ -373,8 +306,9 @@ def page_text(soup) -> str:
     from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
     by_sheets = _hidden_by_style_sheets(soup)
-    painted = _painted_by_style_sheets(soup)
+    painted = painted_by_style_sheets(soup)
     generated = _generated_by_style_sheets(soup)
+    overrides = _overrides_by_style_sheets(soup)
     pieces: list[str] = []
     stack: list = [(soup, ("other", "white"))]
     while stack:
@@ -386,12 +320,12 @@ def page_text(soup) -> str:
         if isinstance(node, (Comment, ProcessingInstruction, Declaration, Doctype)):
             continue
         if isinstance(node, NavigableString):
-            if not _unseen_colour(paint) or not node.strip():
+            if not unseen_colour(paint) or not node.strip():
                 pieces.append(str(node).replace("\u00ad", ""))  # a soft hyphen shows nothing
             continue
         if node is not soup and _is_hidden(node, by_sheets):
             continue
-        paint = _paint(node, painted, paint)
+        paint = paint_of(node, painted, paint)
         if node.name == "br":
             pieces.append(_LINE)
             continue
@@ -405,6 +339,10 @@ def page_text(soup) -> str:
             stack.append("\n")
         elif node.name in ("td", "th"):
             stack.append(" ")
+        forced = _overridden(node, overrides)
+        if forced:  # an override's characters, resolved by fundanalysis.text.scan.shown
+            pieces.append("\u202e" if forced == "rtl" else "\u202d")
+            stack.append("\u202c")
         stack.append(generated.get((id(node), "after"), ""))
         stack.extend((child, paint) for child in reversed(node.contents))
         pieces.append(generated.get((id(node), "before"), ""))

@@ -8,7 +8,9 @@ text and deleted rows, fallback copies of shapes, and runs hidden (``w:vanish``)
 or white with nothing shaded behind them, whether set on the run itself or by its character
 style, its paragraph's style (each through its ``w:basedOn`` chain) or the document's defaults
 (ECMA-376 §17.7.2: direct formatting, then the character style, then the paragraph style, then
-the defaults; the hidden toggle set by both styles cancels out, §17.7.3).
+the defaults; the hidden toggle set by both styles cancels out, §17.7.3). The footnotes and
+endnotes the body refers to are read after it (see :func:`_notes`); a bidirectional override
+(``w:bdo``) is read in the order Word shows it (see :mod:`fundanalysis.text.scan.shown`).
 """
 
 from __future__ import annotations
@@ -32,7 +34,51 @@ def document_text(document) -> str:
     background = document.element.find(f"{_W}background")
     shaded = background is not None and _coloured(background.get(f"{_W}color"))
     body = document.element.body
-    return "\n\n".join(b for b in _word_blocks(body, styles, shaded) if b.strip())
+    blocks = _word_blocks(body, styles, shaded)
+    for kind in ("footnote", "endnote"):
+        blocks += _notes(document, body, kind, styles, shaded)
+    return "\n\n".join(b for b in blocks if b.strip())
+
+
+#: The notes Word keeps in its notes parts that are not a note: the rule above the notes.
+_NOT_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
+
+
+def _notes(document, body, kind: str, styles: _Styles, shaded: bool) -> list[str]:
+    """The blocks of the footnotes or endnotes (``kind``) the body refers to, in the order of
+    their first reference, read by the body's rules (a reference in deleted text has no note
+    shown). Word prints footnotes at the foot of the page and endnotes at the end: both are
+    read after the body. The note's number (``w:footnoteRef``) is not read, nor the body's
+    reference mark, so that neither runs into a figure."""
+    from lxml import etree
+
+    part = next(
+        (
+            rel.target_part
+            for rel in document.part.rels.values()
+            if not rel.is_external and rel.reltype.endswith(f"/{kind}s")
+        ),
+        None,
+    )
+    if part is None:
+        return []
+    try:
+        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False))
+    except etree.XMLSyntaxError:
+        return []
+    notes = {
+        note.get(f"{_W}id"): note
+        for note in root.iter(f"{_W}{kind}")
+        if note.get(f"{_W}type", "normal") not in _NOT_NOTES
+    }
+    referred = []
+    for reference in body.iter(f"{_W}{kind}Reference"):
+        if any(a.tag in _NOT_SHOWN for a in reference.iterancestors()):
+            continue
+        note = notes.pop(reference.get(f"{_W}id"), None)
+        if note is not None:
+            referred.append(note)
+    return [block for note in referred for block in _word_blocks(note, styles, shaded)]
 
 
 def _on(toggle) -> bool:
@@ -136,10 +182,27 @@ def _unseen(run, levels: list[dict], shaded: bool) -> bool:
     return colour is not None and colour.get(f"{_W}val", "").upper() == "FFFFFF" and not behind
 
 
+#: Bidirectional override (``w:bdo``) and embedding (``w:dir``) by direction: the Unicode
+#: controls that say the same, resolved by :mod:`fundanalysis.text.scan.shown`.
+_BIDI = {
+    (f"{_W}bdo", "rtl"): "\u202e",
+    (f"{_W}bdo", "ltr"): "\u202d",
+    (f"{_W}dir", "rtl"): "\u202b",
+    (f"{_W}dir", "ltr"): "\u202a",
+}
+
+
 def _runs(element):
-    """The runs under ``element`` in document order, what Word does not show left out."""
+    """The runs under ``element`` in document order, what Word does not show left out (and
+    the controls of a bidirectional override or embedding around its runs, as strings)."""
     for child in element:
         if child.tag in _NOT_SHOWN:
+            continue
+        control = _BIDI.get((child.tag, child.get(f"{_W}val")))
+        if control is not None:
+            yield control
+            yield from _runs(child)
+            yield "\u202c"
             continue
         if child.tag == f"{_W}r":
             yield child
@@ -152,6 +215,9 @@ def _shown_runs_text(paragraph, styles: _Styles, shaded: bool) -> str:
     shaded = shaded or paragraph_shaded
     pieces = []
     for run in _runs(paragraph):
+        if isinstance(run, str):
+            pieces.append(run)
+            continue
         rpr = run.find(f"{_W}rPr")
         named = None if rpr is None else rpr.find(f"{_W}rStyle")
         by_character = styles.of(None if named is None else named.get(f"{_W}val"))[0]
