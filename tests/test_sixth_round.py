@@ -151,3 +151,19 @@ def test_a_rise_every_year_is_not_shown_over_years_the_data_lacks(tiny_dir) -> N
     verdicts = claims(fa.load_report(tiny_dir)).set_index("claim_id")
     assert verdicts.loc["budget_up", "verdict_en"] != "holds"
     assert "2018" in verdicts.loc["budget_up", "evidence_en"]
+
+
+def test_a_fragment_typed_as_a_reader_sees_it_is_found_in_a_text_with_a_zero_width_space(
+    scorecard_dir, capsys
+) -> None:
+    import hashlib
+
+    source = scorecard_dir / "source" / "scorecard-2017.md"
+    text = source.read_text(encoding="utf-8").replace("得分92.5分", "得分9\u200b2.5分")
+    source.write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    toml = scorecard_dir / "report.toml"
+    old = "0a96d603c51b21da2b364a6ba100f8c791a3c65198ae1a4ee6325e61cc9f7390"
+    _replace(toml, old, digest)
+    assert main(["validate", str(scorecard_dir)]) == 0, capsys.readouterr().out
+    assert "every fragment and label checked against the text" in capsys.readouterr().out

@@ -173,6 +173,18 @@ class Verification:
         return all(found.verified for found in self.texts)
 
 
+def _as_shown(text: str) -> str:
+    """The text as its reader shows it (:mod:`fundanalysis.text.scan.shown`): a fragment
+    transcribed from what a reader sees (100万元, not 1\u200b00万元) is found in it. Where the
+    order shown is not certain, the text is left as stored (the scan refuses it, naming the line)."""
+    from fundanalysis.text.scan.shown import UncertainOrder, display_order, without_ignorable
+
+    try:
+        return without_ignorable(display_order(text))
+    except UncertainOrder:
+        return without_ignorable(text)
+
+
 def verify(data_dir: Path) -> Verification:
     """Check every cited fragment against the texts that are present, and compute coverage."""
     from fundanalysis.data.tables import load_tables, source_lines
@@ -189,6 +201,7 @@ def verify(data_dir: Path) -> Verification:
         text = read_text(item)
         if text is None:
             continue
+        text = _as_shown(text)
         mine = sections[sections["document"].isin(item.text.documents)].reset_index(drop=True)
         bodies, found_problems = section_bodies(text, mine, lines)
         problems += found_problems + missing_fragments(fragments, bodies)
