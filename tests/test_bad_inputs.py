@@ -579,3 +579,13 @@ def test_a_row_with_an_unquoted_comma_says_to_quote_it(data_copy: Path) -> None:
     lines[1] += ",甲,乙"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert_refused(data_copy, "allocations.csv", 2, None, "must be quoted")
+
+
+def test_the_cell_limit_is_ours_whatever_the_process_set(data_copy: Path) -> None:
+    import csv
+
+    before = csv.field_size_limit(10**9)  # as another library (frictionless) leaves it
+    try:
+        test_a_cell_over_the_size_limit_is_one_problem(data_copy)
+    finally:
+        csv.field_size_limit(before)

@@ -96,6 +96,21 @@ def _records(name: str, text: str) -> tuple[list[str] | None, dict[int, list[str
     The reader is strict about quoting: a quote left open is named at the line where its record
     starts, once, instead of swallowing the rest of the file into one cell.
     """
+    # the limit is ours, whatever another library set for the process (frictionless raises it)
+    before = csv.field_size_limit(CELL_LIMIT)
+    try:
+        return _read_records(name, text)
+    finally:
+        csv.field_size_limit(before)
+
+
+#: The longest cell a table may hold, in characters (the csv module's own default).
+CELL_LIMIT = 131_072
+
+
+def _read_records(
+    name: str, text: str
+) -> tuple[list[str] | None, dict[int, list[str]], list[Problem]]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
     records: dict[int, list[str]] = {}
@@ -109,8 +124,8 @@ def _records(name: str, text: str) -> tuple[list[str] | None, dict[int, list[str
             rest = text.splitlines()[start - 1 :]
             if "field larger than field limit" in str(error):
                 message = (
-                    f"单元格超过 {csv.field_size_limit():,} 个字符，或引号未闭合 / a cell longer "
-                    f"than {csv.field_size_limit():,} characters, or a quote that is never closed"
+                    f"单元格超过 {CELL_LIMIT:,} 个字符，或引号未闭合 / a cell longer "
+                    f"than {CELL_LIMIT:,} characters, or a quote that is never closed"
                 )
             else:
                 message = (
