@@ -99,7 +99,7 @@ def _plainly_printed(
         units = _strings(units)
     at = np.strings.find(fragments, np.strings.add(_strings(frame[column]), units))
     before = np.strings.slice(fragments, np.maximum(at - 1, 0), np.maximum(at, 0))
-    inside_a_number = np.isin(before, np.array(list("0123456789."), dtype=StringDType()))
+    inside_a_number = np.isin(before, np.array(list("0123456789.亿"), dtype=StringDType()))
     return present & (at >= 0) & ((at == 0) | ~inside_a_number)
 
 
@@ -124,7 +124,7 @@ def _printed_with_unit(figure: str, unit: str, fragment: str) -> bool:
         while end < len(fragment) and fragment[end] in _SPACES:
             end += 1
         if fragment.startswith(unit, end) and (
-            start == 0 or fragment[start - 1] not in "0123456789."
+            start == 0 or fragment[start - 1] not in "0123456789.亿"  # 1亿2000万元 is not 2000
         ):
             return True
         start = fragment.find(figure, start + 1)
@@ -243,7 +243,7 @@ def disagreements(
             if isinstance(value, str | int) and not isinstance(value, bool):
                 # the common case, at the speed of one substring search: 1.58万元 as printed
                 at = fragment.find(f"{value}{unit}")
-                if at == 0 or (at > 0 and fragment[at - 1] not in "0123456789."):
+                if at == 0 or (at > 0 and fragment[at - 1] not in "0123456789.亿"):
                     continue
             if value is None or value is pd.NA or (isinstance(value, float) and value != value):
                 if _prints_a_figure(fragment, unit, column):

@@ -7,7 +7,6 @@ would call the claim true on no evidence.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 import pandas as pd
 
@@ -15,29 +14,43 @@ from fundanalysis.data.expressions import ExpressionError, parse_sum
 from fundanalysis.data.numerals import CHINESE_NUMERAL_CHARS, parse_chinese, parse_digits
 from fundanalysis.data.terms import check_filter, measure_column
 
-# The number a count claim prints, its last: digits of either width, or a Chinese numeral right
-# before a measure word or a kind of place (两个县, 八县市, 九个); and the character before it.
-_CLAIMED = re.compile(
-    rf"(?:(\S)\s*)?([0-9０-９]+|[{CHINESE_NUMERAL_CHARS}]+(?=\s*[个家所项县乡镇村区市户人名处类]))"
-    r"\s*[^\s0-9０-９]*$"
+_NUMBER = rf"[0-9０-９]+|[{CHINESE_NUMERAL_CHARS}]+"
+_PLACES = "县市区州盟旗乡镇村"
+#: How a count claim prints its number, most telling first: before a kind of place (2个县,
+#: 两个县, 八县市), after one (非贫困县 9 个), or before a measure word (9个, 12项).
+_COUNTED = (
+    re.compile(rf"({_NUMBER})\s*[个家所]?\s*([{_PLACES}])"),
+    re.compile(rf"([{_PLACES}])\s*({_NUMBER})\s*个"),
+    re.compile(rf"({_NUMBER})\s*[个家所项类户人名处座间]"),
 )
 
 
-def claimed_count(printed: str) -> tuple[int, str] | None:
-    """The count a claim prints (its last number) and the character just before it (the kind
-    of place in 非贫困县 9 个), or None where it prints none: "两个县" → (2, "")."""
-    found = _CLAIMED.search(printed)
-    if found is None:
-        return None
-    number = found.group(2)
+def _read_count(number: str) -> int | None:
     try:
         if number[0] in CHINESE_NUMERAL_CHARS:
-            value = Decimal(parse_chinese(number))
-        else:
-            value = parse_digits(number)[0]
+            return parse_chinese(number)
+        value = parse_digits(number)[0]
     except ValueError:
         return None
-    return int(value), found.group(1) or ""
+    return int(value) if value == int(value) else None
+
+
+def claimed_count(printed: str) -> tuple[int, str] | None:
+    """The count a claim prints and the kind of place it counts ("" for things): "分配到两个
+    县" → (2, "县"); "有扶贫任务的非贫困县 9 个" → (9, "县"); "实施项目12个" → (12, ""). A year
+    or another figure of the clause (两个县于2020年, 惠及2.5万人) is not the count; None where
+    no number is printed as a count."""
+    for kind, pattern in enumerate(_COUNTED):
+        for found in pattern.finditer(printed):
+            number, place = (
+                (found.group(1), found.group(2))
+                if kind == 0
+                else ((found.group(2), found.group(1)) if kind == 1 else (found.group(1), ""))
+            )
+            count = _read_count(number)
+            if count is not None:
+                return count, place
+    return None
 
 
 def check_claim_test(

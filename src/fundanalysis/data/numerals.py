@@ -55,7 +55,8 @@ def parse_chinese(printed: str) -> int:
         raise ValueError(f"not a Chinese numeral: {printed!r}")
     if printed[0] in _LARGE_UNITS:  # 万元, 亿元: a unit with no number before it
         raise ValueError(f"not a Chinese numeral: {printed!r}")
-    total = 0
+    high = 0  # the 亿 part, done
+    middle = 0  # the 万 part below 亿, done
     section = 0  # the part below the current 万/亿
     digit: int | None = None
     for ch in printed:
@@ -67,11 +68,13 @@ def parse_chinese(printed: str) -> int:
         elif ch in _SMALL_UNITS:
             section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
             digit = None
-        else:
-            section += digit or 0
-            total = (total + section) * _LARGE_UNITS[ch]
+        elif ch == "万":  # 一亿二千万: the 万 counts only what follows the 亿
+            middle = (middle + section + (digit or 0)) * 10**4
             section, digit = 0, None
-    return total + section + (digit or 0)
+        else:  # 亿: everything before it
+            high = (high + middle + section + (digit or 0)) * 10**8
+            middle, section, digit = 0, 0, None
+    return high + middle + section + (digit or 0)
 
 
 _DIGIT_CLASS = "0-9０-９"
@@ -81,7 +84,8 @@ _NUMBER_BEFORE = re.compile(
     rf"(?:[{_DIGIT_CLASS}]{{1,3}}(?:,[{_DIGIT_CLASS}]{{3}})+|[{_DIGIT_CLASS}]+)(?:[.．][{_DIGIT_CLASS}]+)?"
     rf"[ \t\u3000]*$|[{CHINESE_NUMERAL_CHARS}]+[ \t\u3000]*$"
 )
-_INSIDE_A_NUMBER = frozenset("0123456789０１２３４５６７８９.．,")
+_INSIDE_A_NUMBER = frozenset("0123456789０１２３４５６７８９.．,亿")
+_LEAD_YI = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)亿$")
 
 
 def number_before(fragment: str, at: int) -> tuple[Decimal, int] | None:
@@ -97,11 +101,25 @@ def number_before(fragment: str, at: int) -> tuple[Decimal, int] | None:
     start = at - len(window) + match.start()
     printed = match.group().rstrip(" \t\u3000")
     chinese = printed[0] in CHINESE_NUMERAL_CHARS
+    lead = None
+    if not chinese and start > 0 and fragment[start - 1] == "亿":
+        # 1亿2000万元 is 12000 万元: the 亿 before the number belongs to it
+        lead = _LEAD_YI.search(fragment[max(0, start - 24) : start])
+        if lead is None or not fragment.startswith("万", at):
+            return None
+        start -= len(lead.group())
     inside = _INSIDE_A_NUMBER | (set(CHINESE_NUMERAL_CHARS) if chinese else set())
     if start > 0 and fragment[start - 1] in inside:
         return None
     try:
-        return (Decimal(parse_chinese(printed)), 0) if chinese else parse_digits(printed)
+        if chinese and fragment.startswith("万", at):  # 一亿二千万元: the 万 ends the numeral
+            return Decimal(parse_chinese(printed + "万")) / 10**4, 0
+        if chinese:
+            return Decimal(parse_chinese(printed)), 0
+        value, decimals = parse_digits(printed)
+        if lead is not None:
+            value += parse_digits(lead.group(1))[0] * 10**4
+        return value, decimals
     except ValueError:
         return None
 

@@ -51,6 +51,7 @@ _BARE_WAN = re.compile(r"[。，,；;、）)]")
 _MONEY_WORDS = re.compile(
     r"资金|投资|投入|经费|预算|拨付|支出|安排|下达|金额|补助|央省|省级|市级|县级"
 )
+_LEAD_YI = re.compile(rf"([{_D}]+(?:[.．][{_D}]+)?)亿$")
 _WORD_BEFORE = re.compile(r"[每这那哪某任唯统同之单逐万亿一]$")
 
 
@@ -185,6 +186,11 @@ def extract(text: str, sections: Sections) -> tuple[list[Figure], list[Number]]:
         except ValueError:
             continue
         start, end = match.start(), match.end()
+        unit = UNITS[match["unit"]]
+        lead = _LEAD_YI.search(text[max(0, start - 24) : start]) if not chinese else None
+        if lead is not None and unit.is_money and unit.scale == 10**4:
+            value += parse_digits(lead.group(1))[0] * 10**4  # 1亿2000万元 is 12000 万元
+            start -= len(lead.group())
         clause, label = _clause(text, start, end)
         approximate = bool(
             match["approx"]
@@ -195,7 +201,7 @@ def extract(text: str, sections: Sections) -> tuple[list[Figure], list[Number]]:
             Figure(
                 id=f"f{len(figures) + 1}",
                 value=value,
-                unit=UNITS[match["unit"]],
+                unit=unit,
                 decimals=decimals,
                 start=start,
                 end=end,
