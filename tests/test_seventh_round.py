@@ -73,3 +73,27 @@ def test_a_count_of_counties_printed_after_the_prefecture_holds(tiny_dir) -> Non
     )
     verdicts = claims(fa.load_report(tiny_dir)).set_index("claim_id")
     assert verdicts.loc["two", "verdict_en"] == "holds"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "共1000万元，其中中央资金600万元，省级资金300万元，县级资金100万元，中央资金中发展资金500万元。",
+        "结转资金200万元，其中甲乡120万元、乙乡80万元，甲乡结转中质量保证金20万元。",
+        "共1000万元，其中中央资金600万元，省级资金300万元，县级资金100万元，另有社会捐赠50万元。",
+        "共安排资金1000万元，其中产业项目600万元、基础设施400万元，上年结转资金30万元一并使用。",
+        "共实施项目3个，其中道路项目2个，饮水项目1个，道路项目中硬化道路1个。",
+    ],
+)
+def test_a_list_ends_before_a_figure_inside_a_part_or_besides_it(sentence) -> None:
+    result = scan_text(f"# 某县报告\n\n一、资金情况\n\n{sentence}\n", "t.md")
+    assert result.findings == []
+    assert [r.status for r in result.relations][:1] == ["holds"]
+
+
+def test_a_list_that_does_not_add_up_before_such_a_figure_is_not_made_certain() -> None:
+    sentence = (
+        "共1000万元，其中中央资金600万元，省级资金300万元，县级资金50万元，另有社会捐赠50万元。"
+    )
+    result = scan_text(f"# 某县报告\n\n一、资金情况\n\n{sentence}\n", "t.md")
+    assert result.findings == []  # 950 of 1000 as listed: possible, never a finding

@@ -144,12 +144,32 @@ def breakdown(
     for dimension, dim_heads in dimensions.items():
         per_piece = [of(c.figures_in(p), dim_heads[0]) for p in pieces]
         parts = [f for piece in per_piece for f in piece]
+        ended = _list_end(parts)
+        if ended < len(parts):  # the list ends before a figure outside it or inside a part
+            parts, certain = parts[:ended], False
         if not parts or (len(parts) < 2 and dimension not in strong):
             continue
         clean = all(len(p) <= 1 for p in per_piece) and not any(
             _COMMENTARY.search(f.label) for f in parts
         )
         _best_sum(ctx, dim_heads, parts, form, certain and clean and dimension in strong)
+
+
+# A figure the list does not hold: besides it (另有社会捐赠50万元, 上年结转资金30万元一并使用).
+_BESIDES = re.compile(r"另有|另安排|另外|此外|还有|一并|上年结转")
+
+
+def _list_end(parts: list[Figure]) -> int:
+    """Where a list of parts ends: at the first figure besides it, or inside a part already
+    listed (中央资金600万元…，中央资金中发展资金500万元: the 500 is of the 600, not beside it)."""
+    for index, part in enumerate(parts):
+        if index and _BESIDES.search(part.label):
+            return index
+        for earlier in parts[:index]:
+            name = earlier.label.strip()
+            if len(name) >= 2 and re.match(rf"{re.escape(name)}.{{0,4}}中", part.label):
+                return index
+    return len(parts)
 
 
 def _two_ways(ctx: Context, head: Figure, segments: list[list[c.Node]], form, certain) -> bool:
