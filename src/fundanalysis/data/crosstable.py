@@ -363,13 +363,9 @@ def _kinds(frame: pd.DataFrame, term, selected: pd.Series) -> set[str]:
     kind = quantity(term.table, term.measure)
     if kind != "measured":
         return {kind}
-    found = set()
-    for word in frame.loc[selected, "unit"].dropna().unique():
-        try:
-            found.add(units.KINDS[units.unit_of(str(word)).kind][1])
-        except units.UnitError:
-            found.add(str(word))
-    return found
+    # each row's kind as the loader derived it from its unit (kind_en); an unknown unit by name
+    rows = frame.loc[selected & frame["unit"].notna(), ["kind_en", "unit"]]
+    return {named or str(unit) for named, unit in rows.itertuples(index=False)}
 
 
 #: The checks of a scorecard (:mod:`fundanalysis.audit.scorecard`), named after its indicator:
