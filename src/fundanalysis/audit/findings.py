@@ -54,27 +54,16 @@ def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Proble
     ):
         named = finding.checks.split(";") if isinstance(finding.checks, str) else []
         holding = [name for name in named if name not in failing]
-        if named and not failing & set(named):
-            problems.append(
-                Problem(
-                    "findings.csv",
-                    line,
-                    "checks",
-                    finding.checks,
-                    "所列核对均成立，这不是问题 / none of its checks fails: nothing to explain",
-                )
+        if not named or not holding:
+            continue
+        if len(holding) == len(named):
+            message = "所列核对均成立，这不是问题 / none of its checks fails: nothing to explain"
+        else:  # a finding is sized by its checks: one that holds would size it wrongly
+            message = (
+                f"所列核对 {'、'.join(holding)} 成立，发现只列出它所致不成立的核对 / "
+                f"{', '.join(holding)} hold(s): a finding lists only the checks it makes fail"
             )
-        elif holding:  # a finding is sized by its checks: one that holds would size it wrongly
-            problems.append(
-                Problem(
-                    "findings.csv",
-                    line,
-                    "checks",
-                    finding.checks,
-                    f"所列核对 {'、'.join(holding)} 成立，发现只列出它所致不成立的核对 / "
-                    f"{', '.join(holding)} hold(s): a finding lists only the checks it makes fail",
-                )
-            )
+        problems.append(Problem("findings.csv", line, "checks", finding.checks, message))
     zero = checks[
         (checks["kind"] == "ratio") & checks["note_en"].str.startswith("The denominator is zero")
     ]
