@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -126,11 +127,22 @@ def _excluded(printed: object, bound: object, words: tuple[str, ...]) -> bool:
     return re.search(before, printed) is not None or re.search(after, printed) is not None
 
 
-def _within(score, band) -> bool:
-    low, low_excluded, high, high_excluded = band[:4]
-    above = score > low if low_excluded else score >= low
-    below = high is None or (score < high if high_excluded else score <= high)
-    return above and below
+class _Band(NamedTuple):
+    """A grade's band of scores as printed: its bounds and whether each excludes its number."""
+
+    low: int
+    low_excluded: bool
+    high: int | None
+    high_excluded: bool
+    grade: str
+    grade_en: str
+
+
+def _within(score, band: _Band) -> bool:
+    above = score > band.low if band.low_excluded else score >= band.low
+    if band.high is None:
+        return above
+    return above and (score < band.high if band.high_excluded else score <= band.high)
 
 
 def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list[dict]:
@@ -153,7 +165,7 @@ def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list
     ]
     ladder = sorted(
         (
-            (
+            _Band(
                 _points(low) if _scored(low) else -1,
                 _excluded(low_printed, low, _ABOVE_ONLY),
                 _points(high) if _scored(high) else None,
@@ -165,10 +177,10 @@ def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list
                 index=False
             )
         ),
-        key=lambda band: band[0],
+        key=lambda band: band.low,
         reverse=True,
     )
-    english = {band[4]: band[5] for band in ladder}
+    english = {band.grade: band.grade_en for band in ladder}
     rows = []
     for row in overall.itertuples(index=False):
         score = _points(row.score)
@@ -182,7 +194,7 @@ def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list
                 f"'{given}'.",
             )
         else:
-            threshold, earned = max(band[0], 0), band[4]
+            threshold, earned = max(band.low, 0), band.grade
             holds = earned == row.grade
             notes = (
                 f"按报告所列等级标准，{row.score} 分应评为“{earned}”，报告评为“{row.grade}”"
