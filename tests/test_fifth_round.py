@@ -16,22 +16,9 @@ from fundanalysis.analysis.claims import claims
 from fundanalysis.analysis.keyfindings import key_findings
 from fundanalysis.audit.scorecard import _grade_checks
 from fundanalysis.cli import main
-from fundanalysis.data.errors import DataError
 from fundanalysis.data.paths import shipped_reports
 from fundanalysis.data.tables import load_report_tables
-
-
-def _problems(directory) -> list[tuple[str, int | None, str | None]]:
-    with pytest.raises(DataError) as caught:
-        fa.load_report(directory).findings  # noqa: B018 (the findings are checked when built)
-    assert "unexpected" not in str(caught.value)
-    return [(p.file, p.row, p.column) for p in caught.value.problems]
-
-
-def _replace(path, old: str, new: str) -> None:
-    content = path.read_text(encoding="utf-8")
-    assert old in content
-    path.write_text(content.replace(old, new), encoding="utf-8")
+from tests.test_fourth_round import _problems, _replace
 
 
 def _append(path, line: str) -> None:

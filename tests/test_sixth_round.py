@@ -17,6 +17,8 @@ from fundanalysis.audit.scorecard import _grade_checks
 from fundanalysis.cli import main
 from fundanalysis.data.money import share_text
 from fundanalysis.data.tables import load_report_tables
+from tests.test_fifth_round import _append
+from tests.test_fourth_round import _replace
 
 
 @pytest.mark.parametrize(
@@ -31,17 +33,6 @@ from fundanalysis.data.tables import load_report_tables
 )
 def test_a_share_is_never_rounded_onto_the_threshold_it_is_below(share, shown) -> None:
     assert share_text(share, 0.01) == shown
-
-
-def _append(path, line: str) -> None:
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(line + "\n")
-
-
-def _replace(path, old: str, new: str) -> None:
-    content = path.read_text(encoding="utf-8")
-    assert old in content
-    path.write_text(content.replace(old, new), encoding="utf-8")
 
 
 def test_a_gap_just_below_the_threshold_reads_below_it_everywhere(tiny_dir, capsys) -> None:
