@@ -156,12 +156,7 @@ def test_a_draft_writes_an_end_anchor_its_own_validate_can_read(tmp_path, ending
     )
     assert main(["draft", str(text), str(tmp_path / "d")]) == 0
     sections = pd.read_csv(tmp_path / "d" / "sections.csv", dtype=str, keep_default_na=False)
-    for anchor in sections["end_anchor"]:
-        assert anchor == "" or is_text_cell(anchor)
-    last = sections["end_anchor"].iloc[-1]
-    if last:  # the last section ends where its anchor is first found: at the text's end
-        body = text.read_text(encoding="utf-8").rstrip()
-        start = body.index(sections["start_anchor"].iloc[-1])
-        assert body.find(last, start + 1) == len(body) - len(last)
-    else:
-        assert "no end anchor" in (tmp_path / "d" / "REVIEW.md").read_text(encoding="utf-8")
+    for anchor in sections["end_anchor"].iloc[:-1]:
+        assert is_text_cell(anchor)
+    # the last section has no end anchor: it runs to the end of the text, whatever that is
+    assert sections["end_anchor"].iloc[-1] == ""

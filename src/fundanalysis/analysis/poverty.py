@@ -65,10 +65,10 @@ def poverty_changes(report: AuditedReport) -> pd.DataFrame | NotReported:
                 "measure": first["measure_name"],
                 "measure_en": first["measure_en"],
                 "first": f"{Decimal(first['value']):,f} {unit}（{first['as_of']:%Y-%m-%d}）",
-                "first_en": f"{Decimal(first['value']):,f} {units.in_english(unit)} "
+                "first_en": f"{Decimal(first['value']):,f} {units.in_english(unit, True)} "
                 f"({first['as_of']:%Y-%m-%d})",
                 "last": f"{Decimal(last['value']):,f} {unit}（{last['as_of']:%Y-%m-%d}）",
-                "last_en": f"{Decimal(last['value']):,f} {units.in_english(unit)} "
+                "last_en": f"{Decimal(last['value']):,f} {units.in_english(unit, True)} "
                 f"({last['as_of']:%Y-%m-%d})",
                 "change": units.from_micro(change, unit),
                 "change_share": change / int(first["value_micro"]) if share else None,

@@ -93,9 +93,9 @@ def notes_for(
     if money:
         show = lambda v: f"{fen_to_wan(v)} 万元"  # noqa: E731
         show_en = lambda v: f"{fen_to_wan(v)} {units.in_english('万元', True)}"  # noqa: E731
-    elif unit in units.UNITS and units.UNITS[unit].kind not in ("count", "households", "people"):
+    elif unit in units.UNITS:  # a measured quantity, held in millionths of its base unit
         show = lambda v: f"{from_micro(v, unit)} {unit}"  # noqa: E731
-        show_en = lambda v: f"{from_micro(v, unit)} {units.in_english(unit)}"  # noqa: E731
+        show_en = lambda v: f"{from_micro(v, unit)} {units.in_english(unit, True)}"  # noqa: E731
     else:
         show = show_en = str
     if status == "ok":

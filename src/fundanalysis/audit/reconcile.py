@@ -133,22 +133,29 @@ def _last_digit(printed: str, unit: str) -> int:
         return 0
 
 
+def _half_step(printed: str, unit: str) -> int:
+    """What rounding a printed measure may hide, in millionths of its base unit: half its last
+    digit, or 0 for a count of whole things printed to the thing (300 人 is exact; 3.5 万人
+    stands for 34,500 to 35,500)."""
+    step = _last_digit(printed, unit)
+    if units.UNITS[unit].kind in ("count", "households", "people", "person_times"):
+        return step // 2 if step > units.MICRO else 0
+    return step // 2
+
+
 def _measured_sides(total, parts: pd.DataFrame) -> tuple[Side, Side, int]:
     """A total of measured quantities and its parts, in millionths of the kind's base unit.
 
-    Rounding may explain a gap only where some part is printed more finely than the total:
-    then half of the total's last printed digit is allowed, as for money.
+    Rounding may explain a gap where the intervals the printed figures stand for meet, as for
+    money: half the total's last printed digit plus half of each part's.
     """
     stated_micro = units.to_micro(Decimal(total.stated), total.unit)
-    step = _last_digit(total.stated, total.unit)
     present = parts[parts["value_micro"].notna()]
-    finest = min(
-        (_last_digit(v, u) for v, u in zip(present["value"], present["unit"], strict=True)),
-        default=step,
-    )
+    spread = sum(_half_step(v, u) for v, u in zip(present["value"], present["unit"], strict=True))
     value = exact_sum(present["value_micro"])
-    # Side.decimals only orders the two precisions here: _status allows half of ``step``
-    return Side(stated_micro, stated_micro, 0), Side(value, value, int(finest < step)), step
+    # status_of allows per_unit // 2 + spread: per_unit is twice the total's half-step
+    per_unit = 2 * _half_step(total.stated, total.unit)
+    return Side(stated_micro, stated_micro, 0), Side(value, value, 0, spread), per_unit
 
 
 def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, int, int]:
@@ -169,6 +176,11 @@ def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, 
         present = summed[summed.notna()]
         value = as_printed = exact_sum(present)
         spread, counted = 0, len(present)
+        if column == "value_micro":
+            shown = frame.loc[present.index, ["value", "unit"]]
+            spread = sum(
+                _half_step(v, u) for v, u in zip(shown["value"], shown["unit"], strict=True)
+            )
     return term.sign * value, term.sign * as_printed, counted, spread
 
 
@@ -198,6 +210,13 @@ def _tables_named(*expressions) -> str:
     return " · ".join(names)
 
 
+def _shown(value: int, money: bool, measured_unit: str) -> object:
+    """A side's value in the unit a note prints it in: 万元, the measured unit, or the count."""
+    if money:
+        return fen_to_wan(value)
+    return units.from_micro(value, measured_unit) if measured_unit else value
+
+
 def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     rows = []
     for check in tables["crosschecks"].itertuples(index=False):
@@ -220,10 +239,9 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
         status, tolerance = status_of(left, right, 1)
         note, note_en = notes_for(status, left, right, tolerance, money, measured_unit, both=True)
         if len(parts) > 1 or parts[0].label:
-            values = [
-                (label, fen_to_wan(side.value) if money else side.value) for label, side, _ in sides
-            ]
-            unit, unit_en = ("万元", units.in_english("万元", True)) if money else ("", "")
+            values = [(label, _shown(side.value, money, measured_unit)) for label, side, _ in sides]
+            unit = "万元" if money else measured_unit
+            unit_en = units.in_english(unit, True) if unit else ""
             note += f" 各部分：{'，'.join(f'{label} {value} {unit}'.rstrip() for label, value in values)}。"
             note_en += f" Parts: {', '.join(f'{label} {value} {unit_en}'.rstrip() for label, value in values)}."
         if isinstance(check.explanation, str):

@@ -87,7 +87,10 @@ class Sections(Corrected):
     title: Series[str] = _field("Heading as printed")
     title_en: Series[str] = _field("Heading in English")
     start_anchor: Series[str] = _field("Text at which the section starts in the source")
-    end_anchor: Series[str] = _field("Text at which the next section starts in the source")
+    end_anchor: Series[str] = _field(
+        "Text at which the next section starts in the source; empty: to the end of the text",
+        nullable=True,
+    )
 
 
 class Vocabulary(Corrected):

@@ -92,7 +92,7 @@ SPECS: dict[str, TableSpec] = {
                 "title": "text",
                 "title_en": "text",
                 "start_anchor": "text",
-                "end_anchor": "text",
+                "end_anchor": "text?",
             },
             "Sections",
         ),

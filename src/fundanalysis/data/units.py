@@ -97,8 +97,11 @@ UNITS: dict[str, Unit] = {
     "吨": Unit("tonnes", "weight", 1000),
     "千瓦": Unit("kilowatts", "power"),
     "户": Unit("households", "households"),
+    "万户": Unit("10,000 households", "households", 10_000),
     "人": Unit("people", "people"),
+    "万人": Unit("10,000 people", "people", 10_000),
     "人次": Unit("person-times", "person_times"),
+    "万人次": Unit("10,000 person-times", "person_times", 10_000),
     "次": Unit("times", "times"),
     "日": Unit("days", "days"),
     "天": Unit("days", "days"),
@@ -167,4 +170,12 @@ def in_english(word: str, after_a_figure: bool = False) -> str:
         return MONEY_IN_ENGLISH[word][after_a_figure]
     if word == "%":
         return word
-    return UNITS[word].english if word in UNITS else word
+    if word not in UNITS:
+        return word
+    english = UNITS[word].english
+    # 3.5 万人 is "3.5 × 10,000 people", as 3.5 万元 is "3.5 × 10,000 yuan"
+    return (
+        f"× {english}"
+        if after_a_figure and UNITS[word].per_base != 1 and english[0].isdigit()
+        else english
+    )

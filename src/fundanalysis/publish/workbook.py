@@ -16,6 +16,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -91,6 +92,24 @@ def _width(values: list[object]) -> int:
         width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text[:200])
         widest = max(widest, width)
     return max(8, min(60, widest + 2))
+
+
+def percent_format(value: object, threshold: float | None) -> str:
+    """The percentage format of one cell: two decimals, or as many more (up to ten) as it takes
+    for a share below the materiality ``threshold`` not to show as reaching it (0.99999 % shows
+    0.99999 %, not 1.00 %) and for a share above 0 not to show as 0.00 %. Excel rounds half up."""
+    if not _is_number(value) or isinstance(value, bool):
+        return PERCENT
+    share = Decimal(repr(float(value)))
+    if not share.is_finite():
+        return PERCENT
+    limit = None if threshold is None else Decimal(repr(float(threshold)))
+    for decimals in range(2, 11):
+        shown = share.scaleb(2).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        below = limit is None or share >= limit or shown < limit.scaleb(2)
+        if below and (share <= 0 or shown > 0):
+            break
+    return PERCENT if decimals == 2 else f"0.{'0' * decimals}%"
 
 
 def _number_format(name: str, column: str, values: list[object]) -> str | None:
@@ -273,8 +292,13 @@ def write_workbook(report: AuditedReport, path: Path) -> Path:
             values = [row[column] for row in rows]
             number_format = _number_format(code, str(name), values)
             cell_format = formats[DATE] if name in dates else formats.get(number_format)
+            threshold = info.materiality if "materiality" in str(name) else None
             for at, value in enumerate(values, start=2):
-                if name in dates and isinstance(value, str):
+                if number_format == PERCENT and percent_format(value, threshold) != PERCENT:
+                    code = percent_format(value, threshold)
+                    formats.setdefault(code, workbook.add_format({"num_format": code}))
+                    _write(sheet, at, column, value, formats[code], cut)
+                elif name in dates and isinstance(value, str):
                     sheet.write_datetime(at, column, dt.datetime.fromisoformat(value), cell_format)
                 else:
                     _write(sheet, at, column, value, cell_format, cut)

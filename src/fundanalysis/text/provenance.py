@@ -70,14 +70,29 @@ def cited_fragments(tables: dict[str, pd.DataFrame], lines: dict[str, list[int]]
 def section_bodies(
     text: str, sections: pd.DataFrame, lines: dict[str, int]
 ) -> tuple[dict[str, str], list[Problem]]:
-    """Each section's text with its lines joined, located by its start and end anchors.
+    """Each section's text with its lines joined, located by its start and end anchors; the
+    last section may have no end anchor and then runs to the end of the text.
 
     ``lines`` gives each section's line in sections.csv, for the messages.
     """
     bodies: dict[str, str] = {}
     problems = []
-    for section in sections.itertuples():
+    for position, section in enumerate(sections.itertuples()):
         line = lines.get(section.section_id)
+        if position < len(sections) - 1 and not (
+            isinstance(section.end_anchor, str) and section.end_anchor
+        ):
+            problems.append(
+                Problem(
+                    "sections.csv",
+                    line,
+                    "end_anchor",
+                    "",
+                    "只有最后一节可以不写结束标记（延续到原文末尾）/ only the last section may "
+                    "have no end anchor (it then runs to the end of the text)",
+                )
+            )
+            continue
         count = text.count(section.start_anchor)
         if count != 1:
             problems.append(
@@ -92,7 +107,10 @@ def section_bodies(
             )
             continue
         start = text.index(section.start_anchor)
-        end = text.find(section.end_anchor, start + 1)
+        if not isinstance(section.end_anchor, str) or not section.end_anchor:
+            end = len(text)  # no end anchor: the section runs to the end of the text
+        else:
+            end = text.find(section.end_anchor, start + 1)
         if end < 0:
             problems.append(
                 Problem(

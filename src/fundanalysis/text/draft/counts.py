@@ -157,7 +157,7 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
             row.measures[money.id] = "amount"
             placer.used.add(money.id)
         return True
-    if figure.unit.stored in ("户", "人") or "贫困村" in after or "贫困县" in label:
+    if figure.unit.dimension in ("户", "人") or "贫困村" in after or "贫困县" in label:
         measure = _poverty_measure(label, after, figure)
         if measure is None:
             return False
@@ -203,8 +203,9 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
     return False
 
 
-#: The figure just before, when it is the other half of a pair (1200户 before 4500人).
-_PAIRED = re.compile(r"\d[\d,，.]*\s*[户人]\s*$")
+#: The figure just before, when it is the other half of a pair (1200户 before 4500人, 1.2万户
+#: before 3.5万人).
+_PAIRED = re.compile(r"\d[\d,，.]*\s*万?[户人]\s*$")
 #: The poor population as the subject right before its figure (label's end).
 _POOR_SUBJECT = re.compile(
     r"(?:(?P<remaining>未脱贫)(?:贫困)?(?:人口|户|人员|群众)?"
@@ -220,7 +221,7 @@ _ACTING = re.compile(
 
 
 def _poverty_measure(label: str, after: str, figure: Figure) -> str | None:
-    unit = figure.unit.stored
+    unit = figure.unit.dimension  # 户 for 1.2万户 too
     if unit in ("户", "人"):
         # only where the words right before the figure (or before its pair, 1200户4500人) say it
         # is the poor population itself: 建档立卡贫困人口1200户, 未脱贫229户; not 培训800人 or

@@ -303,7 +303,7 @@ def draft_text(text: str, file_name: str, report_id: str = "", raw: bytes | None
     ``raw`` the file's bytes (their SHA-256 is recorded; the text's own when not given).
     """
     scan = scan_text(text, file_name)
-    shape = outline(text, max((f.end for f in scan.figures), default=0))
+    shape = outline(text)
     title = shape.documents.get("D1", "")
     year_match = _YEAR.search(title)
     year = int(year_match[1]) if year_match else None

@@ -81,33 +81,14 @@ def _anchor(text: str, start: int, title: str) -> str | None:
     return None
 
 
-def _end_anchor(text: str, body: str, start: int) -> str:
-    """The last section ends at the text's end: the shortest ending of its last line that is
-    found there first (a section ends at the first occurrence of its end anchor), and that a
-    cell can hold ("" where none can)."""
-    line = body[body.rfind("\n") + 1 :]
-    for n in range(1, len(line) + 1):
-        candidate = line[-n:]
-        if (
-            candidate == candidate.strip()
-            and is_text_cell(candidate)
-            and text.find(candidate, start + 1) == len(body) - n
-        ):
-            return candidate
-    return ""
-
-
 def _starts_document(found: list[Heading], index: int) -> bool:
     following = found[index + 1 : index + 2]
     return bool(following and following[0].level)
 
 
-def outline(text: str, cited_until: int = 0) -> Outline:
-    """The documents and sections of ``text``, and the headings it could not anchor.
-
-    ``cited_until`` is where the last cited figure ends: the last section's end anchor (text
-    after it is not the section's) starts after it where the text allows.
-    """
+def outline(text: str) -> Outline:
+    """The documents and sections of ``text``, and the headings it could not anchor. Each
+    section ends where the next starts; the last runs to the end of the text."""
     found = headings(text)
     documents: dict[str, str] = {}
     sections: list[Section] = []
@@ -157,22 +138,11 @@ def outline(text: str, cited_until: int = 0) -> Outline:
         if anchor == "":
             unsure.append((first, "正文开头不唯一 / the text's first line is not unique"))
     documents.setdefault("D1", sections[0].title if sections else "")
-    body = text.rstrip()
-    last = _end_anchor(text, body, sections[-1].start if sections else 0)
-    if not last:
-        unsure.append((len(body), "末节无可用的结束锚点 / no end anchor for the last section"))
-    if len(body) - len(last) < cited_until:
-        unsure.append(
-            (
-                len(body) - len(last),
-                "正文以数字结尾，末节的结束锚点截去了它 / the text ends in a figure: the last "
-                "section's end anchor cuts it off",
-            )
-        )
     ended = [
         Section(**{**s.__dict__, "end_anchor": nxt.start_anchor})
         for s, nxt in itertools.pairwise(sections)
     ]
     if sections:
-        ended.append(Section(**{**sections[-1].__dict__, "end_anchor": last}))
+        # the last section runs to the end of the text: no anchor, so none cuts its last words
+        ended.append(Section(**{**sections[-1].__dict__, "end_anchor": ""}))
     return Outline(documents, ended, unsure)

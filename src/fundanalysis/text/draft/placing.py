@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from fundanalysis.data.specs import SPECS
 from fundanalysis.text.draft import words as w
 from fundanalysis.text.draft.carryover import CarryoverRules
 from fundanalysis.text.draft.categories import categories_from_projects
@@ -320,10 +321,43 @@ class _Placer(CarryoverRules):
                 self.note(figure, "未能归入任何表 / not placed in any table")
         harmonise_fund_types(self.rows)
         categories_from_projects(self.rows)
+        self.rows = self._without_repeated_keys()
         return Placed(self.rows, self.totals, self.headlines, self.repeats, self.review)
+
+    def _without_repeated_keys(self) -> list[Row]:
+        """The rows, less any whose key (``evaluated_funds``: level and fund type) a row above
+        it already holds: validate would refuse the pair, and which of the two the text means
+        is for a person to say, so the second is listed for review instead."""
+        kept: list[Row] = []
+        seen: dict[tuple, Row] = {}
+        for row in self.rows:
+            repeated = None
+            for key in _keys(row.table):
+                values = (row.table, *key, *(row.cells.get(c, "").strip() for c in key))
+                repeated = repeated or seen.get(values)
+                seen.setdefault(values, row)
+            if repeated is None:
+                kept.append(row)
+                continue
+            self.used.discard(row.figure.id)
+            self.note(
+                row.figure,
+                f"{row.table}.csv 中已有同键的一行（“{repeated.figure.printed.strip()}”），未写入 / "
+                f"a row of {row.table}.csv with the same key is already drafted: not written",
+            )
+        return kept
 
     def count(self, figure: Figure, chain: list[Figure]) -> bool:
         return count_row(self, figure, chain)
+
+
+@functools.cache
+def _keys(table: str) -> list[tuple[str, ...]]:
+    """The column sets that must name one row of ``table``, as validate reads its schema."""
+    schema = SPECS[table].schema.to_schema()
+    if schema.unique:
+        return [tuple(schema.unique)]
+    return [(column,) for column in SPECS[table].columns if schema.columns[column].unique]
 
 
 def place_figures(scan: ScanResult, outline: Outline, year: int | None) -> Placed:

@@ -14,8 +14,8 @@
   by name, since reading it needs OCR, which this tool does not do.
 
 Every format's text then goes through :mod:`fundanalysis.text.scan.shown`: characters that
-draw nothing are dropped, a right-to-left override is read in the order it is shown, and a
-Markdown file's comments are blanked.
+draw nothing are dropped, and a right-to-left override is read in the order it is shown. A
+Markdown file is read as it renders (see :mod:`fundanalysis.text.scan.markdownfile`).
 
 All input is untrusted: size is checked before reading, archives before unpacking, and every
 failure is an ``InputError`` with a message for a person (the command exits 2).
@@ -28,12 +28,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from fundanalysis.text.scan.shown import (
-    UncertainOrder,
-    display_order,
-    markdown_uncommented,
-    without_ignorable,
-)
+from fundanalysis.text.scan.markdownfile import markdown_as_shown
+from fundanalysis.text.scan.shown import UncertainOrder, display_order, without_ignorable
 
 MAX_BYTES = 20 * 1024 * 1024  # reports are 20 kB to 5 MB; anything larger is refused unread
 MAX_UNPACKED = 100 * 1024 * 1024  # a .docx whose parts unpack to more is a zip bomb
@@ -80,8 +76,8 @@ def read_text(path: Path) -> str:
             f"line {error.line} has right-to-left layout controls: the order its digits "
             "are shown in is not certain",
         ) from None
-    if path.suffix.lower() in (".md", ".markdown"):  # a comment is not shown when it is read
-        text = markdown_uncommented(text)
+    if path.suffix.lower() in (".md", ".markdown"):  # as rendered: no link targets, comments …
+        text = markdown_as_shown(text)
     if not text.strip():
         raise _fail(path, "没有文字", "has no text")
     if len(text) > MAX_CHARS:

@@ -14,9 +14,8 @@
   override nested in another, or one not closed on its line: a web page or Markdown may show
   the next line on the same line) the text is refused if the run holds a digit, naming the line,
   rather than read in an order a reader may not see; otherwise its controls are dropped.
-- Markdown comments (``<!-- … -->``) are not shown: they are blanked with spaces (every line
-  stays), except where the ``<!--`` is inside a code span or a fenced code block, where
-  CommonMark shows it as it is.
+
+What Markdown shows and hides is read in :mod:`fundanalysis.text.scan.markdownfile`.
 """
 
 from __future__ import annotations
@@ -86,38 +85,3 @@ def _line_order(line: str, number: int) -> str:
             raise UncertainOrder(number)  # a digit after it may be inside it, or nested in it
     out.append(line[position:])
     return "".join(out)
-
-
-def markdown_uncommented(text: str) -> str:
-    """A Markdown text with its HTML comments blanked by spaces (lines kept), comments only:
-    a ``<!--`` in a code span or a fenced code block is shown as it is."""
-    out: list[str] = []
-    position = 0
-    while (found := _MD_TOKEN.search(text, position)) is not None:
-        out.append(text[position : found.start()])
-        token = found.group()
-        if token.startswith("<!--"):
-            end = text.find("-->", found.end())
-            stop = len(text) if end < 0 else end + 3
-            out.append(re.sub(r"[^\n]", " ", text[found.start() : stop]))
-            position = stop
-            continue
-        if token.lstrip().startswith(("```", "~~~")):  # a fence: to its closing fence
-            fence = token.strip()[:3]
-            closing = re.compile(
-                rf"^ {{0,3}}{re.escape(fence[0])}{{{len(token.strip())},}}[ \t]*$", re.M
-            )
-            end = closing.search(text, text.find("\n", found.end()) + 1 or len(text))
-            stop = len(text) if end is None else end.end()
-        else:  # a code span: to the next run of as many backticks, within its paragraph
-            end = re.compile(rf"(?<!`){token}(?!`)").search(text, found.end())
-            blank = text.find("\n\n", found.end())
-            stop = found.end() if end is None or 0 <= blank < end.start() else end.end()
-        out.append(text[found.start() : stop])
-        position = stop
-    out.append(text[position:])
-    return "".join(out)
-
-
-#: A comment's start, a code fence's opening line (its backticks or tildes), a backtick run.
-_MD_TOKEN = re.compile(r"<!--|^ {0,3}(?:`{3,}|~{3,})|`+", re.M)

@@ -82,6 +82,12 @@ def _visibility(declarations: str, block: bool = False) -> bool | None:
     return said
 
 
+def style_hides(declarations: str) -> bool:
+    """Whether an inline style hides its element whatever else applies to it (inline HTML in a
+    Markdown file, which no style sheet reaches)."""
+    return _visibility(declarations) is True
+
+
 def _laid_out_unseen(values: dict[str, str], block: bool = False) -> bool:
     """Whether declarations hide an element that stays laid out (see :func:`_visibility`).
 
