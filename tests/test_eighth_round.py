@@ -1,0 +1,190 @@
+"""What the seventh adversary round left and the eighth found, written from our own inputs:
+counts printed in 万人 and 万户, measured totals read by the intervals of their printed figures,
+the last section running to the end of its text, a drafted row whose key is taken, shares in the
+workbook, and Markdown read as it renders."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+import fundanalysis as fa
+from fundanalysis.cli import main
+from fundanalysis.publish.workbook import percent_format
+from fundanalysis.text.scan import read_text, scan_text
+from tests.test_fifth_round import _append
+from tests.test_fourth_round import _problems, _replace
+
+
+def _poverty(tiny_dir, value: str, unit: str, printed: str) -> None:
+    _replace(
+        tiny_dir / "poverty.csv",
+        "registered_poor_people,300,人,2020-01-01,2020年初,T-1,300人",
+        f"registered_poor_people,{value},{unit},2020-01-01,2020年初,T-1,{printed}",
+    )
+
+
+def test_a_count_printed_in_wan_is_held_in_its_own_unit(tiny_dir) -> None:
+    _poverty(tiny_dir, "3.5", "万人", "贫困人口3.5万人")
+    poverty = fa.load_report(tiny_dir).tables["poverty"]
+    assert int(poverty["value_micro"].iloc[0]) == 35_000 * 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "column"),
+    [("3.6", "万人", "value"), ("3.5", "万户", "unit"), ("0.00005", "万人", "value")],
+)
+def test_a_count_in_wan_that_the_text_does_not_print_is_refused(tiny_dir, value, unit, column):
+    _poverty(tiny_dir, value, unit, "贫困人口3.5万人")
+    assert ("poverty.csv", 2, column) in _problems(tiny_dir)
+
+
+def test_the_draft_writes_counts_in_wan_as_printed(tmp_path) -> None:
+    text = tmp_path / "r.md"
+    text.write_text(
+        "# 甲县2020年财政专项扶贫资金绩效自评报告\n\n一、基本情况\n\n全县建档立卡贫困人口1.2万户3.5万人。\n",
+        encoding="utf-8",
+    )
+    assert main(["draft", str(text), str(tmp_path / "d")]) == 0
+    poverty = pd.read_csv(tmp_path / "d" / "poverty.csv", dtype=str)
+    rows = set(zip(poverty["measure"], poverty["value"], poverty["unit"], strict=True))
+    assert rows == {
+        ("registered_poor_households", "1.2", "万户"),
+        ("registered_poor_people", "3.5", "万人"),
+    }
+
+
+def _people_total(tiny_dir, stated: str, unit: str, parts: list[tuple[str, str, str]]) -> dict:
+    """A total of people over ``parts`` (value, unit, printed) as poverty rows of one measure
+    the data directory declares, and its check."""
+    _append(tiny_dir / "vocabulary.csv", "poverty_measure,贫困学生,Poor pupils,")
+    for value, part_unit, printed in parts:
+        _append(
+            tiny_dir / "poverty.csv",
+            f"贫困学生,{value},{part_unit},2020-01-{len(printed):02d},2020年1月{len(printed)}日,T-1,{printed}",
+        )
+    _append(
+        tiny_dir / "totals.csv",
+        f"pupils,poverty,measure=贫困学生,value,{stated},{unit},T-1,共{stated}{unit},,,学生,Pupils,",
+    )
+    checks = fa.reconcile(tiny_dir)
+    return checks[checks["check"] == "pupils"].iloc[0].to_dict()
+
+
+def test_a_gap_in_people_is_shown_in_people(tiny_dir) -> None:
+    check = _people_total(
+        tiny_dir, "301", "人", [("100", "人", "甲100人"), ("200", "人", "乙乙200人")]
+    )
+    # whole people printed to the person are exact: no rounding to allow
+    assert check["status"] == "discrepancy"
+    assert "差 1 人" in check["note"] and "1 people" in check["note_en"]
+
+
+def test_counts_in_wan_stand_for_the_interval_their_last_digit_allows(tiny_dir) -> None:
+    # 2.1万 + 1.5万 = 3.6万; but 2.05万–2.15万 plus 1.45万–1.55万 reaches 3.5万's 3.45万–3.55万
+    check = _people_total(
+        tiny_dir, "3.5", "万人", [("2.1", "万人", "甲2.1万人"), ("1.5", "万人", "乙乙1.5万人")]
+    )
+    assert check["status"] == "rounding"
+    assert check["tolerance"] == Decimal("0.15")
+
+
+@pytest.mark.parametrize(
+    ("share", "threshold", "shown"),
+    [
+        (0.0099999, 0.01, "0.00000%"),  # 0.99999 %, not 1.00 % against a threshold of 1 %
+        (0.0099949, 0.01, "0.000%"),  # 0.999 %
+        (0.01, 0.01, "0.00%"),  # at the threshold: 1.00 % is right
+        (0.25, 0.01, "0.00%"),
+        (0.000001, None, "0.0000%"),  # a gap is never shown as 0.00 %
+        (0.0, None, "0.00%"),
+    ],
+)
+def test_a_share_in_the_workbook_never_shows_as_reaching_its_threshold(share, threshold, shown):
+    assert percent_format(share, threshold) == shown
+
+
+def test_the_last_section_runs_to_the_end_of_the_text(tmp_path, monkeypatch) -> None:
+    text = tmp_path / "r.md"
+    text.write_text(
+        "# 甲县2020年财政专项扶贫资金绩效自评报告\n\n一、资金\n\n共下达资金100万元。\n\n"
+        "二、项目\n\n共实施项目120个，其中产业项目100个，基础设施项目20个。\n",
+        encoding="utf-8",
+    )
+    assert main(["draft", str(text), str(tmp_path / "d")]) == 0
+    sections = pd.read_csv(tmp_path / "d" / "sections.csv", dtype=str, keep_default_na=False)
+    assert sections["end_anchor"].iloc[-1] == ""
+    monkeypatch.setenv("FUNDANALYSIS_SOURCES", str(tmp_path))
+    bodies = _section_bodies(tmp_path / "d", text)
+    assert bodies[sections["section_id"].iloc[-1]].endswith("基础设施项目20个。")
+
+
+def _section_bodies(directory, text) -> dict[str, str]:
+    from fundanalysis.text.provenance import section_bodies
+
+    sections = pd.read_csv(directory / "sections.csv", dtype=str, keep_default_na=False)
+    lines = {s: n for n, s in enumerate(sections["section_id"], 2)}
+    bodies, problems = section_bodies(text.read_text(encoding="utf-8"), sections, lines)
+    assert problems == []
+    return bodies
+
+
+def test_only_the_last_section_may_have_no_end_anchor() -> None:
+    from fundanalysis.text.provenance import section_bodies
+
+    sections = pd.DataFrame(
+        {"section_id": ["A", "B"], "start_anchor": ["一、", "二、"], "end_anchor": ["", ""]}
+    )
+    _, problems = section_bodies("一、资金100万元。二、项目3个。", sections, {"A": 2, "B": 3})
+    assert [(p.file, p.row, p.column) for p in problems] == [("sections.csv", 2, "end_anchor")]
+
+
+def test_the_draft_lists_a_row_whose_key_another_row_holds(tmp_path) -> None:
+    text = tmp_path / "r.md"
+    text.write_text(
+        "# 甲县2020年财政专项扶贫资金绩效自评报告\n\n一、资金情况\n\n"
+        "2020年我县财政专项扶贫资金共1000万元，其中中央资金600万元，省级资金300万元，中央资金100万元。\n",
+        encoding="utf-8",
+    )
+    assert main(["draft", str(text), str(tmp_path / "d")]) == 0
+    funds = pd.read_csv(tmp_path / "d" / "evaluated_funds.csv", dtype=str)
+    assert not funds.duplicated(["level"]).any()
+    review = (tmp_path / "d" / "REVIEW.md").read_text(encoding="utf-8")
+    assert "100万元: evaluated_funds.csv 中已有同键的一行" in review
+
+
+SHOWN = "共1000万元，其中中央资金600万元，省级资金400万元"
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        f"{SHOWN}[见附件](http://example.cn/a?县级资金500万元)。",
+        f'{SHOWN}[见附件](附件.pdf "县级资金500万元")。',
+        f'{SHOWN}。\n\n[1]: http://example.cn/ "县级资金500万元"',
+        f"{SHOWN}![县级资金500万元](a.png)。",
+        f'{SHOWN}<span style="display:none">，县级资金500万元</span>。',
+        f"{SHOWN}<span hidden>，县级资金<b>500</b>万元</span>。",
+        f'{SHOWN}<div style="display:none"><div>，</div>县级资金500万元</div>。',
+        f'{SHOWN}<span title="县级资金500万元">。</span>',
+    ],
+)
+def test_markdown_is_read_as_it_renders(tmp_path, markdown) -> None:
+    path = tmp_path / "r.md"
+    path.write_text(f"# 甲县\n\n一、资金\n\n{markdown}\n", encoding="utf-8")
+    result = scan_text(read_text(path))
+    assert [(r.kind, r.status) for r in result.relations] == [("sum", "holds")]
+
+
+def test_markdown_link_text_and_code_are_read_as_shown(tmp_path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text(
+        "# 甲县\n\n一、资金\n\n共1000万元，其中[中央资金600万元](a.md)，省级资金400万元。\n\n"
+        "代码 `[x](500万元)` 照印。\n",
+        encoding="utf-8",
+    )
+    text = read_text(path)
+    assert "其中中央资金600万元，" in text and "`[x](500万元)`" in text
+    assert text.count("\n") == path.read_text(encoding="utf-8").count("\n")
