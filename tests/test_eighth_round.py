@@ -188,3 +188,51 @@ def test_markdown_link_text_and_code_are_read_as_shown(tmp_path) -> None:
     text = read_text(path)
     assert "其中中央资金600万元，" in text and "`[x](500万元)`" in text
     assert text.count("\n") == path.read_text(encoding="utf-8").count("\n")
+
+
+def _relations(sentence: str) -> list[tuple[str, str, bool]]:
+    result = scan_text(f"# 甲县\n\n一、资金\n\n{sentence}\n", "t.md")
+    return [(r.kind, r.status, r.certain) for r in result.relations]
+
+
+def _findings(sentence: str) -> int:
+    return len(scan_text(f"# 甲县\n\n一、资金\n\n{sentence}\n", "t.md").findings)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # two shares after one 占: each of its own part, in order
+        "扶贫资金700万元、整合资金300万元，分别占全部资金1000万元的70%和30%。",
+        "产业资金500万元，道路资金200万元，各占总投入1000万元的50%、20%。",
+        # the part the share is of is named after the comma, not the nearest figure
+        "已拨付资金720万元，未拨付80万元，已拨付部分占下达资金800万元的90%。",
+        "总投入1000万元，其中中央资金700万元，省级资金300万元，中央资金占总投入1000万元的70%。",
+        # the figure before the 占 is a change on the year before, not the part
+        "教育资金400万元，较上年增加50万元，占全年资金800万元的50%。",
+    ],
+)
+def test_a_share_whose_part_is_not_the_nearest_figure_is_no_finding(sentence) -> None:
+    assert _findings(sentence) == 0
+    assert ("rate", "fails", True) not in _relations(sentence)
+
+
+def test_a_share_stated_wrong_right_after_its_part_is_still_a_finding() -> None:
+    assert ("rate", "fails", True) in _relations("中央资金600万元，占总资金1000万元的50%。")
+
+
+@pytest.mark.parametrize("opener", ["含", "用于", "其中"])
+def test_a_parts_own_breakdown_is_not_a_part_of_the_list(opener) -> None:
+    sentence = (
+        f"共投入900万元，其中中央资金500万元，{opener}产业发展300万元、基础设施200万元，"
+        "省级资金400万元。"
+    )
+    relations = _relations(sentence)
+    assert ("sum", "holds", True) in relations or ("sum", "holds", False) in relations
+    assert _findings(sentence) == 0
+    totals = [
+        (r.total.value, [p.value for p in r.parts])
+        for r in scan_text(f"# 甲县\n\n一、资金\n\n{sentence}\n", "t.md").relations
+    ]
+    assert (Decimal(900), [Decimal(500), Decimal(400)]) in totals
+    assert (Decimal(500), [Decimal(300), Decimal(200)]) in totals

@@ -72,16 +72,8 @@ def rates(ctx: Context, nodes: list[c.Node]) -> None:
         if _NOT_A_SHARE.search(prefix[-10:]):
             continue
         earlier = [f for f in top[:index] if f.unit.dimension not in ("%", "百分点")]
-        share = _SHARE.search(prefix)
-        if share and len(earlier) >= 2:
-            denominator = earlier[-1]
-            numerator = next(
-                (f for f in reversed(earlier[:-1]) if same_dimension(f, denominator)), None
-            )
-            word = max(ctx.text.rfind(ch, 0, rate.start) for ch in "占佔")
-            if numerator is not None and numerator.end <= word < denominator.start:
-                _add_rate(ctx, rate, numerator, denominator, certain=True)
-                continue
+        if _SHARE.search(prefix) and len(earlier) >= 2 and _share(ctx, top, rate, earlier):
+            continue
         if not _RATE_WORD.search(prefix[-12:]):
             continue
         for numerator in reversed(earlier):
@@ -94,6 +86,46 @@ def rates(ctx: Context, nodes: list[c.Node]) -> None:
                 if rate_status(rate, numerator, denominator)[0] != FAILS:
                     _add_rate(ctx, rate, numerator, denominator, certain=False)
                     return
+
+
+#: Between a share's figure and its 占: nothing but a comma ("600万元，占…"); anything else may
+#: name another subject ("已支付占…", "2020年投入占…").
+_RIGHT_BEFORE_SHARE = re.compile(r"[\s，,]*")
+_CHANGE_BEFORE = re.compile(r"比上年|较上年|比去年|较去年|同比|增加|减少|增长|下降|多|少")
+
+
+def _share(ctx: Context, top: list[Figure], rate: Figure, earlier: list[Figure]) -> bool:
+    """ "X万元，占…Y万元的R%": R = X ÷ Y, certain only where X stands right before the 占, is
+    not a change on the year before, and the 占 states one rate; else the reading that holds,
+    if one does, as an uncertain one. Whether a share was read (found or refused)."""
+    word = max(ctx.text.rfind(ch, 0, rate.start) for ch in "占佔")
+    denominators = [f for f in earlier if f.start > word]
+    numerators = [f for f in earlier if f.end <= word]
+    if not denominators or not numerators:
+        return False
+    rates_stated = [f for f in top if f.unit.dimension == "%" and f.start > word]
+    several = len(rates_stated) > 1 and "；" not in ctx.text[word : rates_stated[1].start]
+    numerator, denominator = numerators[-1], denominators[-1]
+    if (
+        not several
+        and same_dimension(numerator, denominator)
+        and _RIGHT_BEFORE_SHARE.fullmatch(ctx.text[numerator.end : word])
+        and not _CHANGE_BEFORE.search(ctx.prefix(numerator, 6))
+    ):
+        _add_rate(ctx, rate, numerator, denominator, certain=True)
+        return True
+    # 分别占…60%和40%, "已支付占…": the part the share is of is not certain; a reading that
+    # holds is kept, none is a finding
+    for numerator in reversed(numerators):
+        for denominator in reversed(denominators):
+            if (
+                same_dimension(numerator, denominator)
+                and denominator.value > 0
+                and rate_status(rate, numerator, denominator)[0] != FAILS
+            ):
+                _add_rate(ctx, rate, numerator, denominator, certain=False)
+                return True
+    return True
 
 
 def ctx_totals(ctx: Context) -> list[Figure]:

@@ -140,9 +140,13 @@ def breakdown(
         return
     listed = with_figures[0] if with_figures else nodes
     scan_region(ctx, listed)
+    inner = _inner_breakdowns(ctx, listed, form)
+    certain = certain and not inner  # 含…, 用于…: where the inner list ends is not certain
     pieces = c.split(listed, "，、")
     for dimension, dim_heads in dimensions.items():
-        per_piece = [of(c.figures_in(p), dim_heads[0]) for p in pieces]
+        per_piece = [
+            [f for f in of(c.figures_in(p), dim_heads[0]) if f.id not in inner] for p in pieces
+        ]
         parts = [f for piece in per_piece for f in piece]
         ended = _list_end(parts)
         if ended < len(parts):  # the list ends before a figure outside it or inside a part
@@ -153,6 +157,34 @@ def breakdown(
             _COMMENTARY.search(f.label) for f in parts
         )
         _best_sum(ctx, dim_heads, parts, form, certain and clean and dimension in strong)
+
+
+# A clause that breaks down the part before it (中央资金600万元，含发展资金400万元、…).
+_INNER = re.compile(r"\s*(?:其中|含有|含|包含|包括|用于|主要用于|具体为|具体用于)")
+
+
+def _inner_breakdowns(ctx: Context, listed: list[c.Node], form: str) -> set[str]:
+    """The figures of clauses that break down the part before them: each such clause is read
+    as that part's own breakdown (an uncertain one: 含 may name only some of it), and its
+    figures are not parts of the list. Returns their ids."""
+    clauses: list[tuple[int, list[c.Node]]] = [(c.span_of(listed)[0] if listed else 0, [])]
+    for node in listed:
+        if isinstance(node, c.Sep) and node.char in "，,":
+            clauses.append((node.pos + 1, []))
+        else:
+            clauses[-1][1].append(node)
+    inner: set[str] = set()
+    parent = None
+    for start, clause in clauses:
+        figures = c.figures_in(clause)
+        if parent is not None and figures and _INNER.match(ctx.text, start):
+            parts = of(figures, parent)
+            if parts:
+                _best_sum(ctx, [parent], parts, form, certain=False)
+                inner.update(f.id for f in figures)
+                continue
+        parent = figures[-1] if len(figures) == 1 else None
+    return inner
 
 
 # A figure the list does not hold: besides it (另有社会捐赠50万元, 上年结转资金30万元一并使用).
