@@ -236,3 +236,16 @@ def test_a_parts_own_breakdown_is_not_a_part_of_the_list(opener) -> None:
     ]
     assert (Decimal(900), [Decimal(500), Decimal(400)]) in totals
     assert (Decimal(500), [Decimal(300), Decimal(200)]) in totals
+
+
+def test_a_rate_over_parts_that_print_no_figure_says_so(tiny_dir) -> None:
+    _append(tiny_dir / "projects.csv", "实施,自治州,,3,,万元,,,3个,,T-1")
+    (tiny_dir / "indicators.csv").write_text(
+        "indicator_id,stated,unit,numerator,denominator,section_id,printed,description,"
+        "description_en,explanation\n"
+        "share,100,%,projects[],evaluated_funds[],T-1,项目资金占100%,项目资金占比,Project share,\n",
+        encoding="utf-8",
+    )
+    checks = fa.reconcile(tiny_dir).set_index("check")
+    assert "分子中 1 个部分报告未载明数值" in checks.loc["share", "note"]
+    assert "1 part(s) of the numerator print no figure" in checks.loc["share", "note_en"]

@@ -158,9 +158,10 @@ def _measured_sides(total, parts: pd.DataFrame) -> tuple[Side, Side, int]:
     return Side(stated_micro, stated_micro, 0), Side(value, value, 0, spread), per_unit
 
 
-def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, int, int]:
-    """(value, value as printed, rows counted, half-steps of the printed amounts) of one term,
-    signed; the half-steps are what rounding each printed amount may hide (0 for counts)."""
+def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, int, int, int]:
+    """(value, value as printed, rows counted, half-steps of the printed amounts, rows selected
+    that print no figure) of one term, signed; the half-steps are what rounding each printed
+    amount may hide (0 for counts)."""
     frame = tables[term.table]
     money = term.measure == "amount"
     text_column = "stated" if term.table == "totals" else "amount"
@@ -181,12 +182,13 @@ def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, 
             spread = sum(
                 _half_step(v, u) for v, u in zip(shown["value"], shown["unit"], strict=True)
             )
-    return term.sign * value, term.sign * as_printed, counted, spread
+    missing = int(selected.sum()) - counted
+    return term.sign * value, term.sign * as_printed, counted, spread, missing
 
 
-def _sum_side(tables: dict[str, pd.DataFrame], terms) -> tuple[Side, int]:
+def _sum_side(tables: dict[str, pd.DataFrame], terms) -> tuple[Side, int, int]:
     """A side of a check: the terms' sum, with its ``spread`` (the rounding its printed amounts
-    may hide), and the rows counted."""
+    may hide), the rows counted and the rows selected that print no figure."""
     values = [_term_value(tables, term) for term in terms]
     return (
         Side(
@@ -196,6 +198,7 @@ def _sum_side(tables: dict[str, pd.DataFrame], terms) -> tuple[Side, int]:
             sum(v[3] for v in values),
         ),
         sum(v[2] for v in values),
+        sum(v[4] for v in values),
     )
 
 
@@ -222,7 +225,7 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     for check in tables["crosschecks"].itertuples(index=False):
         left_terms = parse_sum(check.left)
         parts = parse_parts(check.right)
-        both, _ = _sum_side(tables, left_terms)
+        both, _, _ = _sum_side(tables, left_terms)
         sides = [(part.label, *_sum_side(tables, part.terms)) for part in parts]
         # one amount seen twice: rounding may explain a gap up to the half-units of every
         # printed amount on both sides (the left side's are carried on the right)
@@ -239,7 +242,9 @@ def _cross_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
         status, tolerance = status_of(left, right, 1)
         note, note_en = notes_for(status, left, right, tolerance, money, measured_unit, both=True)
         if len(parts) > 1 or parts[0].label:
-            values = [(label, _shown(side.value, money, measured_unit)) for label, side, _ in sides]
+            values = [
+                (label, _shown(side.value, money, measured_unit)) for label, side, *_ in sides
+            ]
             unit = "万元" if money else measured_unit
             unit_en = units.in_english(unit, True) if unit else ""
             note += f" 各部分：{'，'.join(f'{label} {value} {unit}'.rstrip() for label, value in values)}。"
@@ -307,8 +312,8 @@ def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     """
     rows = []
     for ratio in tables["indicators"].itertuples(index=False):
-        top, _ = _sum_side(tables, parse_sum(ratio.numerator))
-        bottom, counted = _sum_side(tables, parse_sum(ratio.denominator))
+        top, _, top_missing = _sum_side(tables, parse_sum(ratio.numerator))
+        bottom, counted, bottom_missing = _sum_side(tables, parse_sum(ratio.denominator))
         decimals = decimals_of(ratio.stated)
         stated = Fraction(Decimal(ratio.stated))
         half_unit = Fraction(1, 2 * 10**decimals)
@@ -347,6 +352,13 @@ def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
                     f" As printed it computes to {computed_as_printed}%, against the stated "
                     "figure; with the corrections applied they agree."
                 )
+        for missing, zh, en in (
+            (top_missing, "分子", "numerator"),
+            (bottom_missing, "分母", "denominator"),
+        ):
+            if missing:
+                note += f" {zh}中 {missing} 个部分报告未载明数值。"
+                note_en += f" {missing} part(s) of the {en} print no figure."
         if isinstance(ratio.explanation, str):
             note_en += f" {ratio.explanation}"
         stated_decimal = Decimal(ratio.stated)

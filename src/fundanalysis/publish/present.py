@@ -156,11 +156,17 @@ def percent(value: float) -> str:
     return f"{shown:.2f}%"
 
 
-#: Said under a table where two decimals round some amount (the downloads keep it exact).
+#: Said under a table where two decimals round some amount (the downloads keep it exact): to
+#: a reader with a pointer, and to one on a phone, where no figure is dotted (site.css).
 ROUNDED_NOTE = (
     "金额保留两位小数；带点线的金额经四舍五入，指向它即显示至分的数值，下载的数据中为精确值。",
     "Amounts are shown to two decimals; a dotted amount is rounded: point at it for its figure "
     "to the fen (0.01 yuan). The downloads hold every figure exactly.",
+)
+ROUNDED_NOTE_ON_A_PHONE = (
+    "金额保留两位小数，部分经四舍五入；下载的数据中为精确值。",
+    "Amounts are shown to two decimals, some of them rounded; the downloads hold every figure "
+    "exactly.",
 )
 
 
@@ -258,11 +264,15 @@ def table_html(
     ]
     language = "zh-CN" if lang == "zh" else "en"
     rounded = any(any(column) for column in titles)
-    note = ROUNDED_NOTE[LANGUAGES.index(lang)]
+    at = LANGUAGES.index(lang)
+    note = (
+        f'<span class="fa-note-pointer">{html.escape(ROUNDED_NOTE[at])}</span>'
+        f'<span class="fa-note-phone">{html.escape(ROUNDED_NOTE_ON_A_PHONE[at])}</span>'
+    )
     html_out = (
         f'<div class="fa-table-wrap" lang="{language}"><table class="fa-table{" fa-cards" if too_wide_for_a_phone(shown) else ""}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        + (f'<p class="fa-table-note">{html.escape(note)}</p>' if rounded else "")
+        + (f'<p class="fa-table-note">{note}</p>' if rounded else "")
         + "</div>"
     )
     text = "\n".join(
