@@ -63,13 +63,24 @@ def test_a_total_in_metres_of_parts_in_kilometres_holds():
     assert (row["stated"], row["computed"], row["unit"]) == (Decimal(20950), Decimal(20950), "米")
 
 
-def test_a_total_of_outputs_off_by_fifty_metres_fails(scorecard_dir):
-    _replace(scorecard_dir / "totals.csv", "20950,米", "20900,米")
-    _replace(scorecard_dir / "source" / "scorecard-2017.md", "合计20950米", "合计20900米")
-    _replace(scorecard_dir / "totals.csv", "合计20950米", "合计20900米")
+@pytest.mark.parametrize(
+    ("stated", "status"),
+    [
+        # 12.35 千米 + 8.6 千米 stand for 20,895 to 21,005 米: 20,900 is inside, 20,800 is not
+        ("20900", "rounding"),
+        ("20800", "discrepancy"),
+    ],
+)
+def test_a_total_of_outputs_is_read_by_the_intervals_of_its_printed_parts(
+    scorecard_dir, stated, status
+):
+    _replace(scorecard_dir / "totals.csv", "20950,米", f"{stated},米")
+    _replace(scorecard_dir / "source" / "scorecard-2017.md", "合计20950米", f"合计{stated}米")
+    _replace(scorecard_dir / "totals.csv", "合计20950米", f"合计{stated}米")
     checks = fa.reconcile(scorecard_dir).set_index("check")
-    assert checks.loc["roads_and_pipes", "status"] == "discrepancy"
-    assert checks.loc["roads_and_pipes", "difference"] == Decimal(50)
+    assert checks.loc["roads_and_pipes", "status"] == status
+    assert checks.loc["roads_and_pipes", "difference"] == 20950 - Decimal(stated)  # parts − total
+    assert checks.loc["roads_and_pipes", "tolerance"] == Decimal("55.5")
 
 
 def test_a_coarser_total_of_outputs_may_round(scorecard_dir):
