@@ -1,6 +1,7 @@
-"""A PDF page is read as a reader sees it: text in white however the colour is set, in an
-invisible render mode, under a clip to nothing or squeezed to nothing is left out; text a
-Form XObject places on the page is read, and so is the invisible text layer of a scan."""
+"""A PDF page is read as a reader sees it: text in white however the colour is set (filled,
+stroked, or in no ink), in an invisible render mode, under a clip to nothing, at most 1 pt
+high or squeezed to nothing is left out; text a Form XObject places on the page is read, and
+so is the invisible text layer of a scan."""
 
 from __future__ import annotations
 
@@ -85,6 +86,14 @@ def page(before: str) -> str:
 
 
 ICC = stream("0" * 16, "/N 3")
+#: A spot colour (and two, DeviceN) whose tint 0 is no ink, and one that shows black at 0.
+SPOT = "/ColorSpace << /CS0 [/Separation /Spot /DeviceCMYK 9 0 R] >>"
+SPOTS = "/ColorSpace << /CS0 [/DeviceN [/Spot1 /Spot2] /DeviceCMYK 9 0 R] >>"
+NO_INK = b"<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [0 0 0 1] /N 1 >>"
+BLACK_AT_0 = b"<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 1] /C1 [0 0 0 0] /N 1 >>"
+CALCULATOR = stream(
+    "{pop pop 0 0 0 1}", "/FunctionType 4 /Domain [0 1 0 1] /Range [0 1 0 1 0 1 0 1]"
+)
 IMAGE = stream(
     "\xff",
     "/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8",
@@ -105,6 +114,18 @@ IMAGE = stream(
         ("7 Tr", "", ()),
         ("0 0 0 0 re W n", "", ()),
         ("0 Tz", "", ()),
+        ("1 Tz", "", ()),  # 1 % of its height wide
+        ("0.05 0 0 0.05 0 0 cm", "", ()),  # 0.6 pt high
+        ("1 1 1 RG 1 Tr", "", ()),  # stroked only, in white
+        ("1 G 1 Tr", "", ()),
+        ("0 0 0 0 K 5 Tr", "", ()),
+        ("/DeviceRGB CS 1 1 1 SCN 1 Tr", "", ()),
+        ("/GS0 gs 1 Tr", "/ExtGState << /GS0 << /CA 0 >> >>", ()),
+        ("1 1 1 rg 1 1 1 RG 2 Tr", "", ()),  # filled and stroked, both in white
+        ("/GS0 gs 1 1 1 RG 6 Tr", "/ExtGState << /GS0 << /ca 0 >> >>", ()),
+        ("/CS0 cs 0 scn", SPOT, (NO_INK,)),  # a tint of 0: no ink
+        ("/CS0 cs 0 0 scn", SPOTS, (CALCULATOR,)),
+        ("/CS0 CS 0 SCN 1 Tr", SPOT, (NO_INK,)),
         ("40 780 520 40 re W n", "", ()),  # a clip above the line
         ("1 0 0 1 0 -400 cm 40 780 520 40 re W n 1 0 0 1 0 400 cm", "", ()),  # below it
         ("40 680 5 40 re W n", "", ()),  # left of where it begins
@@ -123,6 +144,16 @@ def test_pdf_text_a_reader_cannot_see_is_not_read(tmp_path, before, resources, o
         ("/DeviceRGB cs 1 1 0 sc", ""),  # yellow
         ("/P0 cs 1 1 1 scn", "/ColorSpace << /P0 /Pattern >>"),  # not known: read
         ("1 1 1 rg 0 0 0 RG 2 Tr", ""),  # white filled, stroked in black
+        ("1 1 1 RG 2 Tr", ""),  # filled in black, stroked in white
+        ("1 1 1 RG", ""),  # filled only: the stroke colour is not drawn
+        ("1 1 1 rg 1 Tr", ""),  # stroked only, in black
+        ("/GS0 gs 1 Tr", "/ExtGState << /GS0 << /ca 0 >> >>"),  # the stroke is opaque
+        ("/GS0 gs", "/ExtGState << /GS0 << /CA 0 >> >>"),  # the fill is
+        ("/CS0 cs 1 scn", f"{SPOT[:-3]} /CS1 [/Separation /S /DeviceCMYK 10 0 R] >>"),  # tint 1
+        ("/CS1 cs 0 scn", f"{SPOT[:-3]} /CS1 [/Separation /S /DeviceCMYK 10 0 R] >>"),
+        ("2 Tz", ""),
+        ("0.1 0 0 0.1 0 0 cm", ""),  # 1.2 pt high
+        ("1 Tz 100 0 0 1 -4950 0 cm", ""),  # squeezed, then widened again
         ("0 0 100 0 re 0 0 0 0 re f", ""),  # painted, not a clip
         ("/GS0 gs", "/ExtGState << /GS0 << /ca 0.5 >> >>"),
         ("40 690 520 30 re W n", ""),  # a clip around the line
@@ -132,7 +163,31 @@ def test_pdf_text_a_reader_cannot_see_is_not_read(tmp_path, before, resources, o
     ],
 )
 def test_pdf_text_a_reader_sees_is_read(tmp_path, before, resources):
-    assert HIDDEN in read_text(pdf_file(tmp_path / "r.pdf", page(before), resources))
+    objects = (NO_INK, BLACK_AT_0)  # CS1's tint transform shows black at a tint of 0
+    assert HIDDEN in read_text(pdf_file(tmp_path / "r.pdf", page(before), resources, objects))
+
+
+@pytest.mark.parametrize(
+    ("set_size", "read"),
+    [
+        ("/F1 0.05 Tf", False),
+        ("/F1 1 Tf", False),  # 1 pt, as a .docx run of 1 pt
+        ("/F1 12 Tf 0.001 0 0 0.001 50 700 Tm", False),
+        ("/F1 12 Tf 0 0.05 -0.05 0 50 700 Tm", False),  # turned, and 0.6 pt high
+        ("/F1 1.5 Tf", True),
+        ("/F1 12 Tf 0 1 -1 0 50 700 Tm", True),  # turned a quarter: still 12 pt
+    ],
+)
+def test_pdf_text_at_most_1_pt_high_is_not_read(tmp_path, set_size, read):
+    """The size text is drawn at: its font size through the text matrix and the CTM."""
+    content = (
+        f"BT /F1 12 Tf 50 800 Td {hexed(SHOWN)} Tj ET\n"
+        f"BT {set_size} {hexed(HIDDEN)} Tj ET\n"
+        f"BT /F1 12 Tf 50 600 Td {hexed('一、资金安排')} Tj ET"
+    )
+    text = read_text(pdf_file(tmp_path / "r.pdf", content))
+    assert ("7777" in text) == read
+    assert "500万元" in text and "资金安排" in text
 
 
 def test_a_line_partly_in_white_is_not_dropped(tmp_path):

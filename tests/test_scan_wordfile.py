@@ -11,6 +11,7 @@ import pytest
 from fundanalysis.text.scan import read_text
 
 _NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
 SHOWN = "共下达资金500万元，其中：中央资金300万元，省级资金200万元。"
 HIDDEN = "另下达资金7777万元。"
 
@@ -36,11 +37,33 @@ STYLES = """
 
 
 def _word_file(
-    path: Path, body: str, defaults: str = "", numbering: str = "", notes: dict | None = None
+    path: Path,
+    body: str,
+    defaults: str = "",
+    numbering: str = "",
+    notes: dict | None = None,
+    theme: str | None = None,
+    mapping: str | None = None,
 ) -> Path:
     """A minimal .docx with ``body`` (WordprocessingML), the styles above, ``defaults``
-    (the run properties of docDefaults), ``numbering`` (numbering.xml) and ``notes``
-    (``footnote``/``endnote``: the notes part's content), written by hand."""
+    (the run properties of docDefaults), ``numbering`` (numbering.xml), ``notes``
+    (``footnote``/``endnote``: the notes part's content), ``theme`` (the colours of a theme
+    part's ``a:clrScheme``) and ``mapping`` (the attributes of the settings'
+    ``w:clrSchemeMapping``), written by hand."""
+    extra = {}  # the theme and the settings: part name, content type, relationship, XML
+    if theme is not None:
+        extra["theme"] = (
+            "theme/theme1.xml",
+            "application/vnd.openxmlformats-officedocument.theme+xml",
+            f'<a:theme xmlns:a="{_DRAWING}" name="T"><a:themeElements><a:clrScheme name="T">'
+            f"{theme}</a:clrScheme></a:themeElements></a:theme>",
+        )
+    if mapping is not None:
+        extra["settings"] = (
+            "settings.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+            f'<w:settings xmlns:w="{_NS}"><w:clrSchemeMapping {mapping}/></w:settings>',
+        )
     package = "http://schemas.openxmlformats.org/package/2006"
     office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
@@ -55,6 +78,10 @@ def _word_file(
             + "".join(
                 f'<Override PartName="/word/{kind}s.xml" ContentType="{main}.{kind}s+xml"/>'
                 for kind in notes or {}
+            )
+            + "".join(
+                f'<Override PartName="/word/{name}" ContentType="{content_type}"/>'
+                for name, content_type, _ in extra.values()
             )
             + "</Types>"
         ),
@@ -71,6 +98,10 @@ def _word_file(
             + "".join(
                 f'<Relationship Id="rId{kind}" Type="{office}/{kind}s" Target="{kind}s.xml"/>'
                 for kind in notes or {}
+            )
+            + "".join(
+                f'<Relationship Id="rId{kind}" Type="{office}/{kind}" Target="{name}"/>'
+                for kind, (name, _, _) in extra.items()
             )
             + "</Relationships>"
         ),
@@ -92,6 +123,8 @@ def _word_file(
         parts[f"word/{kind}s.xml"] = (
             f'<?xml version="1.0" encoding="UTF-8"?><w:{kind}s xmlns:w="{_NS}">{content}</w:{kind}s>'
         )
+    for name, _, xml in extra.values():
+        parts[f"word/{name}"] = f'<?xml version="1.0" encoding="UTF-8"?>{xml}'
     with zipfile.ZipFile(path, "w") as archive:
         for name, text in parts.items():
             archive.writestr(name, text)
@@ -152,6 +185,75 @@ def test_word_text_the_document_defaults_hide_is_not_read(tmp_path):
 )
 def test_word_text_a_reader_sees_whatever_its_styles_is_read(tmp_path, body):
     assert HIDDEN in _read(tmp_path, body)
+
+
+#: Office's theme colours, as a theme part gives them (the light ones by the system colour).
+OFFICE = (
+    '<a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1>'
+    '<a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1>'
+    '<a:dk2><a:srgbClr val="44546A"/></a:dk2><a:lt2><a:srgbClr val="E7E6E6"/></a:lt2>'
+    '<a:accent1><a:srgbClr val="4472C4"/></a:accent1>'
+)
+#: A dark theme: its "background" is black and its "text" white.
+DARK = (
+    '<a:dk1><a:srgbClr val="FFFFFF"/></a:dk1><a:lt1><a:srgbClr val="000000"/></a:lt1>'
+    '<a:dk2><a:srgbClr val="FFFFFF"/></a:dk2><a:lt2><a:srgbClr val="000000"/></a:lt2>'
+)
+
+
+def _coloured(text: str, colour: str, shading: str = "") -> str:
+    """A paragraph of one run in a colour (``w:color``'s attributes) over ``shading``."""
+    return _p(text, run=f"<w:color {colour}/>{shading}")
+
+
+@pytest.mark.parametrize(
+    ("body", "theme", "mapping"),
+    [
+        # the theme's colour, not w:val: white in Office's theme (none given, or the part's)
+        (_coloured(HIDDEN, 'w:val="000000" w:themeColor="background1"'), None, None),
+        (_coloured(HIDDEN, 'w:val="000000" w:themeColor="background1"'), OFFICE, None),
+        (_coloured(HIDDEN, 'w:val="000000" w:themeColor="light1"'), OFFICE, None),
+        (_coloured(HIDDEN, 'w:themeColor="text1" w:themeTint="00"'), OFFICE, None),  # all tint
+        (_coloured(HIDDEN, 'w:val="000000" w:themeColor="text1"'), DARK, None),
+        (_coloured(HIDDEN, 'w:themeColor="text1"'), OFFICE, 'w:t1="light1" w:bg1="dark1"'),
+        # shading whose theme fill is white puts nothing behind white text
+        (
+            _coloured(HIDDEN, 'w:val="FFFFFF"', '<w:shd w:val="clear" w:themeFill="background1"/>'),
+            OFFICE,
+            None,
+        ),
+    ],
+)
+def test_word_text_in_a_theme_colour_of_white_is_not_read(tmp_path, body, theme, mapping):
+    text = read_text(_word_file(tmp_path / "r.docx", body, theme=theme, mapping=mapping))
+    assert "7777" not in text and "500万元" in text
+
+
+@pytest.mark.parametrize(
+    ("body", "theme", "mapping"),
+    [
+        (_coloured(HIDDEN, 'w:val="FFFFFF" w:themeColor="text1"'), None, None),
+        (_coloured(HIDDEN, 'w:val="FFFFFF" w:themeColor="text1"'), OFFICE, None),
+        (_coloured(HIDDEN, 'w:val="FFFFFF" w:themeColor="background1"'), DARK, None),
+        (_coloured(HIDDEN, 'w:themeColor="background1" w:themeShade="BF"'), OFFICE, None),
+        (_coloured(HIDDEN, 'w:themeColor="text1" w:themeTint="99"'), OFFICE, None),
+        (_coloured(HIDDEN, 'w:themeColor="background1"'), OFFICE, 'w:bg1="dark1" w:t1="light1"'),
+        (_coloured(HIDDEN, 'w:themeColor="accent2"'), OFFICE, None),  # not in the theme: read
+        # white text on shading in a theme colour
+        (
+            _coloured(HIDDEN, 'w:val="FFFFFF"', '<w:shd w:val="clear" w:themeFill="accent1"/>'),
+            OFFICE,
+            None,
+        ),
+        (
+            _coloured(HIDDEN, 'w:val="FFFFFF"', '<w:shd w:val="clear" w:themeFill="text2"/>'),
+            None,
+            None,
+        ),
+    ],
+)
+def test_word_text_in_a_theme_colour_that_shows_is_read(tmp_path, body, theme, mapping):
+    assert HIDDEN in read_text(_word_file(tmp_path / "r.docx", body, theme=theme, mapping=mapping))
 
 
 def _cell(text: str) -> str:

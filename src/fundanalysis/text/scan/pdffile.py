@@ -1,29 +1,43 @@
 """The text of a PDF page as a reader sees it: pypdf's text, less what is not drawn visibly.
 
-Left out: text drawn off the page (outside its crop box), filled in white (``g``, ``rg``,
-``k``, or ``sc``/``scn`` in a gray, RGB or CMYK colour space), fully transparent (an
-ExtGState ``/ca 0``), in an invisible render mode (``3 Tr``, ``7 Tr``: PDF 32000 §9.3.6),
-under a clip to nothing (``0 0 0 0 re W n``), at 0 % horizontal scaling (``0 Tz``) or a font
-size of 0, in an optional-content layer the default view turns off (marked content ``/OC
-/name BDC … EMC`` or a form with ``/OC``, whose group or membership dictionary is off by the
-catalog's ``/OCProperties /D``: §8.11.4), and text wholly outside a rectangular clip (one
-``re`` then ``W n``, the matrices axis-aligned: above it, below it, or begun right of it). The graphics state is saved and restored with ``q``/``Q`` and around a Form
-XObject, and a form's ``/Matrix`` is composed into the place of its text (pypdf's visitor
-reports it in the form's own space). Invisible text on a page that also draws an image is
-read: it is the text layer of a scan (OCR), which the image shows. Where the place or the
-colour cannot be known for certain, the text is read.
+Left out: text drawn off the page (outside its crop box); text whose render mode paints
+only what is white or fully transparent (PDF 32000 §9.3.6: modes 0 and 4 fill, 1 and 5
+stroke, 2 and 6 both): white set by ``g``/``rg``/``k`` (``G``/``RG``/``K``), or by
+``sc``/``scn`` (``SC``/``SCN``) in a gray, RGB or CMYK space, a tint of 0 in a Separation or
+DeviceN space (no ink), an ExtGState ``/ca 0`` (``/CA 0``); text in an invisible render mode
+(``3 Tr``, ``7 Tr``); under a clip to nothing (``0 0 0 0 re W n``); at most 1 pt high (font
+size through the text matrix, CTM and form matrix: as a .docx run of at most 1 pt) or
+squeezed to 1 % of its height (``1 Tz``); in an optional-content layer the default view
+turns off (marked content ``/OC /name BDC … EMC`` or a form with ``/OC``, whose group or
+membership dictionary is off by the catalog's ``/OCProperties /D``: §8.11.4); and text wholly
+outside a rectangular clip (one ``re`` then ``W n``, the matrices axis-aligned: above it,
+below it, or begun right of it). The graphics state is saved and restored with ``q``/``Q``
+and around a Form XObject, and a form's ``/Matrix`` is composed into the place of its text
+(pypdf's visitor reports it in the form's own space). Invisible text on a page that also
+draws an image is read: it is the text layer of a scan (OCR), which the image shows. Where
+the place, the size or the colour cannot be known for certain, the text is read (a Type 3
+font's own matrix is not followed; a tint transform other than an exponential one is taken
+to give no ink at 0, as §8.6.6.4 means it). Not followed: what is painted over text later (a
+white rectangle on it), which would need each glyph's extent and all that is drawn after it.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
-#: White, the fill colour a page's paper does not show, by the colour space's components.
-_WHITE = {1: [1.0], 3: [1.0, 1.0, 1.0], 4: [0.0, 0.0, 0.0, 0.0]}
-#: The operators that set the fill colour in a device space, and its number of components.
-_DEVICE_FILL = {b"g": 1, b"rg": 3, b"k": 4}
+#: White, the colour a page's paper does not show, by the colour space's components.
+_WHITE = {1: (1.0,), 3: (1.0, 1.0, 1.0), 4: (0.0, 0.0, 0.0, 0.0)}
+#: The operators that set the fill or stroke colour in a device space, and its components.
+_DEVICE_COLOUR = {b"g": ("fill", 1), b"rg": ("fill", 3), b"k": ("fill", 4)}
+_DEVICE_COLOUR |= {b"G": ("stroke", 1), b"RG": ("stroke", 3), b"K": ("stroke", 4)}
+_SPACE_SETS = {b"cs": "fill", b"CS": "stroke"}
+_COLOUR_SETS = {b"sc": "fill", b"scn": "fill", b"SC": "stroke", b"SCN": "stroke"}
 _DEVICE_SPACES = {"/DeviceGray": 1, "/G": 1, "/DeviceRGB": 3, "/RGB": 3}
 _DEVICE_SPACES |= {"/DeviceCMYK": 4, "/CMYK": 4, "/CalGray": 1, "/CalRGB": 3}
+#: What each text render mode paints (PDF 32000 §9.3.6; 3 and 7 paint nothing).
+_PAINTS = {0: ("fill",), 1: ("stroke",), 2: ("fill", "stroke"), 4: ("fill",), 5: ("stroke",)}
+_PAINTS |= {6: ("fill", "stroke")}
 #: Operators that end a path (painting it, or not): a pending clip takes effect.
 _PATH_ENDS = {b"n", b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 _PATH_DRAWS = {b"m", b"l", b"c", b"v", b"y", b"h"}
@@ -38,25 +52,49 @@ _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 class _State:
     """What of the graphics state decides whether text is seen."""
 
-    components: int | None = 1  # of the fill colour space (None: a space not known)
-    white: bool = False
-    clear: bool = False  # fill alpha 0
+    # white in the fill colour space (None: a space not known), whether the fill is white
+    fill_space: tuple[float, ...] | None = (1.0,)
+    fill_white: bool = False
+    fill_clear: bool = False  # fill alpha 0
+    stroke_space: tuple[float, ...] | None = (1.0,)  # the same for the stroke colour
+    stroke_white: bool = False
+    stroke_clear: bool = False  # stroke alpha 0
     mode: float = 0  # the text render mode
     clipped: bool = False  # a clip to nothing
-    unscaled: bool = False  # 0 % horizontal scaling
-    sizeless: bool = False  # a font size of 0
+    scaling: float = 100.0  # the horizontal scaling (``Tz``), in per cent
+    size: float | None = None  # the font size (None: not known, or a Type 3 font's)
+    tiny: bool = False  # shown at most 1 pt high, or squeezed (see :func:`_tiny`)
     off: bool = False  # in a form of an optional-content group that is off
     clip: tuple[float, ...] | None = None  # the clip's bounding box on the page, where known
 
     def verdict(self) -> str:
         """Whether text drawn in this state is ``shown``, ``hidden``, or ``invisible`` (render
-        mode 3 or 7, kept where the page is a scan). White hides filled text only: text also
-        stroked (modes 1, 2, 5, 6) shows in its stroke colour."""
-        if self.clear or self.clipped or self.unscaled or self.sizeless or self.off:
+        mode 3 or 7, kept where the page is a scan). Text is hidden by colour only where all
+        its render mode paints is white or transparent: the fill, the stroke, or both."""
+        if self.clipped or self.tiny or self.off:
             return "hidden"
         if self.mode in (3, 7):
             return "invisible"
-        return "hidden" if self.white and self.mode in (0, 4) else "shown"
+        paints = _PAINTS.get(self.mode, ())  # a mode not known: shown
+        unseen = {
+            "fill": self.fill_white or self.fill_clear,
+            "stroke": self.stroke_white or self.stroke_clear,
+        }
+        return "hidden" if paints and all(unseen[p] for p in paints) else "shown"
+
+
+def _tiny(state: _State, tm, cm, matrix) -> bool:
+    """Whether text is drawn at most 1 pt high (as a .docx run of at most 1 pt) or squeezed
+    to at most 1 % of its height (``Tz`` 1 or less): its font size through the text matrix,
+    the CTM and the form's matrix (§9.4.4). A Type 3 font's own matrix is not followed."""
+    if state.size == 0 or state.scaling == 0:
+        return True
+    if state.size is None or matrix is None:
+        return False
+    m = _multiply(_multiply(tuple(tm), tuple(cm)), matrix)
+    height = abs(state.size) * math.hypot(m[2], m[3])
+    width = abs(state.size * state.scaling / 100) * math.hypot(m[0], m[1])
+    return height <= 1 or width <= height / 100 + 1e-9
 
 
 def _marked_off(operands, resources, off: set) -> bool:
@@ -94,23 +132,53 @@ def _resolved(value):
     return value.get_object() if hasattr(value, "get_object") else value
 
 
-def _components(space, resources) -> int | None:
-    """The number of components of a fill colour space set with ``cs``, where it is a device
-    space or one like it (ICC-based, calibrated); None for any other (pattern, separation …)."""
+def _white_in(space, resources) -> tuple[float, ...] | None:
+    """White in a colour space set with ``cs`` or ``CS``, where it is a device space or one
+    like it (ICC-based, calibrated), or no ink (a tint of 0 for each colorant) in a
+    Separation or DeviceN space; None for any other (pattern, indexed …)."""
     try:
         space = _resolved(space)
         if str(space) in _DEVICE_SPACES:
-            return _DEVICE_SPACES[str(space)]
+            return _WHITE[_DEVICE_SPACES[str(space)]]
         named = _resolved(_resolved(resources.get("/ColorSpace", {})).get(str(space)))
         if named is not None and not isinstance(named, list):
-            return _DEVICE_SPACES.get(str(named))
+            return _WHITE.get(_DEVICE_SPACES.get(str(named)))
         if named is not None and str(named[0]) == "/ICCBased":
-            return int(_resolved(named[1]).get("/N", 0)) or None
+            return _WHITE.get(int(_resolved(named[1]).get("/N", 0)))
+        if named is not None and str(named[0]) in ("/Separation", "/DeviceN"):
+            return _no_ink(named, resources)
         if named is not None:
-            return _DEVICE_SPACES.get(str(named[0]))
+            return _WHITE.get(_DEVICE_SPACES.get(str(named[0])))
     except (AttributeError, KeyError, TypeError, ValueError, IndexError):
         pass
     return None
+
+
+def _no_ink(space, resources) -> tuple[float, ...] | None:
+    """A tint of 0 for each colorant of a Separation or DeviceN space: no ink (§8.6.6.4),
+    unless its tint transform is an exponential function (type 2) whose value at 0 is not
+    white in the alternate space, as a viewer shows it (then None: not known as white)."""
+    names = _resolved(space[1])
+    zeros = (0.0,) * (len(names) if isinstance(names, list) else 1)
+    function = _resolved(space[3])
+    if hasattr(function, "get") and function.get("/FunctionType") == 2 and len(zeros) == 1:
+        at_zero = tuple(float(v) for v in _resolved(function.get("/C0", [0.0])))
+        if at_zero != _white_in(space[2], resources):
+            return None
+    return zeros
+
+
+def _font_size(operands, resources) -> float | None:
+    """The font size ``Tf`` sets; None where it is not known, or the font is a Type 3 font,
+    whose own matrix may make any size large (a size of 0 is 0 in every font)."""
+    size = (_numbers(operands[1:2]) or [None])[0]
+    if size == 0:
+        return 0.0
+    try:
+        font = _resolved(_resolved(resources["/Font"])[str(operands[0])])
+        return None if str(font.get("/Subtype")) == "/Type3" else size
+    except (AttributeError, KeyError, TypeError):
+        return None
 
 
 @dataclass
@@ -248,32 +316,40 @@ def shown_page_text(page) -> str:
             frame.saved.append(state)
         elif op == b"Q" and frame.saved:
             state = frame.saved.pop()
-        elif op in _DEVICE_FILL:
-            state = replace(state, components=_DEVICE_FILL[op])
-            state = replace(state, white=_numbers(operands) == _WHITE[_DEVICE_FILL[op]])
-        elif op == b"cs" and operands:
-            state = replace(state, components=_components(operands[0], frame.resources))
-            state = replace(state, white=False)  # the initial colour: black
-        elif op in (b"sc", b"scn"):
+        elif op in _DEVICE_COLOUR:
+            side, count = _DEVICE_COLOUR[op]
             values = _numbers(operands)
-            state = replace(
-                state, white=values is not None and values == _WHITE.get(state.components)
-            )
+            white = values is not None and tuple(values) == _WHITE[count]
+            state = replace(state, **{f"{side}_space": _WHITE[count], f"{side}_white": white})
+        elif op in _SPACE_SETS and operands:
+            side = _SPACE_SETS[op]  # the initial colour: black, or a tint of 1
+            space = _white_in(operands[0], frame.resources)
+            state = replace(state, **{f"{side}_space": space, f"{side}_white": False})
+        elif op in _COLOUR_SETS:
+            side = _COLOUR_SETS[op]
+            values, white = _numbers(operands), getattr(state, f"{side}_space")
+            seen = values is None or white is None or tuple(values) != white
+            state = replace(state, **{f"{side}_white": not seen})
         elif op == b"gs" and operands:
             try:
                 graphics = _resolved(_resolved(frame.resources["/ExtGState"])[str(operands[0])])
                 if "/ca" in graphics:
-                    state = replace(state, clear=float(graphics["/ca"]) == 0)
+                    state = replace(state, fill_clear=float(graphics["/ca"]) == 0)
+                if "/CA" in graphics:
+                    state = replace(state, stroke_clear=float(graphics["/CA"]) == 0)
+                if "/Font" in graphics:
+                    state = replace(state, size=None)  # a size set here is not followed
             except (AttributeError, KeyError, TypeError, ValueError):
                 pass
         elif op == b"Tr" and operands:
             state = replace(state, mode=(_numbers(operands[:1]) or [0.0])[0])
         elif op == b"Tz" and operands:
-            state = replace(state, unscaled=_numbers(operands[:1]) == [0.0])
+            state = replace(state, scaling=(_numbers(operands[:1]) or [100.0])[0])
         elif op == b"Tf" and len(operands) > 1:
-            state = replace(state, sizeless=_numbers(operands[1:2]) == [0.0])
+            state = replace(state, size=_font_size(operands, frame.resources))
         elif op in _SHOWS:
-            drawn.append(replace(state, off=True) if any(marked) else state)
+            drawing = replace(state, tiny=_tiny(state, tm, cm, frame.matrix))
+            drawn.append(replace(drawing, off=True) if any(marked) else drawing)
         elif op in (b"BDC", b"BMC"):
             marked.append(op == b"BDC" and _marked_off(operands, frame.resources, off))
         elif op == b"EMC" and marked:

@@ -5,7 +5,10 @@ draws before it (see :mod:`fundanalysis.text.scan.wordnumbers`), text inside ins
 and custom XML included, at every level (a table's rows and a row's cells may be wrapped in a
 content control too). Left out is what Word keeps but does not show: deleted or moved-away
 text and deleted rows, fallback copies of shapes, and runs hidden (``w:vanish``), at most 1 pt,
-or white with nothing shaded behind them, whether set on the run itself or by its character
+or white with nothing shaded behind them (a theme colour, ``w:themeColor`` or ``w:themeFill``,
+overrides the hex value given with it: it is taken from the theme part's colour scheme, as the
+settings' ``w:clrSchemeMapping`` maps it, or from Office's default theme where there is none,
+with its tint and shade; see :class:`_Theme`), whether set on the run itself or by its character
 style, its paragraph's style (each through its ``w:basedOn`` chain) or the document's defaults
 (ECMA-376 §17.7.2: direct formatting, then the character style, then the paragraph style, then
 the defaults; the hidden toggle set by both styles cancels out, §17.7.3). The footnotes and
@@ -32,7 +35,7 @@ def document_text(document) -> str:
     """The shown text of a python-docx ``Document``: blocks apart by blank lines."""
     styles = _Styles(document)
     background = document.element.find(f"{_W}background")
-    shaded = background is not None and _coloured(background.get(f"{_W}color"))
+    shaded = _coloured(styles.theme.colour(background, "color", "themeColor"))
     body = document.element.body
     blocks = _word_blocks(body, styles, shaded)
     for kind in ("footnote", "endnote"):
@@ -50,21 +53,8 @@ def _notes(document, body, kind: str, styles: _Styles, shaded: bool) -> list[str
     shown). Word prints footnotes at the foot of the page and endnotes at the end: both are
     read after the body. The note's number (``w:footnoteRef``) is not read, nor the body's
     reference mark, so that neither runs into a figure."""
-    from lxml import etree
-
-    part = next(
-        (
-            rel.target_part
-            for rel in document.part.rels.values()
-            if not rel.is_external and rel.reltype.endswith(f"/{kind}s")
-        ),
-        None,
-    )
-    if part is None:
-        return []
-    try:
-        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False))
-    except etree.XMLSyntaxError:
+    root = _part(document, f"{kind}s")
+    if root is None:
         return []
     notes = {
         note.get(f"{_W}id"): note
@@ -81,23 +71,116 @@ def _notes(document, body, kind: str, styles: _Styles, shaded: bool) -> list[str
     return [block for note in referred for block in _word_blocks(note, styles, shaded)]
 
 
+def _part(document, kind: str):
+    """The XML root of the document's part of a kind (``footnotes``, ``theme`` …), or None."""
+    from lxml import etree
+
+    part = next(
+        (
+            rel.target_part
+            for rel in document.part.rels.values()
+            if not rel.is_external and rel.reltype.endswith(f"/{kind}")
+        ),
+        None,
+    )
+    if part is None:
+        return None
+    try:
+        return etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False))
+    except etree.XMLSyntaxError:
+        return None
+
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+#: Office's default theme, for a document without one: what decides whether text is white.
+_DEFAULT_SCHEME = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "44546A", "lt2": "E7E6E6"}
+#: The names a run's ``w:themeColor`` may give that Word maps through the settings'
+#: ``w:clrSchemeMapping`` (ECMA-376 §17.15.1.20), mapped as Word does by default.
+_MAPPED = {"background1": "bg1", "text1": "t1", "background2": "bg2", "text2": "t2"}
+_DEFAULT_MAPPING = {"bg1": "light1", "t1": "dark1", "bg2": "light2", "t2": "dark2"}
+#: A mapping's names for the theme's colours (its ``a:clrScheme`` elements).
+_SCHEME_NAMES = {"dark1": "dk1", "light1": "lt1", "dark2": "dk2", "light2": "lt2"}
+_SCHEME_NAMES |= {"hyperlink": "hlink", "followedHyperlink": "folHlink"}
+_SCHEME_NAMES |= {f"accent{n}": f"accent{n}" for n in range(1, 7)}
+
+
+class _Theme:
+    """The document's theme colours (``word/theme/theme1.xml``, its ``a:clrScheme``), by
+    which a theme colour overrides the ``w:val`` or ``w:fill`` given with it (§17.3.2.6)."""
+
+    def __init__(self, document) -> None:
+        self.scheme = dict(_DEFAULT_SCHEME)
+        root = _part(document, "theme")
+        scheme = None if root is None else root.find(f".//{_A}clrScheme")
+        if scheme is not None:
+            self.scheme = {}
+            for slot in scheme:
+                colour = next(iter(slot), None)
+                if colour is None or len(colour):  # none, or changed by modifiers
+                    continue
+                if colour.tag == f"{_A}srgbClr":
+                    self.scheme[slot.tag.removeprefix(_A)] = colour.get("val", "")
+                elif colour.tag == f"{_A}sysClr":  # the system colour as last seen
+                    self.scheme[slot.tag.removeprefix(_A)] = colour.get("lastClr", "")
+        self.mapping = dict(_DEFAULT_MAPPING)
+        settings = _part(document, "settings")
+        mapped = None if settings is None else settings.find(f"{_W}clrSchemeMapping")
+        if mapped is not None:
+            self.mapping |= {k.removeprefix(_W): v for k, v in mapped.attrib.items()}
+
+    def colour(self, element, value: str, theme: str) -> str:
+        """The colour an element gives, in upper-case hex (or as given: ``auto``, ``none``):
+        its ``value`` attribute, or its ``theme`` colour with its tint and shade, where it
+        has one (a theme colour not known is given by its name: neither white nor none)."""
+        if element is None:
+            return "auto"
+        name = element.get(f"{_W}{theme}")
+        if name is None or name == "none":
+            return (element.get(f"{_W}{value}") or "auto").upper()
+        index = self.mapping.get(_MAPPED.get(name, name), name)
+        rgb = self.scheme.get(_SCHEME_NAMES.get(index, ""), "").upper()
+        prefix = "theme" if theme == "themeColor" else theme
+        tint, shade = (element.get(f"{_W}{prefix}{k}") for k in ("Tint", "Shade"))
+        try:
+            return _tinted(rgb, tint, shade)
+        except ValueError:
+            return name
+
+
+def _tinted(rgb: str, tint: str | None, shade: str | None) -> str:
+    """A hex colour lightened by a tint and darkened by a shade (hex bytes: ``FF`` leaves it
+    as it is), as Word applies them, to the colour's luminance."""
+    import colorsys
+
+    if len(rgb) != 6:
+        raise ValueError(rgb)
+    hue, light, saturation = colorsys.rgb_to_hls(
+        *(int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    )
+    if tint is not None:
+        light = light * int(tint, 16) / 255 + 1 - int(tint, 16) / 255
+    if shade is not None:
+        light = light * int(shade, 16) / 255
+    return "".join(f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(hue, light, saturation))
+
+
 def _on(toggle) -> bool:
     return toggle.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
-def _coloured(colour: str | None) -> bool:
+def _coloured(colour: str) -> bool:
     """Whether a fill or page colour is one (not none, not automatic, not white)."""
-    return (colour or "auto").upper() not in ("AUTO", "FFFFFF", "NONE", "")
+    return colour.upper() not in ("AUTO", "FFFFFF", "NONE", "")
 
 
-def _shading(element) -> bool:
+def _shading(element, theme: _Theme) -> bool:
     """Whether shading (``w:shd``) or a highlight puts a colour behind the text."""
     if element is None:
         return False
     if element.tag == f"{_W}highlight":
         return element.get(f"{_W}val", "none") != "none"
     pattern = element.get(f"{_W}val", "clear")
-    return pattern not in ("clear", "nil") or _coloured(element.get(f"{_W}fill"))
+    return pattern not in ("clear", "nil") or _coloured(theme.colour(element, "fill", "themeFill"))
 
 
 def _properties(rpr) -> dict:
@@ -129,6 +212,7 @@ class _Styles:
         )
         self.defaults = _properties(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr"))
         self.numbering = Numbering(document, self.by_id)
+        self.theme = _Theme(document)
         self._resolved: dict[str | None, tuple[dict, bool]] = {}
 
     def of(self, style_id: str | None) -> tuple[dict, bool]:
@@ -143,7 +227,7 @@ class _Styles:
                 style = self.by_id[current]
                 for name, element in _properties(style.find(f"{_W}rPr")).items():
                     found.setdefault(name, element)
-                shades = shades or _shading(style.find(f"{_W}pPr/{_W}shd"))
+                shades = shades or _shading(style.find(f"{_W}pPr/{_W}shd"), self.theme)
                 based = style.find(f"{_W}basedOn")
                 current = None if based is None else based.get(f"{_W}val")
             self._resolved[style_id] = (found, shades)
@@ -155,10 +239,10 @@ class _Styles:
         named = paragraph.find(f"{_W}pPr/{_W}pStyle")
         style_id = self.default_paragraph if named is None else named.get(f"{_W}val")
         found, shades = self.of(style_id)
-        return found, shades or _shading(paragraph.find(f"{_W}pPr/{_W}shd"))
+        return found, shades or _shading(paragraph.find(f"{_W}pPr/{_W}shd"), self.theme)
 
 
-def _unseen(run, levels: list[dict], shaded: bool) -> bool:
+def _unseen(levels: list[dict], shaded: bool, theme: _Theme) -> bool:
     """A run Word does not show: hidden, at most 1 pt, or white with nothing behind it.
 
     ``levels``: the properties set on the run, by its character style, by its paragraph's
@@ -178,8 +262,10 @@ def _unseen(run, levels: list[dict], shaded: bool) -> bool:
     if half_points.isascii() and half_points.isdigit() and int(half_points) <= 2:
         return True
     colour = next((level["color"] for level in levels if "color" in level), None)
-    behind = shaded or any(_shading(level.get(n)) for level in levels for n in ("shd", "highlight"))
-    return colour is not None and colour.get(f"{_W}val", "").upper() == "FFFFFF" and not behind
+    behind = shaded or any(
+        _shading(level.get(n), theme) for level in levels for n in ("shd", "highlight")
+    )
+    return theme.colour(colour, "val", "themeColor") == "FFFFFF" and not behind
 
 
 #: Bidirectional override (``w:bdo``) and embedding (``w:dir``) by direction: the Unicode
@@ -221,7 +307,8 @@ def _shown_runs_text(paragraph, styles: _Styles, shaded: bool) -> str:
         rpr = run.find(f"{_W}rPr")
         named = None if rpr is None else rpr.find(f"{_W}rStyle")
         by_character = styles.of(None if named is None else named.get(f"{_W}val"))[0]
-        if _unseen(run, [_properties(rpr), by_character, by_paragraph, styles.defaults], shaded):
+        levels = [_properties(rpr), by_character, by_paragraph, styles.defaults]
+        if _unseen(levels, shaded, styles.theme):
             continue
         for node in run:
             if node.tag == f"{_W}t":
@@ -248,11 +335,11 @@ def _within(container, tag: str):
 
 def _table_shades(table, styles: _Styles) -> bool:
     """Whether a table's own properties or its table style put shading behind its cells."""
-    if _shading(table.find(f"{_W}tblPr/{_W}shd")):
+    if _shading(table.find(f"{_W}tblPr/{_W}shd"), styles.theme):
         return True
     named = table.find(f"{_W}tblPr/{_W}tblStyle")
     style = None if named is None else styles.by_id.get(named.get(f"{_W}val"))
-    return style is not None and any(_shading(s) for s in style.iter(f"{_W}shd"))
+    return style is not None and any(_shading(s, styles.theme) for s in style.iter(f"{_W}shd"))
 
 
 def _word_blocks(container, styles: _Styles, shaded: bool = False) -> list[str]:
@@ -269,7 +356,9 @@ def _word_blocks(container, styles: _Styles, shaded: bool = False) -> list[str]:
                     continue  # a deleted row
                 texts = []
                 for cell in _within(row, f"{_W}tc"):  # a merged cell is one element: read once
-                    cell_shaded = table_shaded or _shading(cell.find(f"{_W}tcPr/{_W}shd"))
+                    cell_shaded = table_shaded or _shading(
+                        cell.find(f"{_W}tcPr/{_W}shd"), styles.theme
+                    )
                     texts.append(" ".join(_word_blocks(cell, styles, cell_shaded)))
                 blocks.append(" ".join(texts))
         elif child.tag in (*_WRAPPERS, f"{_W}ins", f"{_W}smartTag"):
