@@ -304,3 +304,46 @@ def test_an_override_inside_an_override_is_refused_where_it_holds_a_digit(tmp_pa
 def test_a_block_scaled_or_moved_away_by_the_standalone_properties_is_not_scanned(tmp_path, style):
     text = read_text(_page(tmp_path, f'<p style="{style}">另下达资金7777万元。</p>'))
     assert "7777" not in text and "500万元" in text
+
+
+@pytest.mark.parametrize(
+    ("body", "head"),
+    [
+        ("<div popover>另下达资金7777万元。</div>", ""),
+        ('<p>另下达资金<span popover="manual">7777万元</span>。</p>', ""),
+        ('<p><span style="--c:#fff;color:var(--c)">另下达资金7777万元。</span></p>', ""),
+        ('<p style="--c: white"><span style="color:var(--c)">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="color:var(--none, #ffffff)">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="--o:0;opacity:var(--o)">另下达资金7777万元。</span></p>', ""),
+        ('<p style="--a:#fff"><span style="--b:var(--a);color:var(--b)">7777万元</span></p>', ""),
+        ('<p class="v"><span style="color:var(--c)">另下达资金7777万元。</span></p>', ""),
+        ('<p class="v">另下达资金7777万元。</p>', "<style>.v{--c:#fff} .v{color:var(--c)}</style>"),
+    ],
+)
+def test_a_closed_popover_and_white_through_a_custom_property_are_not_scanned(tmp_path, body, head):
+    head = head or "<style>:root{--d:#000} .v{--c:#fff}</style>"
+    text = read_text(_page(tmp_path, body, head))
+    assert "7777" not in text
+    assert "500万元" in text
+
+
+@pytest.mark.parametrize(
+    ("body", "head"),
+    [
+        ("<dialog popover open>另下达资金7777万元。</dialog>", ""),
+        ('<p><span style="--c:#000;color:var(--c)">另下达资金7777万元。</span></p>', ""),
+        ('<p><span style="color:var(--c)">另下达资金7777万元。</span></p>', ""),  # not declared
+        ('<p><span style="color:var(--c, #fff)">7777万元</span></p>', '<link rel="stylesheet">'),
+        ('<p style="--c:#fff"><span style="--c:#333;color:var(--c)">7777万元</span></p>', ""),
+        (
+            '<p class="v"><span style="color:var(--c)">另下达资金7777万元。</span></p>',
+            "<style>.v{--c:#fff} p{--c:#000}</style>",  # the rules disagree
+        ),
+        (
+            '<p><span style="--x:var(--none);color:var(--x);background:var(--x)">7777万元</span></p>',
+            "",
+        ),
+    ],
+)
+def test_a_custom_property_that_is_not_white_or_not_certain_is_read(tmp_path, body, head):
+    assert "7777万元" in read_text(_page(tmp_path, body, head))

@@ -2,14 +2,18 @@
 
 Beautiful Soup over lxml reads the markup (with the charset the page declares). A page can
 carry text no reader sees: scripts, styles, templates, fallback content (canvas, video …),
-elements with the ``hidden`` attribute, an inline ``style`` of ``display: none`` or
-``visibility: hidden`` (or one of the ways of keeping text laid out but unseen, white on the
-page's white among them), or a rule of the page's own style sheets that hides them (read with tinycss2, matched with soupsieve, Beautiful Soup's own
+elements with the ``hidden`` attribute or a ``popover`` (which a saved page cannot open), an
+inline ``style`` of ``display: none`` or ``visibility: hidden`` (or one of the ways of keeping
+text laid out but unseen, white on the page's white among them), or a rule of the page's own
+style sheets that hides them (read with tinycss2, matched with soupsieve, Beautiful Soup's own
 selector engine). Such text is left out, as a reader would not see it; text the sheets show
-with ``::before`` or ``::after`` (``content: "100"``) is read where it stands. Where it is not
+with ``::before`` or ``::after`` (``content: "100"``) is read where it stands. A ``var()`` in
+an inline style or a colour is read from the custom properties the element declares or
+inherits (:class:`~fundanalysis.text.scan.webpaint.CustomProperties`). Where it is not
 certain, the text is read: a rule that another rule or the inline style contradicts, rules
 inside ``@media`` and other at-rules, sheets for print and sheets inside a template do not
-hide anything (what is hidden only on some screens is still published).
+hide anything (what is hidden only on some screens is still published), nor does a ``var()``
+whose value is not certain.
 Style sheets the page links to are not fetched (nothing is downloaded).
 
 The walk over the tree is one pass with an explicit stack, so a page nested thousands of
@@ -21,10 +25,12 @@ from __future__ import annotations
 import re
 
 from fundanalysis.text.scan.webpaint import (
+    CustomProperties,
     declared,
     paint_of,
     painted_by_style_sheets,
     screen_sheets,
+    substituted,
     text_colour,
     unseen_colour,
 )
@@ -107,7 +113,7 @@ def _laid_out_unseen(values: dict[str, str], block: bool = False) -> bool:
     return bool(
         _ZERO.fullmatch(values.get("font-size", "-"))
         or _ZERO.fullmatch(values.get("opacity", "-"))
-        or values.get("color", "-") in (values.get("background-color"), values.get("background"))
+        or _same_as_background(values)
         or values.get("content-visibility") == "hidden"
         or _SCALED_AWAY.search(values.get("transform", ""))
         or _TRANSLATED_AWAY.search(values.get("transform", ""))
@@ -120,6 +126,13 @@ def _laid_out_unseen(values: dict[str, str], block: bool = False) -> bool:
         or (squeezed and overflow in ("hidden", "clip"))
         or any(_FAR_OFF.fullmatch(values.get(side, "-")) for side in _OFFSETS)
     )
+
+
+def _same_as_background(values: dict[str, str]) -> bool:
+    """Text in the colour of its own background (a ``var()`` unread is no colour for sure)."""
+    colour = values.get("color", "-")
+    same = colour in (values.get("background-color"), values.get("background"))
+    return same and "var(" not in colour
 
 
 _ZERO = re.compile(r"(?:0+(?:\.0*)?|\.0+)(?:px|pt|em|rem|%)?")
@@ -287,17 +300,21 @@ def _overridden(element, by_sheets: set[int]) -> str:
     return inline if inline is not None else "rtl" if id(element) in by_sheets else ""
 
 
-def _is_hidden(element, by_sheets: set[int]) -> bool:
+def _is_hidden(element, by_sheets: set[int], custom) -> bool:
+    """Whether an element is hidden; ``custom``: its custom properties, for ``var()``."""
     if element.name in _NEVER_SHOWN:
         return True
     if element.has_attr("hidden"):
         return True
+    if element.has_attr("popover") and not (element.name == "dialog" and element.has_attr("open")):
+        return True  # a popover shows nothing until a script or a button opens it
     if element.name == "input" and str(element.get("type", "")).lower() == "hidden":
         return True
     if element.name == "dialog" and not element.has_attr("open"):
         return True  # a closed dialog shows nothing until a script opens it
     style = element.get("style")
-    inline = _visibility(style, element.name in _BLOCKS) if isinstance(style, str) else None
+    block = element.name in _BLOCKS
+    inline = _visibility(substituted(style, custom), block) if isinstance(style, str) else None
     if inline is not None:
         return inline  # an inline style wins over the sheets
     return id(element) in by_sheets
@@ -315,30 +332,33 @@ def page_text(soup) -> str:
     painted = painted_by_style_sheets(soup)
     generated = _generated_by_style_sheets(soup)
     overrides = _overrides_by_style_sheets(soup)
+    customs = CustomProperties(soup)
     pieces: list[str] = []
-    stack: list = [(soup, ("other", "white"))]
+    stack: list = [(soup, ("other", "white"), customs.root)]
     while stack:
         entry = stack.pop()
         if isinstance(entry, str):
             pieces.append(entry)  # a marker pushed below: the end of a block or a cell
             continue
-        node, paint = entry
+        node, paint, custom = entry
         if isinstance(node, (Comment, ProcessingInstruction, Declaration, Doctype)):
             continue
         if isinstance(node, NavigableString):
             if not unseen_colour(paint) or not node.strip():
                 pieces.append(str(node).replace("\u00ad", ""))  # a soft hyphen shows nothing
             continue
-        if node is not soup and _is_hidden(node, by_sheets):
-            continue
-        paint = paint_of(node, painted, paint)
+        if node is not soup:
+            custom = customs.of(node, custom)
+            if _is_hidden(node, by_sheets, custom):
+                continue
+        paint = paint_of(node, painted, paint, custom)
         if node.name == "br":
             pieces.append(_LINE)
             continue
         if node.name == "details" and not node.has_attr("open"):  # closed: its summary only
             summary = node.find("summary", recursive=False)
             pieces.append("\n")
-            stack.extend(["\n", (summary, paint)] if summary is not None else ["\n"])
+            stack.extend(["\n", (summary, paint, custom)] if summary is not None else ["\n"])
             continue
         if node.name in _BLOCKS:
             pieces.append("\n")
@@ -350,7 +370,7 @@ def page_text(soup) -> str:
             pieces.append("\u202e" if forced == "rtl" else "\u202d")
             stack.append("\u202c")
         stack.append(generated.get((id(node), "after"), ""))
-        stack.extend((child, paint) for child in reversed(node.contents))
+        stack.extend((child, paint, custom) for child in reversed(node.contents))
         pieces.append(generated.get((id(node), "before"), ""))
     paragraphs = "".join(pieces).split("\n")
     shown = []

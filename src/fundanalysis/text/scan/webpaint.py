@@ -2,11 +2,19 @@
 :mod:`fundanalysis.text.scan.webpage`): text in no colour, or white on the page's white, is
 not seen. Read from presentational attributes, the page's own style sheets (tinycss2,
 soupsieve) and inline styles; where rules disagree, the text is read.
+
+A ``var(--c)`` is the custom property's value where the element declares it or inherits it
+(inline styles, and rules of the page's sheets that agree), or its fallback where the page
+declares no such property: ``--c:#fff; color:var(--c)`` is white as ``color:#fff`` is. Where the
+value is not certain (rules disagree, or a sheet the page links to may declare it), the
+``var()`` says nothing that hides.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Mapping
 
 
 def colour_kind(value: str, legacy: bool = False) -> str | None:
@@ -81,54 +89,63 @@ def declared(declarations: str) -> dict[str, str]:
     return values
 
 
-def painted_by_style_sheets(soup) -> dict[int, tuple[str | None, str | None]]:
-    """The text colour and background the page's own style sheets give elements (see
-    :func:`colour_kind`, :func:`_backdrop`), keyed by element. Where rules disagree (specificity
-    is not weighed), the colour is ``other`` and so is the background: the text is read."""
+def painted_by_style_sheets(soup) -> dict[int, tuple[set[str], set[str], list[str]]]:
+    """The text colours and backgrounds the page's own style sheets give elements (see
+    :func:`colour_kind`, :func:`_backdrop`), keyed by element, with the bodies of the rules that
+    use ``var()`` (read with each element's custom properties: see :func:`paint_of`)."""
     import soupsieve
     import tinycss2
 
-    said: dict[int, tuple[set, set]] = {}
+    said: dict[int, tuple[set[str], set[str], list[str]]] = {}
     for style in screen_sheets(soup):
         for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
             if rule.type != "qualified-rule":
                 continue
-            values = declared(tinycss2.serialize(rule.content))
-            colour = text_colour(values)
-            backdrop = _backdrop(values)
-            if colour is None and backdrop is None:
+            body = tinycss2.serialize(rule.content)
+            values = declared(body)
+            later = "var(" in body.lower()
+            colour = None if later else text_colour(values)
+            backdrop = None if later else _backdrop(values)
+            if colour is None and backdrop is None and not later:
                 continue
             try:
                 matched = soupsieve.select(tinycss2.serialize(rule.prelude).strip(), soup)
             except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
                 matched = []
             for element in matched:
-                colours, backdrops = said.setdefault(id(element), (set(), set()))
+                colours, backdrops, bodies = said.setdefault(id(element), (set(), set(), []))
                 colours.update({colour} - {None})
                 backdrops.update({backdrop} - {None})
-    return {
-        key: (_agreed(colours), _agreed(backdrops)) for key, (colours, backdrops) in said.items()
-    }
+                bodies.extend([body] if later else [])
+    return said
 
 
 def _agreed(kinds: set[str]) -> str | None:
-    """What the rules that apply agree on: nothing, their one kind, or ``other``."""
+    """What the rules that apply agree on: nothing, their one kind, or ``other`` (specificity
+    is not weighed: where rules disagree, the text is read)."""
     return None if not kinds else next(iter(kinds)) if len(kinds) == 1 else "other"
 
 
-def paint_of(element, by_sheets, above: tuple[str, str]) -> tuple[str, str]:
+def paint_of(
+    element, by_sheets, above: tuple[str, str], custom: Mapping[str, str | None] = {}
+) -> tuple[str, str]:
     """The colour of an element's text and what is behind it (``white`` or ``other``), from
     what is set above it (the page's default: black on white), its presentational attributes
     (``<font color>``, ``<body text>``, ``bgcolor``, ``background``), the style sheets, and
-    its inline style, which wins."""
+    its inline style, which wins; ``custom``: its custom properties (:meth:`CustomProperties.of`)."""
     colour, backdrop = above
-    sheet_colour, sheet_backdrop = by_sheets.get(id(element), (None, None))
+    colours, backdrops, bodies = by_sheets.get(id(element), (set(), set(), []))
+    colours, backdrops = set(colours), set(backdrops)
+    for body in bodies:
+        values = declared(substituted(body, custom))
+        colours.update({text_colour(values)} - {None})
+        backdrops.update({_backdrop(values)} - {None})
     style = element.get("style")
-    inline = declared(style) if isinstance(style, str) else {}
+    inline = declared(substituted(style, custom)) if isinstance(style, str) else {}
     attribute = {"font": element.get("color"), "body": element.get("text")}.get(element.name)
     for said in (
         colour_kind(attribute, legacy=True) if isinstance(attribute, str) else None,
-        sheet_colour,
+        _agreed(colours),
         text_colour(inline),
     ):
         colour = said or colour
@@ -136,7 +153,7 @@ def paint_of(element, by_sheets, above: tuple[str, str]) -> tuple[str, str]:
     for said in (
         colour_kind(bgcolor, legacy=True) if isinstance(bgcolor, str) else None,
         "other" if element.get("background") else None,  # a picture behind it
-        sheet_backdrop,
+        _agreed(backdrops),
         _backdrop(inline),
     ):
         if said is not None and said != "clear":
@@ -158,3 +175,106 @@ def screen_sheets(soup) -> list[str]:
         if media in ("", "all", "screen") and not style.find_parent("template"):
             sheets.append(style.get_text())
     return sheets
+
+
+#: ``var(--name)`` or ``var(--name, fallback)`` with no ``var()`` inside it (innermost first).
+_VAR = re.compile(r"var\(\s*(--[a-z0-9_-]+)\s*(?:,((?:[^()]|\([^()]*\))*))?\)", re.I)
+#: A key no custom property has: the page links a style sheet, which may declare any.
+_LINKED = "--*"
+_UNRESOLVED = "unresolved-"
+_UNKNOWN = itertools.count()
+#: The longest custom property value kept: values built of others may grow with each level.
+_LONGEST = 2000
+
+
+def substituted(declarations: str, custom: Mapping[str, str | None]) -> str:
+    """Declarations with each ``var()`` replaced by its value (see the module's note); one
+    whose value is not certain becomes a word of its own, a colour and a display of no kind."""
+
+    def value(match: re.Match) -> str:
+        name = match[1].lower()
+        said = custom.get(name)
+        if said is not None:
+            return said
+        if name in custom or _LINKED in custom or match[2] is None:
+            return f"{_UNRESOLVED}{next(_UNKNOWN)}"  # unlike any other: not the background
+        return match[2].strip()
+
+    for _ in range(32):  # a fallback inside a fallback: one level a round
+        if "var(" not in declarations.lower():
+            break
+        declarations = _VAR.sub(value, declarations)
+    return declarations
+
+
+class CustomProperties:
+    """The custom properties (``--c: #fff``) of a page's elements, read down its tree: those an
+    element inherits, those the page's sheets declare on it (a value where the rules agree,
+    None where they do not) and those its inline style declares, which win.
+
+    Only the names some ``var()`` of the page uses are carried, and a page that uses more than
+    :data:`_MOST` names has none read for certain, so that each element costs at most that much.
+    """
+
+    def __init__(self, soup) -> None:
+        import soupsieve
+        import tinycss2
+
+        sheets = screen_sheets(soup)
+        styles = [str(e["style"]) for e in soup.find_all(style=True)]
+        used = {m.lower() for text in (*sheets, *styles) for m in _VAR_NAME.findall(text)}
+        links = soup.find_all("link")
+        linked = any("stylesheet" in str(link.get("rel", "")).lower() for link in links)
+        linked = linked or any("@import" in sheet.lower() for sheet in sheets)
+        self.root: dict[str, str | None] = {_LINKED: None} if linked else {}
+        if len(used) > _MOST:
+            self.root, used = {_LINKED: None}, set()
+        self.used = used
+        said: dict[int, dict[str, set[str]]] = {}
+        for style in sheets if used else ():
+            for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
+                if rule.type != "qualified-rule":
+                    continue
+                values = declared(tinycss2.serialize(rule.content))
+                values = {k: v for k, v in values.items() if k in used}
+                if not values:
+                    continue
+                try:
+                    matched = soupsieve.select(tinycss2.serialize(rule.prelude).strip(), soup)
+                except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
+                    matched = []
+                for element in matched:
+                    mine = said.setdefault(id(element), {})
+                    for name, value in values.items():
+                        mine.setdefault(name, set()).add(value)
+        self.by_sheets = {
+            key: {name: next(iter(v)) if len(v) == 1 else None for name, v in names.items()}
+            for key, names in said.items()
+        }
+
+    def of(self, element, above: Mapping[str, str | None]) -> Mapping[str, str | None]:
+        """An element's custom properties (``above``: its parent's), each ``var()`` read."""
+        style = element.get("style")
+        inline = declared(style) if self.used and isinstance(style, str) else {}
+        inline = {k: v for k, v in inline.items() if k in self.used}
+        sheets = self.by_sheets.get(id(element), {})
+        if not inline and not sheets:
+            return above
+        custom = dict(above)
+        here = {*sheets, *inline}
+        done: set[str] = set()
+        for name, value in (*sheets.items(), *inline.items()):
+            uses = {m.lower() for m in _VAR_NAME.findall(value or "")}
+            if value is None or name in uses or uses & (here - done):
+                custom[name] = None  # a cycle, or a property declared after it: not certain
+            else:
+                value = substituted(value, custom)
+                certain = _UNRESOLVED not in value and len(value) <= _LONGEST
+                custom[name] = value if certain else None
+            done.add(name)
+        return custom
+
+
+_VAR_NAME = re.compile(r"var\(\s*(--[a-z0-9_-]+)", re.I)
+#: The most custom property names a page's ``var()`` may use and still be read.
+_MOST = 200
