@@ -167,6 +167,7 @@ SHOWN = "共1000万元，其中中央资金600万元，省级资金400万元"
         f"{SHOWN}![县级资金500万元](a.png)。",
         f'{SHOWN}<span style="display:none">，县级资金500万元</span>。',
         f"{SHOWN}<span hidden>，县级资金<b>500</b>万元</span>。",
+        f"{SHOWN}<div popover>，县级资金500万元</div>。",
         f'{SHOWN}<div style="display:none"><div>，</div>县级资金500万元</div>。',
         f'{SHOWN}<span title="县级资金500万元">。</span>',
     ],

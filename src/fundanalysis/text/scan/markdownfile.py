@@ -4,9 +4,9 @@ Markdown source holds text that a rendered page does not show, and a figure in i
 report's: a link's destination and title (``[见附件](http://x.cn/?500万元)`` shows 见附件), an
 image's description and address, a reference definition (``[1]: http://x.cn "500万元"``),
 an HTML comment, the tags of inline HTML with their attributes, and the content of an inline
-HTML element that is hidden (the ``hidden`` attribute, or an inline style the web-page reader
-reads as hidden: ``display: none`` and the others of :mod:`fundanalysis.text.scan.webpage`),
-or never shown (``script``, ``style``, ``template``). These are taken out; every line break
+HTML element that is hidden (the ``hidden`` or ``popover`` attribute, or an inline style the
+web-page reader reads as hidden: ``display: none`` and the others of
+:mod:`fundanalysis.text.scan.webpage`), or never shown (``script``, ``style``, ``template``). These are taken out; every line break
 stays, so line numbers are those of the file. Code spans and fenced code blocks are shown as
 they are written, so nothing inside them is touched.
 """
@@ -33,7 +33,8 @@ _OPENING = re.compile(rf"<({_TAG_NAME})({_ATTRIBUTES})\s*>")
 _TAG = re.compile(rf"</?{_TAG_NAME}{_ATTRIBUTES}\s*/?>")
 _NEVER_SHOWN = {"script", "style", "template", "noscript", "iframe", "object", "head"}
 _STYLE = re.compile(r"""\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_HIDDEN = re.compile(r"""(?:^|\s)hidden(?:\s*=|\s|/|$)""", re.I)
+# the hidden attribute; a popover, which a saved page cannot open
+_HIDDEN = re.compile(r"""(?:^|\s)(?:hidden|popover)(?:\s*=|\s|/|$)""", re.I)
 
 
 def markdown_as_shown(text: str) -> str:
