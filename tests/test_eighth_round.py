@@ -250,3 +250,17 @@ def test_a_rate_over_parts_that_print_no_figure_says_so(tiny_dir) -> None:
     checks = fa.reconcile(tiny_dir).set_index("check")
     assert "分子中 1 个部分报告未载明数值" in checks.loc["share", "note"]
     assert "1 part(s) of the numerator print no figure" in checks.loc["share", "note_en"]
+
+
+def test_people_per_household_is_not_shown_as_money(monkeypatch) -> None:
+    from fundanalysis.data.paths import shipped_reports
+    from fundanalysis.publish import present
+    from fundanalysis.publish.views import outcomes
+
+    shown: list[dict] = []
+    monkeypatch.setattr(present, "_display", lambda bundle, lang: shown.append(bundle))
+    monkeypatch.setattr(outcomes, "show_chart", lambda *args, **kwargs: None)
+    outcomes.poverty_reduction(fa.load_report(shipped_reports()[1]))
+    (table,) = [b for b in shown if "户均人口" in b.get("text/html", "")]
+    assert "万元" not in table["text/html"] and "金额" not in table["text/html"]
+    assert "2.12" in table["text/plain"]  # MC 一: 1012 people in 478 households

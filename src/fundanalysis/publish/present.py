@@ -106,7 +106,7 @@ def _format(value, kind: str, lang: str = "zh") -> str:
         return EMPTY
     if kind == "money":  # 万元 at two decimals; the figure to the 分 is the cell's title
         return wan_for_reading(value)[0]
-    if kind == "yuan":  # an amount per person or household, in 元: to the 分
+    if kind in ("yuan", "average"):  # 元 per person to the 分; people per household
         return f"{value:,.2f}"
     if kind == "figure":  # a number written out already (views/common.checks_for_reading)
         return str(value)
@@ -191,8 +191,8 @@ def table_html(
     """(HTML, plain text) of ``columns`` of ``frame`` for a reader of ``lang``.
 
     For English, a column ``x`` is shown from ``x_en`` where the frame has one. ``formats``
-    maps columns to money (万元), yuan (元), percent, exact, count or date; other columns are
-    text.
+    maps columns to money (万元), yuan (元), average (a mean that is not money, to two
+    decimals), percent, exact, count or date; other columns are text.
     Money is shown to two decimals; where that rounds it, the cell's title gives its figure to
     the 分, as does a column ``x_exact`` (``x_exact_en``) for a column of text, and a note
     under the table says so. ``row_ids`` give each row a stable anchor (``id``), so that a
@@ -222,7 +222,7 @@ def table_html(
         header = (
             headers[column][LANGUAGES.index(lang)] if column in headers else label(column, lang)
         )
-        numeric = kind in ("money", "yuan", "percent", "exact", "count", "figure")
+        numeric = kind in ("money", "yuan", "average", "percent", "exact", "count", "figure")
         texts = [_format(v, kind, lang) for v in values]
         flag = f"{column}_computable"  # an analysis' word that a value cannot be computed
         if flag in frame.columns:

@@ -40,7 +40,7 @@ def poverty_reduction(report: AuditedReport) -> None:
         show_table(
             per_household,
             ["as_of", "people_per_household"],
-            {"as_of": "date", "people_per_household": MONEY},
+            {"as_of": "date", "people_per_household": "average"},
         )
 
 
