@@ -264,3 +264,54 @@ def test_people_per_household_is_not_shown_as_money(monkeypatch) -> None:
     (table,) = [b for b in shown if "户均人口" in b.get("text/html", "")]
     assert "万元" not in table["text/html"] and "金额" not in table["text/html"]
     assert "2.12" in table["text/plain"]  # MC 一: 1012 people in 478 households
+
+
+def test_carryover_projects_stated_are_never_a_zero_for_counts_not_printed(tiny_dir) -> None:
+    from fundanalysis.analysis import carryover
+
+    # 甲县's road item prints no count; 乙县's two items print none
+    _replace(tiny_dir / "carryover.csv", ",尾款,2,2.002,", ",尾款,,2.002,")
+    _replace(tiny_dir / "carryover.csv", "道路项目2个2.002万元", "道路项目2.002万元")
+    by_place = carryover.carryover_by_place(fa.load_report(tiny_dir)).set_index("place")
+    assert by_place.loc["甲县", "projects_stated"] == 1
+    assert by_place.loc["甲县", "items_stating_no_count"] == 1
+    assert pd.isna(by_place.loc["乙县", "projects_stated"])  # not 0
+    assert by_place.loc["乙县", "items_stating_no_count"] == 2
+
+
+def test_no_share_of_projects_where_a_row_of_the_stage_prints_no_count(tiny_dir) -> None:
+    from fundanalysis.analysis import projects
+
+    _append(tiny_dir / "projects.csv", "实施,县级,,,30,万元,,,,30万元,T-1")
+    by_level = projects.projects_by_level(fa.load_report(tiny_dir)).set_index("level")
+    assert by_level["share_of_projects"].isna().all()  # not 100 % beside the unprinted count
+    assert by_level.loc["中央", "share_of_funds"] == pytest.approx(50 / 80)
+
+
+def test_a_count_total_with_a_part_that_prints_no_count_says_so(tiny_dir) -> None:
+    _append(tiny_dir / "projects.csv", "实施,县级,,,30,万元,,,,30万元,T-1")
+    checks = fa.reconcile(tiny_dir).set_index("check")
+    assert checks.loc["projects_count", "status"] == "ok"
+    assert "1 个部分报告未载明数值" in checks.loc["projects_count", "note"]
+    assert "1 part(s) print no figure" in checks.loc["projects_count", "note_en"]
+
+
+def test_the_funds_under_evaluation_are_named_above_their_table(tiny_dir, monkeypatch) -> None:
+    from fundanalysis.publish import present
+    from fundanalysis.publish.views import overview
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        present, "_display", lambda bundle, lang: shown.append(bundle["text/plain"])
+    )
+    monkeypatch.setattr(overview, "show_chart", lambda *args, **kwargs: None)
+    report = fa.load_report(tiny_dir)
+    overview.funds_by_level(report)
+    overview.evaluated_funds(report)
+    zh = [text for text in shown if "资金" in text]
+    # tiny's year's funds come from its transfers; the second table is another total's shares
+    assert zh[0].startswith("当年下达的资金，按级次")
+    lead = next(
+        i for i, text in enumerate(zh) if text.startswith("纳入绩效评价的资金，按级次与类型")
+    )
+    assert "扶贫发展资金" in zh[lead + 1]  # the lead sits right above its table

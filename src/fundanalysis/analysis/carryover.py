@@ -14,15 +14,21 @@ MISSING = NotReported("结转结余明细", "carry-over")
 
 
 def carryover_by(report: AuditedReport, by: str, vocabulary: str) -> pd.DataFrame | NotReported:
-    """Carry-over summed by one column, in the vocabulary's order, with items and projects stated."""
+    """Carry-over summed by one column, in the vocabulary's order, with its items, the projects
+    they state and the items that state none: a place whose items print no count has no
+    projects stated (NA, never 0), and one where some print none says how many."""
     carry = report.tables["carryover"]
     if carry.empty:
         return MISSING
     terms = report.terms(vocabulary)
     result = exact_sum(carry, by, order=list(terms))
-    counts = carry.groupby(by, sort=False).agg(
-        items=("amount_fen", "size"), projects_stated=("project_count", "sum")
+    counts = carry.assign(unstated=carry["project_count"].isna()).groupby(by, sort=False)
+    counts = counts.agg(
+        items=("amount_fen", "size"),
+        projects_stated=("project_count", lambda c: c.sum(min_count=1)),
+        items_stating_no_count=("unstated", "sum"),
     )
+    counts["projects_stated"] = counts["projects_stated"].astype("Int64")
     result = result.merge(counts, left_on=by, right_index=True)
     return with_english(result, by, terms)
 

@@ -59,15 +59,18 @@ def _breakdown(report: AuditedReport, by: str, vocabulary: str) -> pd.DataFrame 
     result["funds_wan"] = money / FEN_PER_WAN
     result["funds_per_project_wan"] = result["funds_wan"] / counts.where(counts > 0)
     by_stage = result.groupby("stage")
-    result["share_of_projects"] = counts / by_stage["project_count"].transform("sum").astype(
-        "Float64"
-    )
-    # a stage's funds are known only where every row of it prints its money: otherwise no
-    # share of them is (100 % beside a category whose amount is not printed would mislead)
-    whole = by_stage["amount_fen"].transform(
-        lambda amounts: amounts.sum() if amounts.notna().all() else pd.NA
-    )
-    result["share_of_funds"] = money / whole.astype("Float64")
+
+    # a stage's projects, and its funds, are known only where every row of it prints them:
+    # otherwise no share of them is (100 % beside a category whose figure is not printed
+    # would mislead)
+    def known_whole(column: str) -> pd.Series:
+        whole = by_stage[column].transform(
+            lambda values: values.sum() if values.notna().all() else pd.NA
+        )
+        return whole.astype("Float64")
+
+    result["share_of_projects"] = counts / known_whole("project_count")
+    result["share_of_funds"] = money / known_whole("amount_fen")
     return with_english(result.drop(columns="amount_fen"), by, report.terms(vocabulary))
 
 

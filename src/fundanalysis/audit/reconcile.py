@@ -98,10 +98,11 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
             note += " 筛选条件未选中任何部分。"
             note_en += " The filter selects no parts."
             status = "discrepancy" if stated.value else status
-        elif money and counted < len(parts):
+        elif counted < len(parts):
             missing = len(parts) - counted
-            note += f" {missing} 个部分报告未载明金额。"
-            note_en += f" {missing} part(s) print no amount."
+            what, what_en = ("金额", "amount") if money else ("数值", "figure")
+            note += f" {missing} 个部分报告未载明{what}。"
+            note_en += f" {missing} part(s) print no {what_en}."
         if isinstance(total.explanation, str):
             note_en += f" {total.explanation}"
         rows.append(

@@ -21,6 +21,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "days_since_previous": ("距上批天数", "days since the previous batch"),
     "items": ("明细项数", "items"),
     "projects_stated": ("所列项目数", "projects stated"),
+    "items_stating_no_count": ("未列项目数的明细项", "items stating no project count"),
     "project_count": ("项目数", "projects"),
     "projects": ("项目数", "projects"),
     "of_first_stage": ("占首阶段比例", "share of the first stage"),

@@ -127,23 +127,21 @@ def projects_breakdown_chart(report: AuditedReport, by: str, lang: str) -> Chart
     table = table[table["stage"] == stage].reset_index(drop=True)
     fig, ax = subplots(figsize=(7.2, 0.7 * len(table) + 2.0))
     positions = list(range(len(table)))[::-1]
-    ax.barh(
-        [p + 0.2 for p in positions],
-        table["share_of_projects"].fillna(0),
-        0.38,
-        color="#bbbbbb",
-        label=pick_language(lang, "项目数占比", "share of projects"),
-    )
-    funds = table["share_of_funds"]
-    known = funds.notna().tolist()
-    if any(known):  # a share not known (some amount of the stage unprinted) is no bar, not 0
-        ax.barh(
-            [p - 0.2 for p, k in zip(positions, known, strict=True) if k],
-            funds[funds.notna()].astype(float),
-            0.38,
-            color="#0072B2",
-            label=pick_language(lang, "资金占比", "share of funds"),
-        )
+    # a share not known (some count or amount of the stage unprinted) is no bar, not 0
+    counted = table["share_of_projects"].notna().tolist()
+    known = table["share_of_funds"].notna().tolist()
+    for shares, shown, offset, colour, zh, en in (
+        (table["share_of_projects"], counted, 0.2, "#bbbbbb", "项目数占比", "share of projects"),
+        (table["share_of_funds"], known, -0.2, "#0072B2", "资金占比", "share of funds"),
+    ):
+        if any(shown):
+            ax.barh(
+                [p + offset for p, k in zip(positions, shown, strict=True) if k],
+                shares[shares.notna()].astype(float),
+                0.38,
+                color=colour,
+                label=pick_language(lang, zh, en),
+            )
     ax.set_yticks(positions, [fit(term) for term in terms_of(table, by, lang)])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     stage_name = stage if lang == "zh" else vocab.PROJECT_STAGES[stage]
@@ -165,10 +163,12 @@ def projects_breakdown_chart(report: AuditedReport, by: str, lang: str) -> Chart
     add_source(fig, source_line(report, lang, pick_language(lang, "项目", "projects")))
     alt = pick_language(
         lang,
-        f"横向柱状图：{stage_name}项目按{what}的项目数占比"
-        + ("与资金占比" if any(known) else "（资金未全部载明，不示占比）")
+        f"横向柱状图：{stage_name}项目按{what}的"
+        + ("项目数占比" if any(counted) else "项目数（未全部载明，不示占比）")
+        + ("与资金占比" if any(known) else "，资金未全部载明，不示占比")
         + f"，共 {len(table)} 项。",
         "Bar chart of the share of projects"
+        + ("" if any(counted) else " (counts not all printed: no share of them)")
         + (" and of funds" if any(known) else " (funds not all printed: no share of them)")
         + f" by {what} ({stage_name}), {len(table)} rows.",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fundanalysis.analysis import (
     carryover,
 )
+from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.publish import charts
 from fundanalysis.publish.present import (
@@ -15,10 +16,20 @@ from fundanalysis.publish.views.common import MONEY, checks_of
 
 
 def carryover_overview(report: AuditedReport) -> None:
+    by_place = carryover.carryover_by_place(report)
+    columns = ["place", "amount_wan", "share", "items", "projects_stated"]
+    if not isinstance(by_place, NotReported) and by_place["items_stating_no_count"].any():
+        columns.append("items_stating_no_count")  # the projects stated are of the other items
     show_table(
-        carryover.carryover_by_place(report),
-        ["place", "amount_wan", "share", "items", "projects_stated"],
-        {"amount_wan": MONEY, "share": "percent", "items": "count", "projects_stated": "count"},
+        by_place,
+        columns,
+        {
+            "amount_wan": MONEY,
+            "share": "percent",
+            "items": "count",
+            "projects_stated": "count",
+            "items_stating_no_count": "count",
+        },
     )
     checks_of(report, "carryover")
     show_chart(charts.carryover_by_place_chart, report)

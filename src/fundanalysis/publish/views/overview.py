@@ -49,6 +49,10 @@ def findings_summary(report: AuditedReport) -> None:
 
 
 def funds_by_level(report: AuditedReport) -> None:
+    if funding.funds_table(report) == "transfers":  # say which money: two tables follow
+        show_text("当年下达的资金，按级次：", "The year's funds passed on, by level:")
+    elif funding.funds_table(report) == "evaluated_funds":
+        show_text("纳入绩效评价的资金，按级次：", "The funds under evaluation, by level:")
     show_table(
         funding.funds_by_level(report),
         ["level", "amount_wan", "share"],
@@ -61,6 +65,14 @@ def evaluated_funds(report: AuditedReport) -> None:
     table = funding.funds_by_level_and_type(report)
     if isinstance(table, NotReported) or table["fund_type"].isna().all():
         return  # nothing beyond the levels above
+    if funding.funds_table(report) == "transfers":
+        show_text(
+            "纳入绩效评价的资金，按级次与类型；占比为其合计中的份额，合计可与上表不同：",
+            "The funds under evaluation, by level and fund type; shares are of their own total, "
+            "which may differ from the table above:",
+        )
+    else:
+        show_text("按级次与类型：", "By level and fund type:")
     show_table(
         table,
         ["level", "fund_type", "amount_wan", "share"],
