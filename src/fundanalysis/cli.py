@@ -90,17 +90,24 @@ def _validate(directory: Path, out) -> int:
         slips = transcription_problems(directory)
     except DataError as error:
         return _fail(out, error)
+    unchecked = _unchecked_texts(directory, loaded.info.texts, out)
     if slips is None:
-        out.write(
-            "原文 / text: 未提供，数据未与原文核对 / not supplied: the data was not checked "
-            "against the text (set FUNDANALYSIS_SOURCES)\n"
-        )
+        if not unchecked:  # no text found at all; a text found but different is named above
+            out.write(
+                "原文 / text: 未提供，数据未与原文核对 / not supplied: the data was not checked "
+                "against the text (set FUNDANALYSIS_SOURCES)\n"
+            )
     elif slips:
         out.write(
             "与原文不符的转录：请改正数据，而非登记为报告的问题 / transcription slips: correct "
             "the data; they are not the report's errors and findings.csv cannot hold them\n"
         )
         return _fail(out, DataError(slips), "转录有误 / transcription errors")
+    elif unchecked:
+        out.write(
+            "原文 / text: 每个片段与标签均与其余原文核对无误 / every fragment and label checked "
+            "against the other texts\n"
+        )
     else:
         out.write(
             "原文 / text: 每个片段与标签均与原文核对无误 / every fragment and label checked against the text\n"
@@ -144,6 +151,23 @@ def _validate(directory: Path, out) -> int:
         return _fail(out, DataError(problems))
     out.write("结果 / result: 数据有效 / data valid (exit 0)\n")
     return 0
+
+
+def _unchecked_texts(directory: Path, texts, out) -> bool:
+    """Name each text the data was not checked against, as ``coverage`` names it (found but
+    different, SHA-256 and the one expected, or not supplied), so that a wrong edition is not
+    taken for an unset FUNDANALYSIS_SOURCES. True when it named any; where no text was found
+    at all it names none, and the one line that says none was supplied stands."""
+    from fundanalysis.data.report import find_text
+
+    found = [find_text(directory, text) for text in texts]
+    unchecked = [item for item in found if not item.verified]
+    if all(item.path is None for item in found):
+        return False
+    for item in unchecked:
+        unread = "，数据未与其核对 / so the data was not checked against it" if item.path else ""
+        out.write(f"原文 / text: {item.describe()}{unread}\n")
+    return bool(unchecked)
 
 
 def _coverage(directory: Path, write: bool, out) -> int:

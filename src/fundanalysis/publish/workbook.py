@@ -3,11 +3,12 @@
 Sheets and headers are in Chinese, with the English header in a second row and every column's
 code name (the CSV header) on a sheet of its own, 字段说明. Numbers are numbers with the
 format their column needs (万元 with two decimals or more, counts with thousands separators,
-shares as percentages), dates are dates, columns are as wide as their content and every sheet
-has a filter. The first sheet says where every figure comes from. Text that a spreadsheet
-would run as a formula stays a string; a text longer than a cell holds is cut there with a
-word and listed on a sheet of its own. The file holds no clock: the same data gives the same
-bytes (``SOURCE_DATE_EPOCH`` where the build sets one).
+shares as percentages; a total or a check as its row's unit needs, so 2 个 is not 2.00),
+dates are dates, columns are as wide as their content and every sheet has a filter. The first
+sheet says where every figure comes from. Text that a spreadsheet would run as a formula stays
+a string; a text longer than a cell holds is cut there with a word and listed on a sheet of
+its own. The file holds no clock: the same data gives the same bytes (``SOURCE_DATE_EPOCH``
+where the build sets one).
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ import pandas as pd
 
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data.labels import label
-from fundanalysis.data.money import share_text
+from fundanalysis.data.money import FEN_PER_UNIT, share_text
 from fundanalysis.data.specs import SPECS
+from fundanalysis.data.units import UNITS
 from fundanalysis.publish.export import _cell, _is_number, corrected, tables_present
 
 #: What Excel holds in one cell, at most.
@@ -54,6 +56,15 @@ DATE = "yyyy-mm-dd"
 
 _PLAIN_COLUMNS = {"year", "seq", "batch", "parts", "items"}
 _PERCENT_COLUMNS = re.compile(r"(?:^|_)(?:share|rate|materiality|growth|execution)(?:_|$)")
+
+#: Columns whose figures are in the unit their row's ``unit`` column names (money, a count or a
+#: measure), beside the ``value`` of a measured table: code name → columns.
+_IN_ROW_UNIT = {
+    "totals": {"stated"},
+    "indicators": {"stated"},
+    "checks": {"stated", "computed", "difference", "tolerance"},
+    "findings-register": {"amount", "of_stated"},
+}
 
 #: Text columns of the CSV files that hold no figure.
 _WORDS = {"_en": ("（英文）", " (English)"), "_printed": ("（原文）", " as printed")}
@@ -110,6 +121,29 @@ def percent_format(value: object, threshold: float | None) -> str:
         if below and (share <= 0 or shown > 0):
             break
     return PERCENT if decimals == 2 else f"0.{'0' * decimals}%"
+
+
+def unit_format(value: object, unit: object) -> str | None:
+    """The format of a figure in ``unit``, so that a count total of 2 个 does not show as 2.00:
+    money as money (MONEY), a whole count or measure with thousands separators (COUNT), any
+    other with the decimals it has and no more (3.5 米, 0.75 %). None where the unit says
+    nothing the library knows, so that the column's own format stands."""
+    if not _is_number(value) or not isinstance(unit, str):
+        return None
+    if unit in FEN_PER_UNIT:
+        return MONEY
+    if unit not in UNITS:
+        return None
+    exponent = Decimal(str(value)).normalize().as_tuple().exponent
+    if not isinstance(exponent, int):
+        return None
+    return COUNT if exponent >= 0 else f"#,##0.{'0' * min(-exponent, 10)}"
+
+
+def _in_row_unit(name: str, column: str) -> bool:
+    """Whether ``column`` of table or result ``name`` holds figures in its row's unit."""
+    measured = name in SPECS and SPECS[name].measured and column == "value"
+    return measured or column in _IN_ROW_UNIT.get(name, set())
 
 
 def _number_format(name: str, column: str, values: list[object]) -> str | None:
@@ -285,23 +319,30 @@ def write_workbook(report: AuditedReport, path: Path) -> Path:
         sheet = workbook.add_worksheet(sheets[code])
         dates = _date_columns(code)
         rows = [[_cell(v) for v in values] for values in frame.itertuples(index=False)]
+        unit_at = list(frame.columns).index("unit") if "unit" in frame.columns else None
         for column, name in enumerate(frame.columns):
             zh, en = headers(str(name), code)
             sheet.write_string(0, column, zh, bold)
             sheet.write_string(1, column, en, english)
             values = [row[column] for row in rows]
             number_format = _number_format(code, str(name), values)
-            cell_format = formats[DATE] if name in dates else formats.get(number_format)
+            by_unit = unit_at is not None and _in_row_unit(code, str(name))
             threshold = info.materiality if "materiality" in str(name) else None
-            for at, value in enumerate(values, start=2):
-                if number_format == PERCENT and percent_format(value, threshold) != PERCENT:
-                    code = percent_format(value, threshold)
-                    formats.setdefault(code, workbook.add_format({"num_format": code}))
-                    _write(sheet, at, column, value, formats[code], cut)
-                elif name in dates and isinstance(value, str):
-                    sheet.write_datetime(at, column, dt.datetime.fromisoformat(value), cell_format)
+            for at, (value, row) in enumerate(zip(values, rows, strict=True), start=2):
+                if name in dates:
+                    if isinstance(value, str):
+                        value = dt.datetime.fromisoformat(value)
+                        sheet.write_datetime(at, column, value, formats[DATE])
+                    else:
+                        _write(sheet, at, column, value, formats[DATE], cut)
+                    continue
+                if number_format == PERCENT:
+                    shown = percent_format(value, threshold)
                 else:
-                    _write(sheet, at, column, value, cell_format, cut)
+                    shown = (by_unit and unit_format(value, row[unit_at])) or number_format
+                if shown is not None and shown not in formats:
+                    formats[shown] = workbook.add_format({"num_format": shown})
+                _write(sheet, at, column, value, formats.get(shown), cut)
             width = _width([zh, en, *values])
             sheet.set_column(column, column, 12 if name in dates else width)
             description = ""
