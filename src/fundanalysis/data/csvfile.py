@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -31,6 +32,49 @@ def link_problem(path: Path) -> Problem | None:
     except (OSError, RuntimeError):  # a loop of links, or a directory that cannot be searched
         outside = True
     return Problem(path.name, None, None, None, LINKED) if outside else None
+
+
+def misnamed(directory: Path, expected: Iterable[str]) -> list[Problem]:
+    """The files of ``directory`` named like one of ``expected`` but not exactly, each refused
+    at its name, unread.
+
+    Another case (``Poverty.CSV``), or spaces or dots at the end, is the expected file to a
+    case-insensitive system and no file to a case-sensitive one, so the directory would load
+    differently by machine; an extension added (``poverty.csv.txt``, as Windows writes while
+    hiding extensions) counts while the expected file is absent. Other files are the user's own.
+    """
+    try:
+        names = os.listdir(directory)
+    except OSError:  # not a directory, or unreadable: said where the directory is read
+        return []
+    wanted = {name.casefold(): name for name in expected}
+    problems = []
+    for name in sorted(names):
+        if name in wanted.values() or not (name.isascii() and name.isprintable()):
+            continue
+        key = name.rstrip(" .").casefold()
+        if key in wanted:
+            right = wanted[key]
+        else:  # an extension added, while the file named without it is absent
+            added = (f for folded, f in wanted.items() if key.startswith(f"{folded}."))
+            right = next((f for f in added if f not in names), None)
+        if right is not None:
+            message = _misnamed_message(right, right in names)
+            problems.append(Problem(name, None, None, None, message))
+    return problems
+
+
+def _misnamed_message(right: str, right_present: bool) -> str:
+    if right_present:
+        return (
+            f"与 {right} 仅大小写或末尾不同，在不区分大小写的系统上两者冲突，请删除或改名 / "
+            f"differs from {right} only in case or ending: on a case-insensitive file system "
+            "the two clash; remove or rename it"
+        )
+    return (
+        f"文件名应为 {right}，此名不读取 / the file must be named {right}: "
+        "under this name it is not read"
+    )
 
 
 def read_data_file(path: Path) -> bytes:

@@ -20,7 +20,7 @@ from fundanalysis.data.crosstable import (
     reference_problems,
     score_tree_problems,
 )
-from fundanalysis.data.csvfile import link_problem, read_text_table
+from fundanalysis.data.csvfile import link_problem, misnamed, read_text_table
 from fundanalysis.data.derive import (
     derive_terms,
     measured_columns,
@@ -74,7 +74,7 @@ def _build(data_dir: Path) -> Loaded:
             "不是目录 / not a directory" if data_dir.exists() else "目录不存在 / no such directory"
         )
         raise DataError([Problem(str(data_dir), None, None, None, what)])
-    problems: list[Problem] = []
+    problems: list[Problem] = misnamed(data_dir, INPUT_FILES)
     try:
         info = read_report_info(data_dir)
     except DataError as error:
@@ -240,6 +240,12 @@ INPUT_FILES = (
 _RACY_NS = 3_000_000_000
 
 
+def _inputs(data_dir: Path) -> tuple[str, ...]:
+    """The files a load of ``data_dir`` reads, and those it refuses as misnamed (``Poverty.CSV``):
+    one appearing after a valid load makes the load invalid."""
+    return (*INPUT_FILES, *(problem.file for problem in misnamed(data_dir, INPUT_FILES)))
+
+
 def _fingerprint(data_dir: Path) -> tuple:
     """Each input file's inode, size, modification and status-change times; and, for files
     changed in the last few seconds, a digest of their bytes.
@@ -254,7 +260,7 @@ def _fingerprint(data_dir: Path) -> tuple:
 
     now = time.time_ns()
     stats = []
-    for file in INPUT_FILES:
+    for file in _inputs(data_dir):
         path = data_dir / file
         try:
             info = path.lstat()  # a link is never followed, its target never read
@@ -301,6 +307,8 @@ def _same(data_dir: Path, before: tuple, now: tuple) -> bool:
     import hashlib
     import stat
 
+    if len(before) != len(now):  # a misnamed file came or went
+        return False
     for old, new in zip(before, now, strict=True):
         if old[:6] != new[:6]:
             return False
@@ -323,14 +331,14 @@ def _same(data_dir: Path, before: tuple, now: tuple) -> bool:
 def _load_or_build(directory: Path) -> Loaded:
     if not directory.is_dir() or cache.cache_dir() is None:
         return _build(directory)
-    digest = cache.content_digest(directory, INPUT_FILES)
+    digest = cache.content_digest(directory, _inputs(directory))
     stored = cache.read(directory, "tables", digest)
     if isinstance(stored, Loaded):
         return stored
     loaded = _build(directory)
     # Stored only if the files hold the same bytes after the load as before it, so that the
     # digest names the bytes that were validated (a time stamp can be set back; bytes cannot).
-    if cache.content_digest(directory, INPUT_FILES) == digest:
+    if cache.content_digest(directory, _inputs(directory)) == digest:
         loaded = replace(loaded, digest=digest)
         cache.write(directory, "tables", digest, loaded)
     return loaded
