@@ -14,7 +14,8 @@ def budget_growth(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Year-on-year change of the own budget, corrected and as printed.
 
     ``growth`` is the change over the previous year as a fraction; ``rose`` tells whether the
-    year is above the one before, corrected and as printed.
+    year is above the one before, corrected and as printed. Where the report does not print
+    the year before, there is no change on it (NA), whatever earlier year it prints.
     """
     budget = report.tables["budget"]
     if budget.empty:
@@ -38,6 +39,11 @@ def budget_growth(report: AuditedReport) -> pd.DataFrame | NotReported:
     frame["rose"] = (frame["amount_fen"].diff() > 0).astype("boolean")
     frame["rose_as_printed"] = (frame["amount_as_printed_fen"].diff() > 0).astype("boolean")
     frame.loc[0, ["rose", "rose_as_printed"]] = pd.NA
+    # the year before is a year the report prints, or there is no change on it (2016 → 2018
+    # is not a change on the year before)
+    after_a_gap = frame["year"].astype(int).diff() != 1
+    frame.loc[after_a_gap, ["change_wan", "growth"]] = float("nan")
+    frame.loc[after_a_gap, ["rose", "rose_as_printed"]] = pd.NA
     return frame.drop(columns=["amount_fen", "amount_as_printed_fen"])
 
 
@@ -125,7 +131,8 @@ def allocation_matrix(report: AuditedReport, funds: str) -> pd.DataFrame | NotRe
     """Places × fund types in 万元 for one kind of funds, in the report's order, with totals.
 
     Rows are places (``place``, ``place_en``), then a total row; one column per fund type
-    (``无`` where the report names none) and a ``total`` column.
+    (``无`` where the report names none) and a ``total`` column. A place the report prints no
+    money of a fund type for has NA there, never 0: the figure is not the report's.
     """
     allocations = report.tables["allocations"]
     chosen = allocations[allocations["funds"] == funds].copy()
@@ -133,15 +140,15 @@ def allocation_matrix(report: AuditedReport, funds: str) -> pd.DataFrame | NotRe
         return NotReported("分地区的资金分配", "allocations to places")
     chosen["fund_type"] = chosen["fund_type"].fillna("")
     table = chosen.pivot_table(
-        index="place", columns="fund_type", values="amount_fen", aggfunc="sum", fill_value=0
+        index="place", columns="fund_type", values="amount_fen", aggfunc="sum"
     )
     places = report.terms("place")
     table = table.reindex(index=[p for p in places if p in table.index])
     types = [*list(report.terms("fund_type")), ""]
-    table = table[[t for t in types if t in table.columns]]
+    table = table[[t for t in types if t in table.columns]].astype("Int64")  # exact 分
     table["total"] = table.sum(axis=1)
-    table.loc["total"] = table.sum(axis=0)
-    result = (table.astype("int64") / FEN_PER_WAN).astype(float).reset_index()
+    table.loc["total"] = table.sum(axis=0, min_count=1)
+    result = (table.astype("Float64") / FEN_PER_WAN).astype(float).reset_index()
     result.columns.name = None
     names = {**places, "total": "all places"}
     result.insert(1, "place_en", result["place"].map(names))
@@ -158,7 +165,10 @@ def largest_fund_type_share(report: AuditedReport, funds: str) -> pd.DataFrame |
     body = matrix[types]
     fund_types = report.terms("fund_type")
     result = matrix[["place", "place_en", "total"]].copy()
-    result["fund_type"] = body.idxmax(axis=1)
-    result["fund_type_en"] = result["fund_type"].map(fund_types)
-    result["share"], result["share_computable"] = share(body.max(axis=1), matrix["total"])
+    largest = body.max(axis=1)
+    # two fund types of the same size are both the largest: each is named
+    tied = [[t for t in types if body.at[i, t] == largest[i]] for i in body.index]
+    result["fund_type"] = ["、".join(t) for t in tied]
+    result["fund_type_en"] = ["; ".join(fund_types.get(x, x) for x in t) for t in tied]
+    result["share"], result["share_computable"] = share(largest, matrix["total"])
     return result.rename(columns={"total": "amount_wan"})

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
 
 from fundanalysis.analysis.scores import overall_score
 from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.money import WAN_IN_ENGLISH, fen_to_wan, wan_for_reading
 
@@ -18,8 +21,11 @@ def money_text(fen: int) -> tuple[tuple[str, str], tuple[str, str]]:
     return (f"{shown} 万元", f"{shown} {WAN_IN_ENGLISH}"), full
 
 
-def _count_text(value: int, unit: str) -> tuple[str, str]:
-    return f"{value:,} {unit}", f"{value:,} {vocab.COUNT_UNITS.get(unit, unit)}"
+def _count_text(value: str, unit: str) -> tuple[str, str]:
+    """A count as printed, in its own unit: 1,012 人, or 3.5 万人 ("3.5 × 10,000 people")."""
+    number = f"{Decimal(value):,f}"
+    english = vocab.COUNT_UNITS.get(unit) or units.in_english(unit, after_a_figure=True)
+    return f"{number} {unit}", f"{number} {english}"
 
 
 def headline_figures(report: AuditedReport) -> pd.DataFrame:
@@ -92,7 +98,7 @@ def headline_figures(report: AuditedReport) -> pd.DataFrame:
             add(
                 zh + when,
                 en + when_en,
-                _count_text(int(first["value"]), first["unit"]),
+                _count_text(first["value"], first["unit"]),
                 "03-poverty-reduction",
             )
     projects = t["projects"].dropna(subset=["project_count"])

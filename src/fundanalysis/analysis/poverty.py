@@ -39,6 +39,7 @@ def poverty_counts(report: AuditedReport) -> pd.DataFrame | NotReported:
             "measure_en",
             "value",
             "value_number",
+            "value_micro",
             "unit",
             "unit_en",
             "kind",
@@ -49,23 +50,25 @@ def poverty_counts(report: AuditedReport) -> pd.DataFrame | NotReported:
 
 
 def poverty_changes(report: AuditedReport) -> pd.DataFrame | NotReported:
-    """For each measure printed at two or more dates in one unit: the first and last value and
-    the change, exact (a rate's change is in percentage points, and has no share)."""
+    """For each measure printed at two or more dates: the first and last value as printed and
+    the change, exact, in the last one's unit (3 万人 to 1000 人 is −29,000 人; a rate's change
+    is in percentage points, and has no share)."""
     poverty = _order(report.tables["poverty"].dropna(subset=["as_of"]))
     rows = []
-    for (_, unit), counts in poverty.groupby(["measure", "unit"], sort=False):
+    for _, counts in poverty.groupby("measure", sort=False):
         if len(counts) < 2:
             continue
         counts = counts.sort_values("as_of")
         first, last = counts.iloc[0], counts.iloc[-1]
+        unit = last["unit"]
         change = int(last["value_micro"]) - int(first["value_micro"])
         share = first["kind"] != "rate" and bool(int(first["value_micro"]))
         rows.append(
             {
                 "measure": first["measure_name"],
                 "measure_en": first["measure_en"],
-                "first": f"{Decimal(first['value']):,f} {unit}（{first['as_of']:%Y-%m-%d}）",
-                "first_en": f"{Decimal(first['value']):,f} {units.in_english(unit, True)} "
+                "first": f"{Decimal(first['value']):,f} {first['unit']}（{first['as_of']:%Y-%m-%d}）",
+                "first_en": f"{Decimal(first['value']):,f} {units.in_english(first['unit'], True)} "
                 f"({first['as_of']:%Y-%m-%d})",
                 "last": f"{Decimal(last['value']):,f} {unit}（{last['as_of']:%Y-%m-%d}）",
                 "last_en": f"{Decimal(last['value']):,f} {units.in_english(unit, True)} "

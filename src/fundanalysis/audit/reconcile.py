@@ -313,8 +313,11 @@ def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     """
     rows = []
     for ratio in tables["indicators"].itertuples(index=False):
-        top, _, top_missing = _sum_side(tables, parse_sum(ratio.numerator))
+        top, top_counted, top_missing = _sum_side(tables, parse_sum(ratio.numerator))
         bottom, counted, bottom_missing = _sum_side(tables, parse_sum(ratio.denominator))
+        counted += (
+            top_counted  # the parts of the computed rate: the numerator's and the denominator's
+        )
         decimals = decimals_of(ratio.stated)
         stated = Fraction(Decimal(ratio.stated))
         half_unit = Fraction(1, 2 * 10**decimals)

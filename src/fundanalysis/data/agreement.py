@@ -135,6 +135,23 @@ def _printed_with_unit(figure: str, unit: str, fragment: str) -> bool:
 _BARE_WAN_THEN = re.compile(r"$|[\s。，,；;、：:）)]|资金|投资|经费|补助")
 
 
+# "贫困发生率由0.8%降至0": a rate brought down to nothing is printed bare, its % said once before.
+_BARE_RATE = re.compile(
+    r"(?:降至|降为|降到|下降至|下降到|减至|减少至|减少到)\s*(?P<number>[0-9]+(?:\.[0-9]+)?|零)"
+    r"(?=$|[\s。，,；;、）)])"
+)
+
+
+def _bare_rate(figure: str, fragment: str) -> bool:
+    """Whether ``fragment`` prints the rate ``figure`` bare after a rate in %, as in 由0.8%降至0."""
+    for match in _BARE_RATE.finditer(fragment):
+        before = fragment[: match.start()]
+        number = "0" if match["number"] == "零" else match["number"]
+        if ("%" in before or "％" in before) and number == figure:
+            return True
+    return False
+
+
 def _read_as_printed(figure: str, unit: str, fragment: str) -> bool:
     """Whether ``fragment`` prints ``figure`` before ``unit`` as the scan reads numbers: with
     thousands separators, in full-width digits or in Chinese numerals, and with the unit in any
@@ -145,6 +162,8 @@ def _read_as_printed(figure: str, unit: str, fragment: str) -> bool:
         return False
     if not wanted[0].is_finite():
         return False
+    if unit == "%" and _bare_rate(figure, fragment):
+        return True
     for word in (unit, *PRINTED_FORMS.get(unit, ())):
         if word == "万":
             bare = (

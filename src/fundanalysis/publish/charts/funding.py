@@ -194,6 +194,7 @@ def allocations_chart(report: AuditedReport, funds: str, lang: str) -> Chart | N
         return matrix
     body = matrix[matrix["place"] != "合计"].set_index("place")
     types = [c for c in body.columns if c not in ("place_en", "total")]
+    body[types] = body[types].fillna(0)  # money of a type the report does not print: no bar
     fund_types = report.terms("fund_type")
     names = {
         t: (t if lang == "zh" else fund_types.get(t, t))

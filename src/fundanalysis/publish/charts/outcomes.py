@@ -8,6 +8,7 @@ from matplotlib.ticker import PercentFormatter
 from fundanalysis.analysis import outputs, poverty, projects
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.publish.charts.drawing import (
     THOUSANDS,
@@ -31,6 +32,8 @@ def poverty_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     if isinstance(counts, NotReported):
         return counts
     counts = counts[counts["kind"].isin(["people", "households"])].dropna(subset=["as_of"])
+    # one axis of people (or households) whatever unit each count is printed in (3.5 万人)
+    counts = counts.assign(value_number=counts["value_micro"].astype(float) / units.MICRO)
     dated = counts.groupby("measure_code")["as_of"].nunique()
     counts = counts[counts["measure_code"].isin(dated[dated >= 2].index)]
     if counts.empty:

@@ -79,8 +79,10 @@ def part_status(whole: Figure, part: Figure) -> tuple[str, Decimal]:
 def rate_status(rate: Figure, numerator: Figure, denominator: Figure) -> tuple[str, Decimal]:
     """Verdict of ``rate % = numerator / denominator × 100``; gap = printed − computed rate.
 
-    ``holds`` when the computed rate rounds (half up) to the printed one at its printed
-    decimals; ``rounding`` when the intervals of the three figures still meet.
+    ``holds`` when the computed rate is the printed one; ``rounding`` when it rounds (half up)
+    to it at its printed decimals (920.14 / 955 = 96.3497… % printed 96.35 %), or when the
+    intervals of the three figures still meet: the rule of the data's checks, so that one
+    rate has one verdict wherever it is shown.
     """
     with localcontext() as context:
         context.prec = 60
@@ -91,8 +93,10 @@ def rate_status(rate: Figure, numerator: Figure, denominator: Figure) -> tuple[s
         step = Decimal(1).scaleb(-rate.decimals)
         gap = rate.value - computed
         shown_gap = _plain(gap.quantize(Decimal(1).scaleb(-(rate.decimals + 2))))
-        if computed.quantize(step, rounding="ROUND_HALF_UP") == rate.value:
+        if computed == rate.value:
             return HOLDS, shown_gap
+        if computed.quantize(step, rounding="ROUND_HALF_UP") == rate.value:
+            return ROUNDING, shown_gap
         n_half, d_half = half_width(numerator, denominator), half_width(denominator, denominator)
         r_half = half_width(rate, rate)
         low = (n - n_half) * 100 / (d + d_half)
