@@ -114,3 +114,42 @@ def test_a_scanned_rate_has_the_verdict_the_checks_give_it(sentence, status) -> 
     ]
     assert [r.status for r in rates] == [status]
     assert rates[0].total.value in (Decimal("96.35"), Decimal(96))
+
+
+@pytest.mark.parametrize(
+    ("file", "said"),
+    [
+        ("coverage.csv", "out of date"),
+        ("scan.csv", "out of date"),
+    ],
+)
+def test_validate_refuses_stored_results_that_are_not_the_texts(
+    scorecard_dir, capsys, file, said
+) -> None:
+    """With the text present, the coverage and the scan the pages show must be the text's own:
+    validate says so before a page would fail on them."""
+    from fundanalysis.cli import main
+
+    path = scorecard_dir / file  # its header only: no row of what the text gives
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert main(["validate", str(scorecard_dir)]) == 1
+    out = capsys.readouterr().out
+    assert f"{file}: " in out and said in out and "unexpected" not in out
+
+
+def test_validate_accepts_stored_results_that_are_the_texts(scorecard_dir, capsys) -> None:
+    from fundanalysis.cli import main
+
+    assert main(["validate", str(scorecard_dir)]) == 0
+    assert "checked against the text" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("file", ["coverage.csv", "scan.csv"])
+def test_validate_says_stored_results_not_yet_written(scorecard_dir, capsys, file) -> None:
+    """A fresh draft has no coverage yet: validate passes and says what to run before the site."""
+    from fundanalysis.cli import main
+
+    (scorecard_dir / file).unlink()
+    assert main(["validate", str(scorecard_dir)]) == 0
+    out = capsys.readouterr().out
+    assert f"{file} not written yet: run `fundanalysis coverage --write`" in out

@@ -74,8 +74,11 @@ def _validate(directory: Path, out) -> int:
 
     from fundanalysis.audit.findings import findings, unregistered
     from fundanalysis.audit.reconcile import reconcile
+    from fundanalysis.audit.scanned import stale_scan
     from fundanalysis.data.specs import SPECS
+    from fundanalysis.data.stored import COVERAGE_FILE, SCAN_FILE
     from fundanalysis.data.tables import load_report_tables
+    from fundanalysis.text.provenance import checked_coverage
     from fundanalysis.text.transcription import transcription_problems
 
     out.write(f"数据目录 / data directory: {directory}\n")
@@ -103,14 +106,28 @@ def _validate(directory: Path, out) -> int:
             "the data; they are not the report's errors and findings.csv cannot hold them\n"
         )
         return _fail(out, DataError(slips), "转录有误 / transcription errors")
-    elif unchecked:
-        out.write(
-            "原文 / text: 每个片段与标签均与其余原文核对无误 / every fragment and label checked "
-            "against the other texts\n"
-        )
     else:
+        # with the text, the stored coverage and scan the pages show must be the text's own;
+        # a draft has none yet, and the site is built only once they are written
+        missing = [name for name in (COVERAGE_FILE, SCAN_FILE) if not (directory / name).exists()]
+        try:
+            if COVERAGE_FILE not in missing:
+                checked_coverage(directory)
+            stale = None if SCAN_FILE in missing else stale_scan(directory)
+        except DataError as error:
+            return _fail(out, error)
+        if stale is not None:
+            return _fail(out, DataError([stale]))
+        if missing:
+            out.write(
+                f"尚未写入 {'、'.join(missing)}：发布前请运行 fundanalysis coverage --write / "
+                f"{', '.join(missing)} not written yet: run `fundanalysis coverage --write` "
+                "before the site is built\n"
+            )
+        checked = "其余原文 / the other texts" if unchecked else "原文 / the text"
         out.write(
-            "原文 / text: 每个片段与标签均与原文核对无误 / every fragment and label checked against the text\n"
+            f"原文 / text: 每个片段与标签均与{checked.split(' / ')[0]}核对无误 / every fragment and "
+            f"label checked against {checked.split(' / ')[1]}\n"
         )
     for name, spec in SPECS.items():
         rows = len(loaded.tables[name])

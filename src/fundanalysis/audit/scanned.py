@@ -100,8 +100,13 @@ def stale_scan(data_dir: Path) -> Problem | None:
         None,
         None,
         None,
-        "与原文的扫描结果不一致，请运行 fundanalysis coverage --write / out of date with the "
-        "text: run `fundanalysis coverage --write`",
+        (
+            "缺少此文件，请运行 fundanalysis coverage --write / missing: run "
+            "`fundanalysis coverage --write`"
+            if stored is None
+            else "与原文的扫描结果不一致，请运行 fundanalysis coverage --write / out of date with "
+            "the text: run `fundanalysis coverage --write`"
+        ),
     )
 
 

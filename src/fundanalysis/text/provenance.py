@@ -269,8 +269,13 @@ def checked_coverage(data_dir: Path) -> pd.DataFrame | None:
                     None,
                     None,
                     None,
-                    "与原文的核对结果不一致，请运行 fundanalysis coverage --write / out of date "
-                    "with the text: run `fundanalysis coverage --write`",
+                    (
+                        "缺少此文件，请运行 fundanalysis coverage --write / missing: run "
+                        "`fundanalysis coverage --write`"
+                        if stored is None
+                        else "与原文的核对结果不一致，请运行 fundanalysis coverage --write / out of "
+                        "date with the text: run `fundanalysis coverage --write`"
+                    ),
                 )
             ]
         )
