@@ -156,5 +156,7 @@ def test_a_fragment_typed_as_a_reader_sees_it_is_found_in_a_text_with_a_zero_wid
     toml = scorecard_dir / "report.toml"
     old = "0a96d603c51b21da2b364a6ba100f8c791a3c65198ae1a4ee6325e61cc9f7390"
     _replace(toml, old, digest)
+    # a new text: the stored coverage and scan are written again for it, then validated
+    assert main(["coverage", str(scorecard_dir), "--write"]) == 0, capsys.readouterr().out
     assert main(["validate", str(scorecard_dir)]) == 0, capsys.readouterr().out
     assert "every fragment and label checked against the text" in capsys.readouterr().out
