@@ -124,10 +124,9 @@ def _validate(directory: Path, out) -> int:
                 f"{', '.join(missing)} not written yet: run `fundanalysis coverage --write` "
                 "before the site is built\n"
             )
-        checked = "其余原文 / the other texts" if unchecked else "原文 / the text"
+        zh, en = ("其余原文", "the other texts") if unchecked else ("原文", "the text")
         out.write(
-            f"原文 / text: 每个片段与标签均与{checked.split(' / ')[0]}核对无误 / every fragment and "
-            f"label checked against {checked.split(' / ')[1]}\n"
+            f"原文 / text: 每个片段与标签均与{zh}核对无误 / every fragment and label checked against {en}\n"
         )
     for name, spec in SPECS.items():
         rows = len(loaded.tables[name])
