@@ -29,7 +29,8 @@ from fundanalysis.text.scan.webpaint import (
     declared,
     paint_of,
     painted_by_style_sheets,
-    screen_sheets,
+    selected,
+    sheet_rules,
     substituted,
     text_colour,
     unseen_colour,
@@ -178,25 +179,12 @@ def _hidden_by_style_sheets(soup) -> set[int]:
     hides them and no rule of the sheets shows them again (specificity is not weighed: where
     rules disagree, the text is read). Sheets for print or other media, and sheets inside a
     template, do not apply."""
-    import soupsieve
-    import tinycss2
-
     hidden: set[int] = set()
     shown: set[int] = set()
-    for style in screen_sheets(soup):
-        rules = tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True)
-        for rule in rules:
-            if rule.type != "qualified-rule":
-                continue
-            said = _visibility(tinycss2.serialize(rule.content))
-            if said is None:
-                continue
-            selector = tinycss2.serialize(rule.prelude).strip()
-            try:
-                matched = {id(element) for element in soupsieve.select(selector, soup)}
-            except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
-                continue  # a selector soupsieve cannot apply (:hover …) hides nothing for sure
-            (hidden if said else shown).update(matched)
+    for selector, body in sheet_rules(soup):
+        said = _visibility(body)
+        if said is not None:
+            (hidden if said else shown).update(id(element) for element in selected(selector, soup))
     return hidden - shown
 
 
@@ -229,28 +217,17 @@ def _generated_by_style_sheets(soup) -> dict[tuple[int, str], str]:
     """Text the page's own style sheets show before or after elements (``.a::before {content:
     "100"}``), keyed by element and ``before``/``after``: only where every rule that applies
     agrees on plain text (otherwise what a reader sees is not certain, and nothing is read)."""
-    import soupsieve
-    import tinycss2
-
     said: dict[tuple[int, str], set[str | None]] = {}
-    for style in screen_sheets(soup):
-        for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
-            if rule.type != "qualified-rule":
+    for selectors, body in sheet_rules(soup):
+        if "content" not in body.lower():
+            continue
+        content = _content(body)
+        for selector in selectors.split(","):
+            pseudo = _PSEUDO.match(selector.strip())
+            if pseudo is None:
                 continue
-            body = tinycss2.serialize(rule.content)
-            if "content" not in body.lower():
-                continue
-            content = _content(body)
-            for selector in tinycss2.serialize(rule.prelude).split(","):
-                pseudo = _PSEUDO.match(selector.strip())
-                if pseudo is None:
-                    continue
-                try:
-                    matched = soupsieve.select(pseudo["base"].strip() or "*", soup)
-                except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
-                    continue
-                for element in matched:
-                    said.setdefault((id(element), pseudo["where"].lower()), set()).add(content)
+            for element in selected(pseudo["base"].strip() or "*", soup):
+                said.setdefault((id(element), pseudo["where"].lower()), set()).add(content)
     return {
         key: values.pop() for key, values in said.items() if len(values) == 1 and None not in values
     }
@@ -271,20 +248,10 @@ def _bidi(values: dict[str, str], direction: str) -> str | None:
 def _overrides_by_style_sheets(soup) -> set[int]:
     """Ids of the elements a rule of the page's style sheets shows right to left, overridden
     (``direction: rtl; unicode-bidi: bidi-override`` in one rule)."""
-    import soupsieve
-    import tinycss2
-
     found: set[int] = set()
-    for style in screen_sheets(soup):
-        for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
-            if rule.type != "qualified-rule":
-                continue
-            if _bidi(declared(tinycss2.serialize(rule.content)), "ltr") != "rtl":
-                continue
-            try:
-                found |= {id(e) for e in soupsieve.select(tinycss2.serialize(rule.prelude), soup)}
-            except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
-                continue
+    for selector, body in sheet_rules(soup):
+        if _bidi(declared(body), "ltr") == "rtl":
+            found |= {id(element) for element in selected(selector, soup)}
     return found
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 
 def colour_kind(value: str, legacy: bool = False) -> str | None:
@@ -93,30 +93,19 @@ def painted_by_style_sheets(soup) -> dict[int, tuple[set[str], set[str], list[st
     """The text colours and backgrounds the page's own style sheets give elements (see
     :func:`colour_kind`, :func:`_backdrop`), keyed by element, with the bodies of the rules that
     use ``var()`` (read with each element's custom properties: see :func:`paint_of`)."""
-    import soupsieve
-    import tinycss2
-
     said: dict[int, tuple[set[str], set[str], list[str]]] = {}
-    for style in screen_sheets(soup):
-        for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
-            if rule.type != "qualified-rule":
-                continue
-            body = tinycss2.serialize(rule.content)
-            values = declared(body)
-            later = "var(" in body.lower()
-            colour = None if later else text_colour(values)
-            backdrop = None if later else _backdrop(values)
-            if colour is None and backdrop is None and not later:
-                continue
-            try:
-                matched = soupsieve.select(tinycss2.serialize(rule.prelude).strip(), soup)
-            except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
-                matched = []
-            for element in matched:
-                colours, backdrops, bodies = said.setdefault(id(element), (set(), set(), []))
-                colours.update({colour} - {None})
-                backdrops.update({backdrop} - {None})
-                bodies.extend([body] if later else [])
+    for selector, body in sheet_rules(soup):
+        values = declared(body)
+        later = "var(" in body.lower()
+        colour = None if later else text_colour(values)
+        backdrop = None if later else _backdrop(values)
+        if colour is None and backdrop is None and not later:
+            continue
+        for element in selected(selector, soup):
+            colours, backdrops, bodies = said.setdefault(id(element), (set(), set(), []))
+            colours.update({colour} - {None})
+            backdrops.update({backdrop} - {None})
+            bodies.extend([body] if later else [])
     return said
 
 
@@ -177,6 +166,28 @@ def screen_sheets(soup) -> list[str]:
     return sheets
 
 
+def sheet_rules(soup) -> Iterator[tuple[str, str]]:
+    """Each top-level rule of the page's screen sheets (see :func:`screen_sheets`): its selector
+    and its declarations, as text. At-rules (``@media print`` …) are not read."""
+    import tinycss2
+
+    for style in screen_sheets(soup):
+        for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
+            if rule.type == "qualified-rule":
+                yield tinycss2.serialize(rule.prelude).strip(), tinycss2.serialize(rule.content)
+
+
+def selected(selector: str, soup) -> list:
+    """The elements a selector matches; none where soupsieve cannot apply it (``:hover`` …, or
+    a selector that is not valid): such a rule says nothing for certain about any element."""
+    import soupsieve
+
+    try:
+        return soupsieve.select(selector, soup)
+    except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
+        return []
+
+
 #: ``var(--name)`` or ``var(--name, fallback)`` with no ``var()`` inside it (innermost first).
 _VAR = re.compile(r"var\(\s*(--[a-z0-9_-]+)\s*(?:,((?:[^()]|\([^()]*\))*))?\)", re.I)
 #: A key no custom property has: the page links a style sheet, which may declare any.
@@ -217,9 +228,6 @@ class CustomProperties:
     """
 
     def __init__(self, soup) -> None:
-        import soupsieve
-        import tinycss2
-
         sheets = screen_sheets(soup)
         styles = [str(e["style"]) for e in soup.find_all(style=True)]
         used = {m.lower() for text in (*sheets, *styles) for m in _VAR_NAME.findall(text)}
@@ -231,22 +239,14 @@ class CustomProperties:
             self.root, used = {_LINKED: None}, set()
         self.used = used
         said: dict[int, dict[str, set[str]]] = {}
-        for style in sheets if used else ():
-            for rule in tinycss2.parse_stylesheet(style, skip_comments=True, skip_whitespace=True):
-                if rule.type != "qualified-rule":
-                    continue
-                values = declared(tinycss2.serialize(rule.content))
-                values = {k: v for k, v in values.items() if k in used}
-                if not values:
-                    continue
-                try:
-                    matched = soupsieve.select(tinycss2.serialize(rule.prelude).strip(), soup)
-                except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
-                    matched = []
-                for element in matched:
-                    mine = said.setdefault(id(element), {})
-                    for name, value in values.items():
-                        mine.setdefault(name, set()).add(value)
+        for selector, body in sheet_rules(soup) if used else ():
+            values = {k: v for k, v in declared(body).items() if k in used}
+            if not values:
+                continue
+            for element in selected(selector, soup):
+                mine = said.setdefault(id(element), {})
+                for name, value in values.items():
+                    mine.setdefault(name, set()).add(value)
         self.by_sheets = {
             key: {name: next(iter(v)) if len(v) == 1 else None for name, v in names.items()}
             for key, names in said.items()
