@@ -107,7 +107,8 @@ def score_checks_sentence(checked: pd.DataFrame) -> tuple[str, str]:
 
 def scan_beside_declared(report: AuditedReport) -> pd.DataFrame | NotReported:
     """The relations the scan reads in the text on its own, each with its verdict in both
-    languages and the declared total it corresponds to (stored; re-verified with the text)."""
+    languages and the declared total or rate it corresponds to (stored; re-verified with the
+    text)."""
     stored = checked_scan(report.data_dir)
     if stored is None or stored.empty:
         return NotReported("原文自动扫描的结果", "the result of scanning its text")
@@ -119,14 +120,16 @@ def scan_beside_declared(report: AuditedReport) -> pd.DataFrame | NotReported:
     frame["kind"] = frame["kind"].map(lambda k: SCAN_KINDS.get(k, (k, k))[0])
     frame["verdict_en"] = frame["status"].map(lambda s: SCAN_VERDICTS.get(s, (s, s))[1])
     frame["verdict"] = frame["status"].map(lambda s: SCAN_VERDICTS.get(s, (s, s))[0])
-    totals = report.tables["totals"].set_index("total_id")
-    frame["declared_en"] = frame["declared"]
-    frame["declared"] = [
-        totals.at[d, "description"] if d in totals.index else "—" for d in frame["declared"]
-    ]
-    frame["declared_en"] = [
-        totals.at[d, "description_en"] if d in totals.index else "—" for d in frame["declared_en"]
-    ]
+    described = {
+        getattr(row, key): (row.description, row.description_en)
+        for table, key in (
+            (report.tables["totals"], "total_id"),
+            (report.tables["indicators"], "indicator_id"),
+        )
+        for row in table.itertuples(index=False)
+    }
+    frame["declared_en"] = [described.get(d, ("—", "—"))[1] for d in frame["declared"]]
+    frame["declared"] = [described.get(d, ("—", "—"))[0] for d in frame["declared"]]
     frame["verified"] = frame["text_sha256"].isin({text.sha256 for text in report.info.texts})
     return frame
 
@@ -152,10 +155,10 @@ def scan_summary(table: pd.DataFrame) -> tuple[str, str]:
         )
     return (
         f"不经任何人工声明，扫描原文读出 {len(table)} 处报告自述的数字关系：成立 {holds}、"
-        f"四舍五入 {rounding}、不成立 {fails}；其中 {declared} 处与转录者声明的合计相对应。",
+        f"四舍五入 {rounding}、不成立 {fails}；其中 {declared} 处与转录者声明的合计或比率相对应。",
         f"With nothing declared, the scan reads {len(table)} relations the text states: "
-        f"{holds} hold, {rounding} round, {fails} fail; {declared} of them are totals the "
-        "transcriber declared.",
+        f"{holds} hold, {rounding} round, {fails} fail; {declared} of them are totals or rates "
+        "the transcriber declared.",
     )
 
 

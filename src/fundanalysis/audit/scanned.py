@@ -1,8 +1,8 @@
 """What the scan finds in a report's text on its own, beside what the transcriber declared.
 
 Each relation the scan reads in the text (:mod:`fundanalysis.text.scan`) is listed with its
-verdict and with the declared total it corresponds to, where there is one: a declared total
-of the same value and unit whose printed fragment stands at the scanned figure. The result is
+verdict and with the declared total or rate it corresponds to, where there is one: a declared
+total or indicator of the same value and unit whose printed fragment stands at the scanned figure. The result is
 stored in the data directory (``scan.csv``, written by ``fundanalysis coverage --write``) so
 that readers without the text see it, and it is recomputed and compared whenever the text is
 present, as the coverage is.
@@ -27,16 +27,20 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _declared_at(figure, text: str, totals: pd.DataFrame) -> str:
-    """The declared total that is this scanned figure: same value and unit, its fragment here."""
+def _declared_at(figure, text: str, declared: list[pd.DataFrame]) -> str:
+    """The declared total or rate that is this scanned figure: same value and unit, its
+    fragment printed here (``declared``: the totals and indicators tables)."""
     around = _squeezed(text[max(0, figure.start - 60) : figure.end + 10])
-    for row in totals.itertuples(index=False):
-        try:
-            same = Decimal(row.stated) == figure.value and row.unit_as_printed == figure.unit.stored
-        except ArithmeticError:
-            continue
-        if same and _squeezed(row.printed) in around:
-            return str(row.total_id)
+    for table in declared:
+        key = "total_id" if "total_id" in table.columns else "indicator_id"
+        for row in table.itertuples(index=False):
+            try:
+                same = Decimal(row.stated) == figure.value
+            except ArithmeticError:
+                continue
+            unit = getattr(row, "unit_as_printed", getattr(row, "unit", None))
+            if same and unit == figure.unit.stored and _squeezed(row.printed) in around:
+                return str(getattr(row, key))
     return ""
 
 
@@ -50,7 +54,8 @@ def scan_table(data_dir: Path) -> pd.DataFrame | None:
     found = [find_text(data_dir, text) for text in info.texts]
     if not found or not all(item.verified for item in found):
         return None
-    totals = load_tables(data_dir)["totals"]
+    tables = load_tables(data_dir)
+    declared = [tables["totals"], tables["indicators"]]
     rows = []
     for number, item in enumerate(found, start=1):
         prefix = f"t{number}-" if len(found) > 1 else ""  # relation ids are per text
@@ -67,7 +72,7 @@ def scan_table(data_dir: Path) -> pd.DataFrame | None:
                     "total": relation.total.printed,
                     "parts": parts_side(relation.kind, [p.printed for p in relation.parts]),
                     "gap": format(relation.gap, "f"),
-                    "declared": _declared_at(relation.total, result.text, totals),
+                    "declared": _declared_at(relation.total, result.text, declared),
                     "text_sha256": item.text.sha256,
                 }
             )

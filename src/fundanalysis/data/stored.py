@@ -216,7 +216,8 @@ def scan_problems(
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """The stored scan of ``data_dir`` (None where there is none) and its problems.
 
-    ``totals``, where given, are the ids of ``totals.csv``: a relation's ``declared`` must name one.
+    ``totals``, where given, are the ids of ``totals.csv`` and ``indicators.csv``: a relation's
+    ``declared`` must name one.
     """
     spec = SCAN_SPEC
     read = _read_stored(data_dir, spec)
@@ -233,7 +234,7 @@ def scan_problems(
                         int(line),
                         "declared",
                         declared,
-                        "没有这个合计 / no such total in totals.csv",
+                        "没有这个合计或指标 / no such total in totals.csv or indicator in indicators.csv",
                     )
                 )
     if problems:

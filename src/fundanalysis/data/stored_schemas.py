@@ -52,7 +52,8 @@ class Scan(Table):
         str_matches=r"^-?[0-9]+(?:\.[0-9]+)?$",
     )
     declared: Series[str] = _field(
-        "The declared total (totals.csv) it corresponds to, where there is one", nullable=True
+        "The declared total (totals.csv) or rate (indicators.csv) it corresponds to, where there is one",
+        nullable=True,
     )
     text_sha256: Series[str] = _field(
         "SHA-256 of the text scanned (64 hexadecimal digits)", str_matches=r"^[0-9a-f]{64}$"

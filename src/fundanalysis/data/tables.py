@@ -177,7 +177,9 @@ def _build(data_dir: Path) -> Loaded:
             problems += schema_problems(error, spec, raw[spec.name])
     # The stored coverage of the text: a result, but read, and shown, like the tables
     problems += coverage_problems(data_dir, sections)[1]
-    problems += scan_problems(data_dir, set(tables["totals"]["total_id"].dropna()))[1]
+    declared = set(tables["totals"]["total_id"].dropna())
+    declared |= set(tables["indicators"]["indicator_id"].dropna())
+    problems += scan_problems(data_dir, declared)[1]
     # Last, on rows with no other problem: does each figure say what its own text prints?
     refused = {(p.file, p.row) for p in problems}
     for spec in SPECS.values():

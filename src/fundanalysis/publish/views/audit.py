@@ -94,7 +94,7 @@ def coverage(report: AuditedReport) -> None:
 
 
 def scan_beside_declared(report: AuditedReport) -> None:
-    """What the scan reads in the text on its own, beside the totals the transcriber declared."""
+    """What the scan reads in the text on its own, beside the totals and rates the transcriber declared."""
     table = audit.scan_beside_declared(report)
     if isinstance(table, NotReported):
         show_missing(table)

@@ -1,0 +1,66 @@
+"""A rate the scan reads is linked to the indicator the transcriber declared for it, as a total
+is linked to its declared total; a stored scan may name an indicator, and nothing else."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fundanalysis.cli import main
+from fundanalysis.data.paths import shipped_reports
+from fundanalysis.data.stored import scan_problems
+
+MANCHENG = shipped_reports()[1]
+
+
+@pytest.fixture
+def mancheng_copy(tmp_path: Path, monkeypatch) -> Path:
+    """满城区's directory with its text hidden, so that its stored scan is read as stored."""
+    monkeypatch.setenv("FUNDANALYSIS_SOURCES", str(tmp_path / "no texts here"))
+    target = tmp_path / "mancheng"
+    shutil.copytree(MANCHENG, target)
+    return target
+
+
+def _with_declared(directory: Path, relation: str, declared: str) -> None:
+    """The stored scan with one relation's ``declared`` cell replaced."""
+    path = directory / "scan.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if line.startswith(relation + ","):
+            cells = line.split(",")
+            cells[-2] = declared
+            lines[number] = ",".join(cells)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def test_the_scanned_reimbursement_rate_is_the_declared_indicator():
+    # 满城区 prints 资金报账率为96.35% once; indicators.csv declares it as reimbursement_rate
+    rows = (MANCHENG / "scan.csv").read_text(encoding="utf-8").splitlines()
+    (rate,) = [row for row in rows if ",rate," in row and "96.35%" in row]
+    assert rate.split(",")[-2] == "reimbursement_rate"
+
+
+def test_a_scan_naming_an_indicator_of_the_directory_is_valid(mancheng_copy):
+    ids = {"reimbursement_rate", "funds_2019", "projects_2019_count"}
+    ids |= {"industry_projects_count", "spending_total"}
+    assert scan_problems(mancheng_copy, ids)[1] == []
+
+
+def test_a_scan_naming_an_indicator_that_is_not_declared_is_refused(mancheng_copy, capsys):
+    _with_declared(mancheng_copy, "r7", "payment_rate")
+    assert main(["validate", str(mancheng_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "scan.csv" in out and "payment_rate" in out and "indicators.csv" in out
+
+
+def test_the_scan_table_names_the_indicator_it_corresponds_to(mancheng_copy):
+    import fundanalysis as fa
+    from fundanalysis.analysis import audit
+
+    table = audit.scan_beside_declared(fa.load_report(mancheng_copy))
+    rate = table[table["total"] == "96.35%"].iloc[0]
+    assert "资金报账率" in rate["declared"] and "reimbursement rate" in rate["declared_en"]
+    assert not audit.scan_summary(table)[1].endswith("are totals the transcriber declared.")
