@@ -105,9 +105,11 @@ def test_a_bound_printed_with_chao_guo_excludes_its_number(tmp_path) -> None:
 
 
 def test_a_bound_printed_with_yi_shang_includes_its_number(tmp_path) -> None:
-    # 90分以上为优 includes 90 (以上 includes the number), the higher of the two grades
+    # 90分以上为优 includes 90 (以上 includes the number), as 80分至90分为良 does: either grade
+    # holds, and no other (see tests/test_grade_checks.py)
     assert _grades(tmp_path, "总分90分以上为优", "90", "优") == "ok"
-    assert _grades(tmp_path, "总分90分以上为优", "90", "良") == "discrepancy"
+    assert _grades(tmp_path, "总分90分以上为优", "90", "良") == "ok"
+    assert _grades(tmp_path, "总分90分以上为优", "90", "中") == "discrepancy"
 
 
 def test_a_cross_check_allows_what_rounding_its_printed_amounts_explains(tiny_dir) -> None:

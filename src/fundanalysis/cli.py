@@ -72,7 +72,8 @@ def _fail(out, error: DataError, what: str = "数据有误 / data errors") -> in
 def _validate(directory: Path, out) -> int:
     import pandas as pd
 
-    from fundanalysis.audit.findings import findings, unregistered
+    from fundanalysis.audit.checkrows import VERDICT_KINDS, verdict_clause
+    from fundanalysis.audit.findings import findings, sizing_check, unregistered
     from fundanalysis.audit.reconcile import reconcile
     from fundanalysis.audit.scanned import stale_scan
     from fundanalysis.data.specs import SPECS
@@ -140,10 +141,15 @@ def _validate(directory: Path, out) -> int:
     )
     material = int(register["material"].sum())
     out.write(f"发现 / findings: {len(register)}, 重大 material {material}\n")
+    indexed = checks.set_index("check")
     for row in register.itertuples():
         if pd.isna(row.material):
             size = f"{row.amount} {row.unit} of {row.of_stated}"
             flag = "重要性无法计算 materiality not computable"
+        elif row.basis in VERDICT_KINDS:  # a wrong grade: what was found, and material
+            found = verdict_clause(indexed.loc[sizing_check(row.checks, indexed)])
+            size = " / ".join(found)
+            flag = "等级不符即为重大 a wrong grade is material"
         elif row.basis == "count":  # counts are exact: not weighed against the money threshold
             size = f"{row.of_stated} {row.unit}中的 {row.amount} {row.unit} / {row.amount} of {row.of_stated}"
             flag = (

@@ -71,6 +71,7 @@ def findings_register(report: AuditedReport) -> pd.DataFrame:
         )
     register["amount_shown_en"] = shown_en
     register["counted"] = counted
+    register["graded"] = register["basis"] == "grade"  # no gap: a wrong grade, always material
     # shown as the key findings say it: never rounded up onto the threshold it is below
     register["materiality_shown"] = [
         None
@@ -94,7 +95,7 @@ def all_checks(report: AuditedReport) -> pd.DataFrame:
 def score_checks(report: AuditedReport) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The checks of the report's scorecard, and those of them that do not hold."""
     checks = all_checks(report)
-    checked = checks[checks["kind"] == "score"]
+    checked = checks[checks["kind"].isin(["score", "grade"])]
     return checked, checked[checked["status_en"] != "ok"]
 
 

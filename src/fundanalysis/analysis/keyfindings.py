@@ -17,9 +17,11 @@ from decimal import Decimal
 import pandas as pd
 
 from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.audit.checkrows import VERDICT_KINDS, verdict_clause
 from fundanalysis.audit.findings import sizing_check
 from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.crosstable import SCORECARD_CHECKS
 from fundanalysis.data.expressions import matching_rows, parse_filter
 from fundanalysis.data.labels import STATUS_LABELS
 from fundanalysis.data.money import share_text
@@ -117,7 +119,11 @@ def _amounts(finding, check, threshold: float) -> tuple[str, str]:
 
 def _sentence(finding, checks: pd.DataFrame, threshold: float) -> tuple[str, str]:
     zh, en = [finding.title], [finding.title_en]
-    if finding.checks and finding.amount is not None:
+    if finding.checks and finding.basis in VERDICT_KINDS:  # what was found, said in words
+        found = verdict_clause(checks.loc[sizing_check(finding.checks, checks)])
+        zh.append(found[0])
+        en.append(found[1])
+    elif finding.checks and finding.amount is not None:
         amounts = _amounts(finding, checks.loc[sizing_check(finding.checks, checks)], threshold)
         zh.append(amounts[0])
         en.append(amounts[1])
@@ -141,10 +147,14 @@ def _quote(report: AuditedReport, section_id: str, printed: str) -> Quote:
     sections = report.tables["sections"].set_index("section_id")
     section = sections.loc[section_id]
     number = section["number"] if isinstance(section["number"], str) else ""
-    document = report.tables["documents"].set_index("document").loc[section["document"]]
+    documents = report.tables["documents"].set_index("document")
+    # a report without documents.csv names its document by the sections' id alone
+    title = title_en = section["document"]
+    if section["document"] in documents.index:
+        title, title_en = documents.loc[section["document"], ["title", "title_en"]]
     return Quote(
-        document["title"],
-        document["title_en"],
+        title,
+        title_en,
         section_id,
         f"{number}{section['title']}",
         f"{number} {section['title_en']}".strip(),
@@ -156,9 +166,20 @@ def _quotes(report: AuditedReport, finding) -> list[Quote]:
     """The passages that show a finding: its checks' sentences, its corrections' rows, its own."""
     cited: list[tuple[str, str]] = []
     totals = report.tables["totals"].set_index("total_id")
+    scores, grades = report.tables["scores"], report.tables["grades"]
+    graded = {SCORECARD_CHECKS["grade"].format(i): i for i in scores["indicator_id"]}
     for check in finding.checks:
         if check in totals.index:
             cited.append((totals.loc[check, "section_id"], totals.loc[check, "printed"]))
+        elif check in graded:  # a grade: the score and grade as printed, then every band
+            score = scores[scores["indicator_id"] == graded[check]]
+            passages = list(zip(score["section_id"], score["score_printed"], strict=True))
+            for band in grades.itertuples():
+                passages += [
+                    (band.section_id, band.min_score_printed),
+                    (band.section_id, band.max_score_printed),
+                ]
+            cited += [(s, p) for s, p in passages if isinstance(p, str) and p]
     corrections = report.tables.get("corrections")
     for correction_id in finding.corrections:
         row = corrections[corrections["correction_id"] == correction_id].iloc[0]
@@ -177,6 +198,15 @@ def _computation(checks: pd.DataFrame, names: list[str]) -> list[tuple[str, str]
         check = checks.loc[name]
         unit = check["unit"]
         status = STATUS_LABELS[str(check["status"])]
+        if check["kind"] in VERDICT_KINDS:  # no figures to compute: what the check found
+            found = verdict_clause(check)
+            lines.append(
+                (
+                    f"{check['description']}：{found[0]}：{status[0]}。",
+                    f"{check['description_en']}: {found[1]}: {status[1]}.",
+                )
+            )
+            continue
         stated = f"{_number(check['stated_as_printed'])} {unit}"
         stated_en = f"{_number(check['stated_as_printed'])} {_unit_en(unit)}"
         computed = f"{_number(check['computed_as_printed'])} {unit}"

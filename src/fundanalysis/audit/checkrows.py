@@ -19,6 +19,10 @@ from fundanalysis.data.units import from_micro
 STATUSES = ("ok", "rounding", "corrected", "discrepancy")
 FAILING = ("corrected", "discrepancy")
 
+#: Kinds of check whose verdict is a finding in words, not a gap between two figures (a grade
+#: against the report's bands): their rows carry no figures, and their note says what was found.
+VERDICT_KINDS = ("grade",)
+
 COLUMNS = [
     "check",
     "kind",
@@ -173,3 +177,29 @@ def check_row(
         "note": notes[0],
         "note_en": notes[1],
     }
+
+
+def verdict_row(check, kind, description, description_en, holds, source, notes) -> dict:
+    """A check whose verdict is said in words (``VERDICT_KINDS``): no stated, computed or gap
+    figure, since none of them means anything; its note, without a closing stop, is the
+    finding's clause (:func:`verdict_clause`)."""
+    row = dict.fromkeys(COLUMNS)
+    row.update(
+        check=check,
+        kind=kind,
+        description=description,
+        description_en=description_en,
+        status="ok" if holds else "discrepancy",
+        unit="",
+        parts=1,
+        finding="",
+        source=source,
+        note=notes[0],
+        note_en=notes[1],
+    )
+    return row
+
+
+def verdict_clause(check) -> tuple[str, str]:
+    """What a verdict check found, as a clause of a sentence in each language."""
+    return str(check["note"]).rstrip("。"), str(check["note_en"]).rstrip(".")

@@ -15,7 +15,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from fundanalysis.audit.checkrows import FAILING
+from fundanalysis.audit.checkrows import FAILING, VERDICT_KINDS
 from fundanalysis.audit.reconcile import reconcile
 from fundanalysis.data.crosstable import scorecard_checks
 from fundanalysis.data.errors import Problem
@@ -80,6 +80,11 @@ def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Proble
         & ~checks["check"].isin(set(zero["check"]))
     ].itertuples():
         file, line = declared[row.check]
+        found = (
+            f"{row.note} / {row.note_en}"
+            if row.kind in VERDICT_KINDS
+            else f"stated {row.stated}, computed {row.computed} {row.unit}"
+        )
         problems.append(
             Problem(
                 file,
@@ -87,7 +92,7 @@ def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Proble
                 None,
                 row.check,
                 f"核对不成立且未登记于 findings.csv / check {row.status} and not in findings.csv: "
-                f"stated {row.stated}, computed {row.computed} {row.unit}",
+                + found,
             )
         )
     return problems + _unfounded_figures(loaded, checks)
@@ -199,7 +204,9 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
     Materiality by kind (``basis``): a gap of money, or of a rate (in percentage points, as a
     share of the rate stated), is weighed against the threshold; a gap of a count or a measured
     quantity is not, because counts are exact and the threshold is one of
-    money: any such gap is material, and is shown as what it is ("1 of 52").
+    money: any such gap is material, and is shown as what it is ("1 of 52"). A finding on a
+    check said in words (``grade``: the grade the report's bands give is not the one given)
+    has no amount and is always material.
     """
     loaded = load_report_tables(resolve_data_dir(data_dir))
     checks = reconcile(data_dir).set_index("check")
@@ -213,7 +220,9 @@ def findings(data_dir: PathLike = None) -> pd.DataFrame:
         if names:
             first = checks.loc[sizing_check(names, checks)]
             computed, stated = first["computed_as_printed"], first["stated_as_printed"]
-            if pd.isna(computed) or pd.isna(stated):  # a ratio over nothing: no gap to size
+            if first["kind"] in VERDICT_KINDS:  # a wrong grade: no gap of points, and material
+                basis, material = first["kind"], True
+            elif pd.isna(computed) or pd.isna(stated):  # a ratio over nothing: no gap to size
                 material = pd.NA
             else:
                 amount = abs(computed - stated)

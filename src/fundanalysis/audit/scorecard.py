@@ -14,7 +14,14 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from fundanalysis.audit.checkrows import Side, check_row, notes_for, source_of, status_of
+from fundanalysis.audit.checkrows import (
+    Side,
+    check_row,
+    notes_for,
+    source_of,
+    status_of,
+    verdict_row,
+)
 from fundanalysis.data.crosstable import SCORECARD_CHECKS
 from fundanalysis.data.money import decimals_of
 from fundanalysis.data.units import MICRO
@@ -145,16 +152,56 @@ def _within(score, band: _Band) -> bool:
     return above and (score < band.high if band.high_excluded else score <= band.high)
 
 
+def _named(grades: list[str], zh: bool, joint: str = "or") -> str:
+    """Grades as a sentence names them: “优”或“良”, 'excellent' or 'good' (``joint`` "and":
+    “优”、“良”, 'excellent' and 'good')."""
+    if zh:
+        return ("或" if joint == "or" else "、").join(f"“{g}”" for g in grades)
+    return f" {joint} ".join(f"'{g}'" for g in grades)
+
+
+def _grade_notes(points: str, given: tuple[str, str], earned: list[_Band]) -> tuple[bool, tuple]:
+    """Whether the grade given holds, and the note saying what the bands give ``points``."""
+    allowed = [b.grade for b in earned]
+    allowed_en = [b.grade_en for b in earned]
+    if not earned:  # no band the report states holds the score: no grade given can be right
+        return False, (
+            f"{points} 分不在报告所列任何等级的分数段内，报告评为“{given[0]}”。",
+            f"{points} points fall in none of the bands the report states; it gives '{given[1]}'.",
+        )
+    holds = given[0] in allowed
+    if len(earned) > 1:  # on a bound the bands share, as printed: each of their grades holds
+        zh = (
+            f"{points} 分在报告所列{_named(allowed, True, 'and')}各档共有的界点上，"
+            f"按原文可评为{_named(allowed, True)}"
+        )
+        en = (
+            f"{points} points sit on a bound shared by the report's bands for "
+            f"{_named(allowed_en, False, 'and')}: as printed, they earn "
+            f"{_named(allowed_en, False)}"
+        )
+    else:
+        zh = f"{points} 分按报告所列等级标准应评为{_named(allowed, True)}"
+        en = f"{points} points earn {_named(allowed_en, False)} by the report's own grade bands"
+    if holds:
+        return True, (
+            f"{zh}；报告评为“{given[0]}”，一致。",
+            f"{en}; the report gives '{given[1]}': they agree.",
+        )
+    return False, (f"{zh}，报告评为“{given[0]}”。", f"{en}; the report gives '{given[1]}'.")
+
+
 def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list[dict]:
-    """The grade printed on the overall score against the thresholds the report prints."""
+    """The grade printed on the overall score against the thresholds the report prints: a
+    verdict in words (kind ``grade``), since a wrong grade is no gap of points."""
     grades = tables["grades"]
     overall = scores[(scores["kind"] == "总分") & scores["grade"].notna() & scores["score"].notna()]
     if grades.empty or overall.empty:
         return []
     # a grade holds between its bounds as printed. As the Civil Code reads such words (民法典
     # 第一千二百五十九条), 以上 and 以下 include the number and 超过 and 不满 do not; 至 is read as
-    # including it. A score on a bound two grades both include takes the higher grade, tried
-    # first. A bound not printed is open.
+    # including it. A score on a bound two bands both include, as printed, may take either
+    # grade: the prose allows both readings, so neither fails. A bound not printed is open.
     columns = [
         "min_score",
         "min_score_printed",
@@ -183,40 +230,18 @@ def _grade_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list
     english = {band.grade: band.grade_en for band in ladder}
     rows = []
     for row in overall.itertuples(index=False):
-        score = _points(row.score)
-        band = next((b for b in ladder if _within(score, b)), None)
-        given = english.get(row.grade, row.grade)
-        if band is None:  # no band the report states holds the score: no grade given can be right
-            holds, threshold = False, 0
-            notes = (
-                f"{row.score} 分不在报告所列任何等级的分数段内，报告评为“{row.grade}”。",
-                f"{row.score} points fall in none of the bands the report states; it gives "
-                f"'{given}'.",
-            )
-        else:
-            threshold, earned = max(band.low, 0), band.grade
-            holds = earned == row.grade
-            notes = (
-                f"按报告所列等级标准，{row.score} 分应评为“{earned}”，报告评为“{row.grade}”"
-                + ("，一致。" if holds else "，不一致。"),
-                f"By the grades the report states, {row.score} points earn '{english[earned]}'; "
-                f"the report gives '{given}'" + (": they agree." if holds else ": they differ."),
-            )
+        earned = [b for b in ladder if _within(_points(row.score), b)]
+        given = (row.grade, english.get(row.grade, row.grade))
+        holds, notes = _grade_notes(row.score, given, earned)
         rows.append(
-            check_row(
+            verdict_row(
                 SCORECARD_CHECKS["grade"].format(row.indicator_id),
-                "score",
+                "grade",
                 f"{row.indicator} {row.score} 分的评价等级",
                 f"{row.indicator_en}: the grade of {row.score} points",
-                Side(score, score, 0),
-                Side(threshold, threshold, 0),
-                "ok" if holds else "discrepancy",
-                0,
-                False,
-                len(ladder),
+                holds,
                 _source(tables, row),
                 notes,
-                "分",
             )
         )
     return rows

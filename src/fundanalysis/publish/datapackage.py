@@ -122,12 +122,15 @@ def _resource(name: str, path: str, title: str, schema: dict, sources: list[dict
     }
 
 
-_FIGURE = " (a number in the check's unit; empty where it cannot be computed)"
+_FIGURE = (
+    " (a number in the check's unit; empty where it cannot be computed, or where the check is "
+    "a grade's, which no figure measures)"
+)
 
 #: ``checks.csv`` of the downloads: every check and its result (see ``fundanalysis.reconcile``).
 CHECK_FIELDS: dict[str, tuple[str, str]] = {
     "check": ("string", "Id of the check (a total's total_id, a cross-check's id, …)"),
-    "kind": ("string", "What is checked: total, cross-check, ratio, score, …"),
+    "kind": ("string", "What is checked: total, cross-check, ratio, score, grade, …"),
     "description": ("string", "What the check compares (Chinese)"),
     "description_en": ("string", "What the check compares (English)"),
     "stated": ("number", "The figure the report states, after corrections" + _FIGURE),
@@ -138,7 +141,7 @@ CHECK_FIELDS: dict[str, tuple[str, str]] = {
         "The verdict: ok, rounding (within what rounding at the printed "
         "precision explains), corrected (holds once corrected), discrepancy",
     ),
-    "unit": ("string", "The check's unit (万元, 亿元, 个, %, …)"),
+    "unit": ("string", "The check's unit (万元, 亿元, 个, %, …); empty for a grade"),
     "parts": ("integer", "How many parts the computed figure is made of"),
     "stated_as_printed": ("number", "The stated figure as printed, before corrections" + _FIGURE),
     "computed_as_printed": ("number", "The computed figure before corrections" + _FIGURE),
@@ -165,8 +168,8 @@ REGISTER_FIELDS: dict[str, tuple[str, str]] = {
     "materiality": ("number", "amount ÷ of_stated (0.02 = 2 %); empty where not computable"),
     "basis": (
         "string",
-        "How it is weighed: money or rate (against the threshold) or count (any gap is "
-        "material); empty where it has no size",
+        "How it is weighed: money or rate (against the threshold), count (any gap is "
+        "material) or grade (a wrong grade, always material); empty where it has no size",
     ),
     "material": ("boolean", "Whether the finding is material; empty where it cannot be said"),
     "explanation": ("string", "The finding explained (Chinese)"),
@@ -177,7 +180,7 @@ REGISTER_FIELDS: dict[str, tuple[str, str]] = {
     "quote": ("string", "The words of the report the finding quotes"),
 }
 
-_ENUMS = {"status": STATUSES, "basis": ("money", "rate", "count")}
+_ENUMS = {"status": STATUSES, "basis": ("money", "rate", "count", "grade")}
 
 
 def result_schema(columns: list[str], known: dict[str, tuple[str, str]]) -> dict:

@@ -196,6 +196,8 @@ def _finding_size(finding, threshold: float) -> tuple[str, str]:
     as the pages give it: a count's gap as what it is (52 个中的 1 个), never as a share, and a
     rate's in percentage points."""
     amount, unit, materiality = finding.amount, finding.unit, finding.materiality
+    if finding.basis == "grade":
+        return "（评价等级不符，即为重大）", "(a wrong grade: material)"
     if amount is None or (not isinstance(amount, str) and pd.isna(amount)):
         return "", ""
     if finding.basis == "count" and finding.of_stated:

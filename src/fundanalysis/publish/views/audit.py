@@ -36,6 +36,9 @@ def findings_register(report: AuditedReport) -> None:
         zh += "；数目（个、户、人等）之差不按比例衡量，凡不符即为重大"
         en += "; a gap in a count (projects, households, people) is not weighed as a share: any is"
         en += " material"
+    if register["graded"].any():
+        zh += "；评价等级与报告所列等级标准不符，不论得分差多少，均为重大"
+        en += "; a grade the report's own bands do not give is material, whatever the points"
     show_text(zh + "。", en + ".")
 
 
