@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from fundanalysis.data.specs import SPECS
 from fundanalysis.text.draft import words as w
+from fundanalysis.text.draft.batches import batch_name, batch_printed, batch_words
 from fundanalysis.text.draft.carryover import CarryoverRules
 from fundanalysis.text.draft.categories import categories_from_projects
 from fundanalysis.text.draft.counts import count_row, project_amount
@@ -116,6 +117,7 @@ class _Placer(CarryoverRules):
         self.used: set[str] = set()
         self.batch = 0
         self.batch_of: dict[str, int] = {}
+        self.undated: set[str] = set()
         self.seq: dict[str, int] = {}
         self.deferred: set[str] = set()
         self.spans = sentences(self.text, Sections(self.text))
@@ -175,21 +177,19 @@ class _Placer(CarryoverRules):
         if "拨付下达" not in sentence and "下达各" not in sentence:
             return False
         batch_figure = chain[0] if len(chain) >= 2 else figure
-        segment_end = self.text.find("；", figure.end, end)
-        segment_end = end if segment_end < 0 else segment_end
-        dates = w.full_dates(self.text[figure.end : segment_end])
-        if not dates:
+        own = batch_words(self.text, self.scan.figures, batch_figure, (start, end))
+        if not own.dated:
             return False
         if batch_figure.id not in self.batch_of:
             self.batch += 1
             self.batch_of[batch_figure.id] = self.batch
-        name = w.segment_before(self.text, batch_figure.start, w.LIST_BREAKS)
+        name = batch_name(self.text, own.start, batch_figure)
         level = w.levels_in(re.sub(r"^第[一二三四五六七八九十\d]+批", "", name))
         fund_type, inferred = "", ""
         if batch_figure is not figure:
             fund_type = self.clause(figure)
         else:
-            after = "".join(self.text[figure.end : segment_end].split())
+            after = "".join(self.text[figure.end : own.after_end].split())
             whole = re.search(r"全部为([^，；。]+?资金)", after)
             bracket = re.search(r"[（(]([^（()）]+?资金)[）)]$", name)
             if whole:
@@ -199,8 +199,17 @@ class _Placer(CarryoverRules):
             elif re.match(r"^第[一二三四五六七八九十\d]+批.+资金$", name):
                 fund_type = re.sub(r"^第[一二三四五六七八九十\d]+批", "", name)
                 inferred = "资金类型取自批次名称 / fund type taken from the batch's name"
-        a, b, when = dates[0]
-        printed_date = self.text[figure.end + a : figure.end + b]
+        when, printed_date = "", ""
+        if own.date is not None:
+            a, b, day = own.date
+            when, printed_date = day.isoformat(), self.text[a:b]
+        elif batch_figure.id not in self.undated:  # one note per batch, not per part
+            self.undated.add(batch_figure.id)
+            self.note(
+                batch_figure,
+                "拨付日期：本句所印日期不能确定属于此批，未填 / date passed on: no date printed in "
+                "this batch's own clause, or more than one: left empty",
+            )
         cells = {
             "batch": str(self.batch_of[batch_figure.id]),
             "batch_name": name,
@@ -208,11 +217,11 @@ class _Placer(CarryoverRules):
             "level": level or "",
             "fund_type": fund_type,
             **_money(figure),
-            "disbursed_on": when.isoformat(),
+            "disbursed_on": when,
             "disbursed_on_printed": printed_date,
-            "printed": printed_from(
-                self.text, figure, w.LIST_BREAKS if batch_figure is figure else None
-            ),
+            "printed": batch_printed(self.text, own.start, batch_figure, figure)
+            if batch_figure is figure
+            else printed_from(self.text, figure),
         }
         notes = [] if level else ["级次未能读出 / level not read"]
         if not fund_type:
