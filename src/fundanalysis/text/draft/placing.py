@@ -334,30 +334,44 @@ class _Placer(CarryoverRules):
         return Placed(self.rows, self.totals, self.headlines, self.repeats, self.review)
 
     def _without_repeated_keys(self) -> list[Row]:
-        """The rows, less any whose key (``evaluated_funds``: level and fund type) a row above
-        it already holds: validate would refuse the pair, and which of the two the text means
-        is for a person to say, so the second is listed for review instead."""
-        kept: list[Row] = []
-        seen: dict[tuple, Row] = {}
+        """The rows, less those whose key (``evaluated_funds``: level and fund type) another row
+        holds: validate would refuse the pair. Where the rows print the same figures, the first
+        stands and the others are repeats; where they differ, which one the key means is for a
+        person to say, so none of them is written and REVIEW.md lists each."""
+        groups: dict[tuple, list[Row]] = {}
         for row in self.rows:
-            repeated = None
             for key in _keys(row.table):
                 values = (row.table, *key, *(row.cells.get(c, "").strip() for c in key))
-                repeated = repeated or seen.get(values)
-                seen.setdefault(values, row)
-            if repeated is None:
-                kept.append(row)
+                groups.setdefault(values, []).append(row)
+        dropped: dict[int, Row] = {}  # id of a row left out → a row holding its key
+        for rows in groups.values():
+            if len(rows) < 2:
+                continue
+            same = len({_figures(r) for r in rows}) == 1
+            for row in rows if not same else rows[1:]:
+                dropped.setdefault(id(row), next(r for r in rows if r is not row))
+        for row in self.rows:
+            other = dropped.get(id(row))
+            if other is None:
                 continue
             self.used.discard(row.figure.id)
+            first = self.rows.index(other) < self.rows.index(row)
             self.note(
                 row.figure,
-                f"{row.table}.csv 中已有同键的一行（“{repeated.figure.printed.strip()}”），未写入 / "
-                f"a row of {row.table}.csv with the same key is already drafted: not written",
+                f"{row.table}.csv 中{'已' if first else '另'}有同键的一行（“{other.figure.printed.strip()}”），"
+                f"{'未写入' if id(other) not in dropped else '两行均未写入，请核定'} / a row of "
+                f"{row.table}.csv with the same key is {'already ' if first else 'also '}drafted: "
+                + ("not written" if id(other) not in dropped else "neither written, to decide"),
             )
-        return kept
+        return [row for row in self.rows if id(row) not in dropped]
 
     def count(self, figure: Figure, chain: list[Figure]) -> bool:
         return count_row(self, figure, chain)
+
+
+def _figures(row: Row) -> tuple[str, ...]:
+    """What a row says: the figures it holds, as its cells write them, with their units."""
+    return tuple(row.cells.get(c, "") for c in (*row.measures.values(), "unit"))
 
 
 @functools.cache
