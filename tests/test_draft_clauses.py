@@ -140,6 +140,13 @@ def test_two_different_figures_for_one_key_are_both_left_to_review() -> None:
     assert any(m.startswith("15个: projects.csv") and "neither written" in m for m in review)
 
 
+def test_two_registered_counts_at_one_date_are_both_left_to_review() -> None:
+    draft = _draft("全县建档立卡贫困人口2300人。另据统计建档立卡贫困人口2400人。")
+    assert _rows(draft, "poverty") == []
+    review = _review(draft)
+    assert sum(m.startswith(("2300人: poverty.csv", "2400人: poverty.csv")) for m in review) == 2
+
+
 def test_the_same_figure_printed_twice_keeps_one_row() -> None:
     draft = _draft("上半年完工项目12个。全年完工项目12个。")
     assert [r["project_count"] for r in _rows(draft, "projects")] == ["12"]

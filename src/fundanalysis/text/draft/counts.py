@@ -180,20 +180,6 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
         if measure is None:
             return False
         as_of, as_of_printed = _as_of(placer, figure)
-        taken = [
-            row
-            for row in placer.rows
-            if row.table == "poverty"
-            and (row.cells["measure"], row.cells["as_of"]) == (measure, as_of)
-        ]
-        if taken:  # one row per (measure, as_of): a second figure is for a person to place
-            placer.note(
-                figure,
-                f"可能也是 {measure}（{as_of or '未注明日期'}），但已有一行（“{taken[0].cells['printed']}”），"
-                f"未写入 / might also be {measure} at {as_of or 'no date'}, which a row already "
-                "holds: not drafted",
-            )
-            return True
         cells = {
             "measure": measure,
             "value": figure.value_text,
@@ -202,7 +188,12 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
             "as_of_printed": as_of_printed,
             "printed": figure.printed.strip(),
         }
-        placer.add("poverty", figure, cells).measures = {figure.id: "value"}
+        row = placer.add("poverty", figure, cells)
+        row.measures = {figure.id: "value"}
+        if figure.unit.dimension in ("户", "人"):  # 贫困户150户 is clear, 贫困人口90户 is not
+            subject = _POOR_SUBJECT.search(_PAIRED.sub("", label))
+            unit_is_households = figure.unit.dimension == "户"
+            row.clear = subject is not None and ("户" in subject.group()) == unit_is_households
         return True
     if figure.unit.stored in _SUPERVISION_UNITS:
         measure = re.sub(r"^.*》(等\s*)?", "", placer.clause(figure))

@@ -44,6 +44,9 @@ class Row:
     #: words that may name the row's fund type where its own clause names none: the clause of
     #: a level (地方政府债券资金用于…), the sentence of the total above a list of places
     fund_words: str = ""
+    #: whether its words tie the figure to its key beyond doubt (贫困户150户, not 贫困人口90户):
+    #: of rows competing for one key, the one clear row stands
+    clear: bool = True
 
 
 @dataclass
@@ -336,8 +339,9 @@ class _Placer(CarryoverRules):
     def _without_repeated_keys(self) -> list[Row]:
         """The rows, less those whose key (``evaluated_funds``: level and fund type) another row
         holds: validate would refuse the pair. Where the rows print the same figures, the first
-        stands and the others are repeats; where they differ, which one the key means is for a
-        person to say, so none of them is written and REVIEW.md lists each."""
+        stands and the others are repeats; where they differ, the one row whose words clearly
+        tie it to the key stands, or else none (which one the key means is for a person to
+        say). REVIEW.md lists each row left out."""
         groups: dict[tuple, list[Row]] = {}
         for row in self.rows:
             for key in _keys(row.table):
@@ -347,9 +351,14 @@ class _Placer(CarryoverRules):
         for rows in groups.values():
             if len(rows) < 2:
                 continue
-            same = len({_figures(r) for r in rows}) == 1
-            for row in rows if not same else rows[1:]:
-                dropped.setdefault(id(row), next(r for r in rows if r is not row))
+            clear = [r for r in rows if r.clear]
+            if len({_figures(r) for r in rows}) == 1:
+                stands = rows[:1]
+            else:
+                stands = clear if len(clear) == 1 else []
+            for row in rows:
+                if row not in stands:
+                    dropped.setdefault(id(row), stands[0] if stands else rows[rows[0] is row])
         for row in self.rows:
             other = dropped.get(id(row))
             if other is None:
