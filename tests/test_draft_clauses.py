@@ -189,3 +189,8 @@ def test_a_lone_batch_named_at_the_sentence_start_keeps_its_name() -> None:
         "中央",
         "奖励资金",
     )
+
+
+def test_a_documents_date_is_no_batch_date() -> None:
+    draft = _draft("依据2020年2月14日印发的分配方案，拨付下达扶贫资金730万元。")
+    assert all(r["disbursed_on"] == "" for r in _rows(draft, "transfers"))

@@ -5,8 +5,10 @@ A sentence may pass on several batches, each with its date, the date before the 
 (第一批…8000万元于2021年3月10日拨付下达，第二批…). A batch's name, level and date are read
 from its own clause (bounded by ，；。 outside brackets, and starting after the money before
 it), never from a neighbour's. Where one batch stands alone between two semicolons, a date
-printed in a clause of its own (…万元，全部为扶贫发展资金，2019年12月6日拨付下达各县市) is
-still its date. Any other date is not tied to the batch: it is left for a person to fill in.
+printed after it in a clause of its own (…万元，全部为扶贫发展资金，2019年12月6日拨付下达各县市)
+is still its date, as is a clause of a date alone right before it (2021年3月10日，拨付下达…).
+A date something stood at (截至…) or a document's (…印发的《…》) is never a batch's; any other
+date is not tied to the batch: it is left for a person to fill in.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ _CLAUSE_END = "，,；;。！？!?"
 _SEGMENT_END = "；;。！？!?"
 #: a date that is when something stood, not when money was passed on (截至2021年12月31日)
 _AS_OF_BEFORE = re.compile(r"(截至|截止|截止到|至|到)\s*$")
+#: a date that is a document's or a meeting's (2021年1月5日印发的《…》), not the batch's
+_OTHER_AFTER = re.compile(r"^\s*(?:印发|下发|发布|出台|召开|制定|的?《|的?文件|的?通知)")
 #: a clause that prints nothing but a date (2021年3月10日，拨付下达…)
 _DATE_ONLY = re.compile(r"^(?:于|在)?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 #: the date and verb a batch's clause may open with, not part of the batch's name
@@ -87,6 +91,7 @@ def batch_words(
         (start + a, start + b, when)
         for a, b, when in w.full_dates(text[start:end])
         if not _AS_OF_BEFORE.search(text[max(start, start + a - 4) : start + a])
+        and not _OTHER_AFTER.match(text[start + b : start + b + 6])
     ]
     clauses = _clauses(text, start, end)
 
@@ -105,8 +110,8 @@ def batch_words(
     tied = None
     if len(mine) == 1:
         tied = mine[0]
-    elif not mine and with_money == {own} and len(dates) == 1:
-        tied = dates[0]  # the one batch of its segment, its date in a clause of its own
+    elif not mine and with_money == {own} and len(dates) == 1 and dates[0][0] >= batch.end:
+        tied = dates[0]  # the one batch of its segment, its date in a clause of its own after it
     elif not mine and own > 0 and (own - 1) not in with_money:
         a, b = clauses[own - 1]
         lead = [d for d in dates if index_of(d[0]) == own - 1]
