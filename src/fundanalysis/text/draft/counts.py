@@ -82,6 +82,14 @@ def _next_money(placer: _Placer, figure: Figure) -> Figure | None:
     return None
 
 
+def _own_words(placer: _Placer, figure: Figure) -> str:
+    """The words of a figure's own clause before it, after any figure printed before it there
+    (项目完工率92%，共25个项目已完工23个: 共 for the 25, 项目已完工 for the 23)."""
+    start = w.segment_start(placer.text, figure.start, w.CLAUSE_BREAKS)
+    before = [f.end for f in placer.scan.figures if start <= f.start and f.end <= figure.start]
+    return "".join(placer.text[max([start, *before]) : figure.start].split())
+
+
 def project_amount(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
     """Money that is the funds of a project row already drafted from the same sentence."""
     level = w.levels_in(placer.clause(figure))
@@ -130,7 +138,8 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
     if figure.unit.stored == "个" and (
         "项目" in label or any("项目" in placer.label(a) for a in chain[:1])
     ):
-        words = label + "".join(placer.label(a) for a in chain)
+        # the stage its own words print (共25个项目已完工23个: 完工 is the 23's), or its totals'
+        words = _own_words(placer, figure) + "".join(placer.label(a) for a in chain)
         stage = _stage(words)
         level = w.levels_in(placer.clause(figure)) if chain else None
         category = "" if level else re.sub(r"项目$", "", placer.clause(figure))
@@ -158,24 +167,19 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
             placer.used.add(money.id)
         return True
     if figure.unit.dimension in ("户", "人") or "贫困村" in after or "贫困县" in label:
+        flow = poverty_flow(label) if figure.unit.dimension in ("户", "人") else None
+        if flow is not None:
+            placer.note(
+                figure,
+                f"“{flow}”：变动或流量，不是建档立卡贫困人口（户），未写入；如属某一指标（如脱贫人口 "
+                f"people_exited）请手工填写 / “{flow}”: a change or a flow, not the registered "
+                "poor population: not drafted; if a measure fits (people_exited, …), fill it in",
+            )
+            return True
         measure = _poverty_measure(label, after, figure)
         if measure is None:
             return False
         as_of, as_of_printed = _as_of(placer, figure)
-        taken = [
-            row
-            for row in placer.rows
-            if row.table == "poverty"
-            and (row.cells["measure"], row.cells["as_of"]) == (measure, as_of)
-        ]
-        if taken:  # one row per (measure, as_of): a second figure is for a person to place
-            placer.note(
-                figure,
-                f"可能也是 {measure}（{as_of or '未注明日期'}），但已有一行（“{taken[0].cells['printed']}”），"
-                f"未写入 / might also be {measure} at {as_of or 'no date'}, which a row already "
-                "holds: not drafted",
-            )
-            return True
         cells = {
             "measure": measure,
             "value": figure.value_text,
@@ -184,7 +188,12 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
             "as_of_printed": as_of_printed,
             "printed": figure.printed.strip(),
         }
-        placer.add("poverty", figure, cells).measures = {figure.id: "value"}
+        row = placer.add("poverty", figure, cells)
+        row.measures = {figure.id: "value"}
+        if figure.unit.dimension in ("户", "人"):  # 贫困户150户 is clear, 贫困人口90户 is not
+            subject = _POOR_SUBJECT.search(_PAIRED.sub("", label))
+            unit_is_households = figure.unit.dimension == "户"
+            row.clear = subject is not None and ("户" in subject.group()) == unit_is_households
         return True
     if figure.unit.stored in _SUPERVISION_UNITS:
         measure = re.sub(r"^.*》(等\s*)?", "", placer.clause(figure))
@@ -218,6 +227,26 @@ _ACTING = re.compile(
     "带动|帮扶|帮助|覆盖|惠及|受益|扶持|资助|培训|发放|救助|补助|奖补|安置|搬迁|吸纳|解决|参与|"
     "参加|组织|带领|联结|辐射|涉及|支持|落实|就业|务工|为|向|对|给|使|让"
 )
+
+
+#: Words that make a count of the poor a change or a flow (减少贫困人口1500人, 新识别贫困户30户,
+#: 返贫, 退出, 脱贫), not the registered population: no measure is guessed for them. A word
+#: followed by 后 names the state after it (动态调整后在册建档立卡人员469户: the register).
+_FLOW = re.compile(
+    "减少|减贫|脱贫|新识别|识别|新增|增加|返贫|致贫|退出|出列|摘帽|清退|剔除|销号|纳入|转入|转出|"
+    "下降|降低"
+)
+
+
+def poverty_flow(label: str) -> str | None:
+    """The word that makes the poor population before a figure a change or a flow, or None."""
+    words = _PAIRED.sub("", label)
+    subject = _POOR_SUBJECT.search(words)
+    if subject is None:
+        return None
+    clause = re.split(r"[，,；;。：:]", words[: subject.start()])[-1]
+    found = [m for m in _FLOW.finditer(clause) if not clause[m.end() :].startswith("后")]
+    return found[-1].group() if found else None
 
 
 def _poverty_measure(label: str, after: str, figure: Figure) -> str | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from fundanalysis.data.specs import SPECS
 from fundanalysis.text.draft import words as w
+from fundanalysis.text.draft.batches import batch_name, batch_printed, batch_words
 from fundanalysis.text.draft.carryover import CarryoverRules
 from fundanalysis.text.draft.categories import categories_from_projects
 from fundanalysis.text.draft.counts import count_row, project_amount
@@ -43,6 +44,9 @@ class Row:
     #: words that may name the row's fund type where its own clause names none: the clause of
     #: a level (地方政府债券资金用于…), the sentence of the total above a list of places
     fund_words: str = ""
+    #: whether its words tie the figure to its key beyond doubt (贫困户150户, not 贫困人口90户):
+    #: of rows competing for one key, the one clear row stands
+    clear: bool = True
 
 
 @dataclass
@@ -116,6 +120,7 @@ class _Placer(CarryoverRules):
         self.used: set[str] = set()
         self.batch = 0
         self.batch_of: dict[str, int] = {}
+        self.undated: set[str] = set()
         self.seq: dict[str, int] = {}
         self.deferred: set[str] = set()
         self.spans = sentences(self.text, Sections(self.text))
@@ -175,21 +180,19 @@ class _Placer(CarryoverRules):
         if "拨付下达" not in sentence and "下达各" not in sentence:
             return False
         batch_figure = chain[0] if len(chain) >= 2 else figure
-        segment_end = self.text.find("；", figure.end, end)
-        segment_end = end if segment_end < 0 else segment_end
-        dates = w.full_dates(self.text[figure.end : segment_end])
-        if not dates:
+        own = batch_words(self.text, self.scan.figures, batch_figure, (start, end))
+        if not own.dated:
             return False
         if batch_figure.id not in self.batch_of:
             self.batch += 1
             self.batch_of[batch_figure.id] = self.batch
-        name = w.segment_before(self.text, batch_figure.start, w.LIST_BREAKS)
+        name = batch_name(self.text, own.start, batch_figure)
         level = w.levels_in(re.sub(r"^第[一二三四五六七八九十\d]+批", "", name))
         fund_type, inferred = "", ""
         if batch_figure is not figure:
             fund_type = self.clause(figure)
         else:
-            after = "".join(self.text[figure.end : segment_end].split())
+            after = "".join(self.text[figure.end : own.after_end].split())
             whole = re.search(r"全部为([^，；。]+?资金)", after)
             bracket = re.search(r"[（(]([^（()）]+?资金)[）)]$", name)
             if whole:
@@ -199,8 +202,17 @@ class _Placer(CarryoverRules):
             elif re.match(r"^第[一二三四五六七八九十\d]+批.+资金$", name):
                 fund_type = re.sub(r"^第[一二三四五六七八九十\d]+批", "", name)
                 inferred = "资金类型取自批次名称 / fund type taken from the batch's name"
-        a, b, when = dates[0]
-        printed_date = self.text[figure.end + a : figure.end + b]
+        when, printed_date = "", ""
+        if own.date is not None:
+            a, b, day = own.date
+            when, printed_date = day.isoformat(), self.text[a:b]
+        elif batch_figure.id not in self.undated:  # one note per batch, not per part
+            self.undated.add(batch_figure.id)
+            self.note(
+                batch_figure,
+                "拨付日期：本句所印日期不能确定属于此批，未填 / date passed on: no date printed in "
+                "this batch's own clause, or more than one: left empty",
+            )
         cells = {
             "batch": str(self.batch_of[batch_figure.id]),
             "batch_name": name,
@@ -208,11 +220,11 @@ class _Placer(CarryoverRules):
             "level": level or "",
             "fund_type": fund_type,
             **_money(figure),
-            "disbursed_on": when.isoformat(),
+            "disbursed_on": when,
             "disbursed_on_printed": printed_date,
-            "printed": printed_from(
-                self.text, figure, w.LIST_BREAKS if batch_figure is figure else None
-            ),
+            "printed": batch_printed(self.text, own.start, batch_figure, figure)
+            if batch_figure is figure
+            else printed_from(self.text, figure),
         }
         notes = [] if level else ["级次未能读出 / level not read"]
         if not fund_type:
@@ -325,30 +337,50 @@ class _Placer(CarryoverRules):
         return Placed(self.rows, self.totals, self.headlines, self.repeats, self.review)
 
     def _without_repeated_keys(self) -> list[Row]:
-        """The rows, less any whose key (``evaluated_funds``: level and fund type) a row above
-        it already holds: validate would refuse the pair, and which of the two the text means
-        is for a person to say, so the second is listed for review instead."""
-        kept: list[Row] = []
-        seen: dict[tuple, Row] = {}
+        """The rows, less those whose key (``evaluated_funds``: level and fund type) another row
+        holds: validate would refuse the pair. Where the rows print the same figures, the first
+        stands and the others are repeats; where they differ, the one row whose words clearly
+        tie it to the key stands, or else none (which one the key means is for a person to
+        say). REVIEW.md lists each row left out."""
+        groups: dict[tuple, list[Row]] = {}
         for row in self.rows:
-            repeated = None
             for key in _keys(row.table):
                 values = (row.table, *key, *(row.cells.get(c, "").strip() for c in key))
-                repeated = repeated or seen.get(values)
-                seen.setdefault(values, row)
-            if repeated is None:
-                kept.append(row)
+                groups.setdefault(values, []).append(row)
+        dropped: dict[int, Row] = {}  # id of a row left out → a row holding its key
+        for rows in groups.values():
+            if len(rows) < 2:
+                continue
+            clear = [r for r in rows if r.clear]
+            if len({_figures(r) for r in rows}) == 1:
+                stands = rows[:1]
+            else:
+                stands = clear if len(clear) == 1 else []
+            for row in rows:
+                if row not in stands:
+                    dropped.setdefault(id(row), stands[0] if stands else rows[rows[0] is row])
+        for row in self.rows:
+            other = dropped.get(id(row))
+            if other is None:
                 continue
             self.used.discard(row.figure.id)
+            first = self.rows.index(other) < self.rows.index(row)
             self.note(
                 row.figure,
-                f"{row.table}.csv 中已有同键的一行（“{repeated.figure.printed.strip()}”），未写入 / "
-                f"a row of {row.table}.csv with the same key is already drafted: not written",
+                f"{row.table}.csv 中{'已' if first else '另'}有同键的一行（“{other.figure.printed.strip()}”），"
+                f"{'未写入' if id(other) not in dropped else '两行均未写入，请核定'} / a row of "
+                f"{row.table}.csv with the same key is {'already ' if first else 'also '}drafted: "
+                + ("not written" if id(other) not in dropped else "neither written, to decide"),
             )
-        return kept
+        return [row for row in self.rows if id(row) not in dropped]
 
     def count(self, figure: Figure, chain: list[Figure]) -> bool:
         return count_row(self, figure, chain)
+
+
+def _figures(row: Row) -> tuple[str, ...]:
+    """What a row says: the figures it holds, as its cells write them, with their units."""
+    return tuple(row.cells.get(c, "") for c in (*row.measures.values(), "unit"))
 
 
 @functools.cache
