@@ -186,3 +186,26 @@ def test_exact_counts_keep_their_exact_figures(tiny_dir) -> None:
     changes = poverty.poverty_changes(report)
     _, text = table_html(changes, ["change", "change_share"], "zh", {"change": "exact"})
     assert text.splitlines()[1].startswith("-9 户")
+
+
+def test_a_share_of_an_amount_printed_in_yi_is_a_range(tiny_dir) -> None:
+    # 0.005 亿元 is 45 to 55 万元; beside 120 万元 it is 27.27 % to 31.43 % of the whole
+    transfers = tiny_dir / "transfers.csv"
+    text = transfers.read_text(encoding="utf-8")
+    transfers.write_text(
+        text.replace("扶贫发展资金,50,万元", "扶贫发展资金,0.005,亿元").replace(
+            "中央资金50万元", "中央资金0.005亿元"
+        ),
+        encoding="utf-8",
+    )
+    levels = funding.funds_by_level(fa.load_report(tiny_dir))
+    assert levels["share_range"].iloc[0] == (Fraction(45, 165), Fraction(55, 175))
+    _, text = table_html(levels, ["level", "share"], "zh", {"share": "percent"})
+    assert "27.27% 至 31.43%" in text and "29.41%" not in text
+
+
+def test_shares_of_amounts_taken_as_printed_stay_exact(tiny_dir) -> None:
+    levels = funding.funds_by_level(fa.load_report(tiny_dir))
+    assert levels["share_range"].isna().all()
+    _, text = table_html(levels, ["level", "share"], "zh", {"share": "percent"})
+    assert "至" not in text

@@ -190,16 +190,17 @@ def _end(value, kind: str, up: bool) -> Decimal:
 
 
 def range_text(low, high, kind: str, lang: str) -> str:
-    """A range of a numeric column: "3.50 至 3.70" ("3.50 to 3.70"), ends rounded outwards."""
+    """A range of a numeric column: "3.50 至 3.70" ("3.50 to 3.70"), ends rounded outwards;
+    one figure where both ends show the same (100.00 % for the only part of a whole)."""
     word = "至" if lang == "zh" else "to"
-    ends = [_end(low, kind, False), _end(high, kind, True)]
-    if kind == "percent":
-        return f" {word} ".join(f"{e:.2f}%" for e in ends)
     if kind == "exact":  # a change written in full: both ends to the same digit (-1.0 to -0.8)
         exact = [Decimal(low), Decimal(high)]
         places = max(-min(e.as_tuple().exponent, 0) for e in exact)
-        return f" {word} ".join(f"{e:,.{places}f}" for e in exact)
-    return f" {word} ".join(f"{e:,.2f}" for e in ends)
+        ends = [f"{e:,.{places}f}" for e in exact]
+    else:
+        pattern = "{:.2f}%" if kind == "percent" else "{:,.2f}"
+        ends = [pattern.format(_end(low, kind, False)), pattern.format(_end(high, kind, True))]
+    return ends[0] if ends[0] == ends[1] else f" {word} ".join(ends)
 
 
 def _exact(value, kind: str, unit: str) -> str:
