@@ -209,3 +209,24 @@ def test_shares_of_amounts_taken_as_printed_stay_exact(tiny_dir) -> None:
     assert levels["share_range"].isna().all()
     _, text = table_html(levels, ["level", "share"], "zh", {"share": "percent"})
     assert "至" not in text
+
+
+def test_a_carryover_rate_over_an_allocation_printed_in_yi_is_a_range(tiny_dir) -> None:
+    from fundanalysis.analysis import carryover
+
+    exact = carryover.carryover_rates(fa.load_report(tiny_dir)).set_index("place")
+    assert exact["carryover_rate_range"].isna().all()
+    allocations = tiny_dir / "allocations.csv"
+    text = allocations.read_text(encoding="utf-8")
+    allocations.write_text(
+        text.replace(
+            "甲县,扶贫发展资金,70,万元,T-1,甲县 70 万元",
+            "甲县,扶贫发展资金,0.007,亿元,T-1,甲县 0.007 亿元",
+        ),
+        encoding="utf-8",
+    )
+    rates = carryover.carryover_rates(fa.load_report(tiny_dir)).set_index("place")
+    low, high = rates.loc["甲县", "carryover_rate_range"]
+    carried = Fraction(rates.loc["甲县", "carryover_wan"]).limit_denominator(10**6)
+    assert (low, high) == (carried / 105, carried / 95)  # 30 万元 + 65 to 75 万元
+    assert rates["carryover_rate_range"].isna().tolist() == [False, True]

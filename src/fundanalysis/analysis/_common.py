@@ -17,7 +17,7 @@ def exact_sum(frame: pd.DataFrame, by: str | list[str], order: list | None = Non
     Where an amount is printed coarser than the 万元 (0.8 亿元), ``share_range`` holds the
     interval of shares the amounts' intervals allow (None where every amount is as printed).
     """
-    frame = frame.assign(half_fen=_halves(frame))
+    frame = frame.assign(half_fen=compared_halves(frame))
     groups = frame.groupby(by, sort=False, observed=True, dropna=False)
     grouped = groups["amount_fen"].sum()
     halves = groups["half_fen"].sum()
@@ -35,7 +35,7 @@ def exact_sum(frame: pd.DataFrame, by: str | list[str], order: list | None = Non
     return result.drop(columns="half_fen")
 
 
-def _halves(frame: pd.DataFrame) -> list[int]:
+def compared_halves(frame: pd.DataFrame) -> list[int]:
     """Each row's amount's half-step where it is printed coarser than the 万元, in 分 (0 where
     the amount is taken as printed, or missing)."""
     if "amount" not in frame.columns or "unit" not in frame.columns:
