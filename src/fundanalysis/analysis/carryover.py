@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis.analysis._common import exact_sum, with_english
+from fundanalysis.analysis._common import compared_halves, exact_sum, with_english
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.intervals import is_exact, ratio, span
 from fundanalysis.data.money import FEN_PER_WAN
 
 MISSING = NotReported("结转结余明细", "carry-over")
@@ -91,8 +92,13 @@ def carryover_rates(report: AuditedReport) -> pd.DataFrame | NotReported:
     places = report.terms("place")
     rows = []
     for place, items in carry.groupby("place", sort=False):
-        allocated = int(allocations.loc[allocations["place"] == place, "amount_fen"].sum())
+        given = allocations[allocations["place"] == place]
+        allocated = int(given["amount_fen"].sum())
         carried = int(items["amount_fen"].sum())
+        # an amount printed coarser than the 万元 (0.045 亿元): the rate is the range it allows
+        top = span(carried, sum(compared_halves(items)))
+        bottom = span(allocated, sum(compared_halves(given)))
+        rate_range = None if is_exact(top, bottom) else ratio(top, bottom)
         rows.append(
             {
                 "place": place,
@@ -100,6 +106,7 @@ def carryover_rates(report: AuditedReport) -> pd.DataFrame | NotReported:
                 "carryover_wan": carried / FEN_PER_WAN,
                 "allocated_wan": allocated / FEN_PER_WAN if allocated else None,
                 "carryover_rate": carried / allocated if allocated else None,
+                "carryover_rate_range": rate_range,
             }
         )
     return pd.DataFrame(rows)

@@ -7,7 +7,9 @@ A claim's test is one of:
   (two totals citing the same printed fragment) is judged by both, wherever the claim names
   one: one figure, one verdict on every page.
 * ``increasing:TABLE[.COLUMN]``: the column (money by default) rises every year, corrected and
-  as printed.
+  as printed. Each figure is the interval its printing allows (:mod:`fundanalysis.data.intervals`):
+  a year fails only where no values in the intervals rise; where they allow both (1.2 亿元
+  after 1.2 亿元), the verdict is ``rounding``, never "does not hold".
 * ``all:TABLE[filter]``: every row of the table satisfies the filter.
 * ``count:TABLE.COLUMN[filter]``: the selected rows hold as many distinct values of the column
   as the number the claim prints. Where the claim names the kind of place it counts (县 in
@@ -26,9 +28,13 @@ from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.claimtests import claimed_count
 from fundanalysis.data.expressions import matching_rows, parse_sum
+from fundanalysis.data.intervals import compared_half_fen, rise_status, span
 from fundanalysis.data.labels import STATUS_LABELS, VERDICTS, label
+from fundanalysis.data.money import fen_to_wan
 
 HOLDS, HOLDS_CORRECTED, FAILS, UNVERIFIABLE = "holds", "holds_corrected", "fails", "unverifiable"
+#: The printed figures' rounding allows the claim and its contrary (see data.intervals).
+ROUNDING = "rounding"
 
 COLUMNS = [
     "claim_id",
@@ -117,20 +123,56 @@ def _check_verdict(checks: pd.DataFrame, ids: list[str]) -> tuple[str, str, str]
     return verdict, zh, en
 
 
+def _steps(frame: pd.DataFrame, value: str, unit: str | None) -> list[tuple[int, str, tuple]]:
+    """Each year after the first, with whether it rises on the year before: ``holds``,
+    ``fails`` or ``rounding``, the figures being the intervals their printing allows (an
+    amount printed to the 万元 or finer as printed, 1.2 亿元 as 11,500 to 12,500 万元).
+    ``unit`` names the column of the amounts' units (None: not money, taken as printed)."""
+    figures = [
+        None if pd.isna(v) else span(int(v), compared_half_fen(t, u) if unit else 0)
+        for v, t, u in zip(
+            frame[value],
+            frame["amount"] if unit else frame[value],
+            frame[unit] if unit else frame[value],
+            strict=True,
+        )
+    ]
+    years = frame["year"].astype(int).tolist()
+    return [
+        (years[i], rise_status(figures[i - 1], figures[i]), (figures[i - 1], figures[i]))
+        for i in range(1, len(figures))
+        if figures[i] is not None and figures[i - 1] is not None
+    ]
+
+
+def _interval_wan(figure: tuple[int, int], money: bool) -> tuple[str, str]:
+    """An interval's ends as a reader sees them: 万元 for money (thousands separated)."""
+    if not money:
+        return f"{figure[0]:,}", f"{figure[1]:,}"
+    return f"{fen_to_wan(figure[0]):,f}", f"{fen_to_wan(figure[1]):,f}"
+
+
 def _increasing(report: AuditedReport, argument: str) -> tuple[str, str, str]:
     table, _, column = argument.partition(".")
     frame = report.tables[table].sort_values("year")
     column = column or "amount"
-    value = "amount_fen" if column == "amount" else column
-    printed = "amount_as_printed_fen" if column == "amount" else column
-    falls = frame.loc[frame[value].diff() <= 0, "year"].astype(int).tolist()
-    falls_printed = frame.loc[frame[printed].diff() <= 0, "year"].astype(int).tolist()
+    money = column == "amount"
+    value = "amount_fen" if money else column
+    printed = "amount_as_printed_fen" if money else column
+    printed_unit = "unit_as_printed" if "unit_as_printed" in frame.columns else "unit"
+    corrected_steps = _steps(frame, value, "unit" if money else None)
+    printed_steps = _steps(frame, printed, printed_unit if money else None)
+    falls = [y for y, status, _ in corrected_steps if status == FAILS]
+    falls_printed = [y for y, status, _ in printed_steps if status == FAILS]
+    unclear = [(y, pair) for y, status, pair in corrected_steps if status == ROUNDING]
     held = set(frame["year"].astype(int))
     missing = [y for y in range(min(held), max(held) + 1) if y not in held]
     if falls:
         verdict = FAILS
     elif missing:  # a rise every year cannot be shown over years the data does not hold
         verdict = UNVERIFIABLE
+    elif unclear:  # the printed figures' rounding allows a rise and none: it cannot be told
+        verdict = ROUNDING
     elif falls_printed:
         verdict = HOLDS_CORRECTED
     else:
@@ -141,6 +183,26 @@ def _increasing(report: AuditedReport, argument: str) -> tuple[str, str, str]:
         f"{years}: years that do not rise as printed: {_years(falls_printed, 'none').replace('、', ', ')}; "
         f"corrected: {_years(falls, 'none').replace('、', ', ')}."
     )
+    if unclear:
+        shown = [(y, _interval_wan(a, money), _interval_wan(b, money)) for y, (a, b) in unclear]
+        unit_zh = " 万元" if money else ""
+        unit_en = " × 10,000 yuan" if money else ""
+        zh += (
+            "经四舍五入的数字代表区间（XBRL 规则）："
+            + "；".join(
+                f"{y} 年 {b[0]} 至 {b[1]}{unit_zh}，上年 {a[0]} 至 {a[1]}{unit_zh}"
+                for y, a, b in shown
+            )
+            + "，既可能增加也可能未增加，无法判定。"
+        )
+        en += (
+            " Rounded figures stand for intervals (the XBRL rule): "
+            + "; ".join(
+                f"{y} {b[0]} to {b[1]}{unit_en}, the year before {a[0]} to {a[1]}{unit_en}"
+                for y, a, b in shown
+            )
+            + ": they allow a rise as well as none, so it cannot be told."
+        )
     if missing:
         zh += f"数据中没有 {_years(missing, '')} 年，无法判断是否逐年增加。"
         en += (

@@ -7,7 +7,15 @@ import pandas as pd
 from fundanalysis.analysis._common import exact_sum, share, with_english
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
-from fundanalysis.data.money import FEN_PER_WAN
+from fundanalysis.data.intervals import (
+    compared_half_fen,
+    difference,
+    is_exact,
+    ratio,
+    relative_change,
+    span,
+)
+from fundanalysis.data.money import FEN_PER_WAN, fen_to_wan
 
 
 def budget_growth(report: AuditedReport) -> pd.DataFrame | NotReported:
@@ -44,7 +52,33 @@ def budget_growth(report: AuditedReport) -> pd.DataFrame | NotReported:
     after_a_gap = frame["year"].astype(int).diff() != 1
     frame.loc[after_a_gap, ["change_wan", "growth"]] = float("nan")
     frame.loc[after_a_gap, ["rose", "rose_as_printed"]] = pd.NA
+    frame["change_wan_range"], frame["growth_range"] = _change_ranges(printed, after_a_gap)
     return frame.drop(columns=["amount_fen", "amount_as_printed_fen"])
+
+
+def _budget_spans(budget: pd.DataFrame) -> list[tuple[int, int]]:
+    """Each year's corrected amount as the interval its printing allows, in 分."""
+    return [
+        span(int(fen), compared_half_fen(text, unit))
+        for fen, text, unit in zip(
+            budget["amount_fen"], budget["amount"], budget["unit"], strict=True
+        )
+    ]
+
+
+def _change_ranges(budget: pd.DataFrame, after_a_gap: pd.Series) -> tuple[list, list]:
+    """The change on the year before (万元) and its growth as intervals, where a figure of the
+    two is printed coarser than the 万元 (1.2 亿元): None where both are taken as printed."""
+    spans = _budget_spans(budget)
+    changes: list = [None] * len(spans)
+    growths: list = [None] * len(spans)
+    for i in range(1, len(spans)):
+        if bool(after_a_gap.iloc[i]) or is_exact(spans[i - 1], spans[i]):
+            continue
+        low, high = difference(spans[i - 1], spans[i])
+        changes[i] = (fen_to_wan(low), fen_to_wan(high))
+        growths[i] = relative_change(spans[i - 1], spans[i])
+    return changes, growths
 
 
 def compound_annual_growth(report: AuditedReport) -> float | None:
@@ -58,6 +92,21 @@ def compound_annual_growth(report: AuditedReport) -> float | None:
     first, last = budget.iloc[0], budget.iloc[-1]
     years = int(last["year"]) - int(first["year"])
     return (int(last["amount_fen"]) / int(first["amount_fen"])) ** (1 / years) - 1
+
+
+def compound_growth_range(report: AuditedReport) -> tuple[float, float] | None:
+    """The compound annual growth the first and last years' intervals allow, where either is
+    printed coarser than the 万元; None where both are taken as printed (or it is undefined)."""
+    budget = report.tables["budget"].sort_values("year")
+    if compound_annual_growth(report) is None:
+        return None
+    spans = _budget_spans(budget)
+    first, last = spans[0], spans[-1]
+    quotient = ratio(last, first)
+    if is_exact(first, last) or quotient is None:
+        return None
+    years = int(budget["year"].iloc[-1]) - int(budget["year"].iloc[0])
+    return float(quotient[0]) ** (1 / years) - 1, float(quotient[1]) ** (1 / years) - 1
 
 
 def funds_table(report: AuditedReport) -> str | None:

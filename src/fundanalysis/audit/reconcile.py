@@ -37,6 +37,7 @@ from fundanalysis.audit.scorecard import scorecard_checks
 from fundanalysis.data import units
 from fundanalysis.data.errors import unexpected
 from fundanalysis.data.expressions import Term, matching_rows, parse_filter, parse_parts, parse_sum
+from fundanalysis.data.intervals import half_step, money_half_step
 from fundanalysis.data.loaders import PathLike
 from fundanalysis.data.money import FEN_PER_UNIT, decimals_of, exact_sum, fen_to_wan, max_decimals
 from fundanalysis.data.paths import data_dir as resolve_data_dir
@@ -48,7 +49,7 @@ from fundanalysis.store import cache
 def _money_side(frame: pd.DataFrame, text_column: str) -> Side:
     present = frame[frame["amount_fen"].notna()]
     steps = [
-        FEN_PER_UNIT[unit] // 10 ** decimals_of(text) // 2
+        money_half_step(text, unit)
         for text, unit in zip(present[text_column], present["unit"], strict=True)
     ]
     return Side(
@@ -125,25 +126,6 @@ def _stated_total_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     return rows
 
 
-def _last_digit(printed: str, unit: str) -> int:
-    """One unit of a printed figure's last digit, in millionths of its kind's base unit; 0 for
-    a digit finer than a millionth (300.0000000 人: exact, with no rounding to allow)."""
-    try:
-        return units.to_micro(Decimal(1).scaleb(-decimals_of(printed)), unit)
-    except units.UnitError:
-        return 0
-
-
-def _half_step(printed: str, unit: str) -> int:
-    """What rounding a printed measure may hide, in millionths of its base unit: half its last
-    digit, or 0 for a count of whole things printed to the thing (300 人 is exact; 3.5 万人
-    stands for 34,500 to 35,500)."""
-    step = _last_digit(printed, unit)
-    if units.UNITS[unit].kind in ("count", "households", "people", "person_times"):
-        return step // 2 if step > units.MICRO else 0
-    return step // 2
-
-
 def _measured_sides(total, parts: pd.DataFrame) -> tuple[Side, Side, int]:
     """A total of measured quantities and its parts, in millionths of the kind's base unit.
 
@@ -152,10 +134,10 @@ def _measured_sides(total, parts: pd.DataFrame) -> tuple[Side, Side, int]:
     """
     stated_micro = units.to_micro(Decimal(total.stated), total.unit)
     present = parts[parts["value_micro"].notna()]
-    spread = sum(_half_step(v, u) for v, u in zip(present["value"], present["unit"], strict=True))
+    spread = sum(half_step(v, u) for v, u in zip(present["value"], present["unit"], strict=True))
     value = exact_sum(present["value_micro"])
     # status_of allows per_unit // 2 + spread: per_unit is twice the total's half-step
-    per_unit = 2 * _half_step(total.stated, total.unit)
+    per_unit = 2 * half_step(total.stated, total.unit)
     return Side(stated_micro, stated_micro, 0), Side(value, value, 0, spread), per_unit
 
 
@@ -181,7 +163,7 @@ def _term_value(tables: dict[str, pd.DataFrame], term: Term) -> tuple[int, int, 
         if column == "value_micro":
             shown = frame.loc[present.index, ["value", "unit"]]
             spread = sum(
-                _half_step(v, u) for v, u in zip(shown["value"], shown["unit"], strict=True)
+                half_step(v, u) for v, u in zip(shown["value"], shown["unit"], strict=True)
             )
     missing = int(selected.sum()) - counted
     return term.sign * value, term.sign * as_printed, counted, spread, missing

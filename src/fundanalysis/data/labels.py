@@ -173,6 +173,7 @@ SCAN_VERDICTS = {
 VERDICTS = {
     "holds": ("成立", "holds"),
     "holds_corrected": ("更正后成立", "holds once corrected"),
+    "rounding": ("四舍五入，无法判定", "rounding: cannot tell"),
     "fails": ("不成立", "does not hold"),
     "unverifiable": ("无法核实", "cannot be verified"),
 }

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -170,6 +171,38 @@ ROUNDED_NOTE_ON_A_PHONE = (
 )
 
 
+#: Said under a table that shows a range: its figure is computed from one printed coarser.
+RANGE_NOTE = (
+    "“甲 至 乙”为区间：所据数字印得比表中单位粗（如 1.8 万人、1.2 亿元），代表四舍五入前的一个区间，"
+    "由此算出的数只能给出范围。",
+    "“a to b” is a range: a figure it is computed from is printed coarser than the table's unit "
+    "(1.8 万人, 1.2 亿元) and stands for the interval its rounding allows, so only a range can "
+    "be given.",
+)
+
+
+def _end(value, kind: str, up: bool) -> Decimal:
+    """One end of a range to two decimals (a percentage's as a percentage), rounded outwards
+    (the low end down, the high end up), so the range shown holds every value the inputs allow."""
+    scaled = Fraction(value) * (10_000 if kind == "percent" else 100)
+    hundredths = -(-scaled.numerator // scaled.denominator) if up else math.floor(scaled)
+    return Decimal(hundredths).scaleb(-2)
+
+
+def range_text(low, high, kind: str, lang: str) -> str:
+    """A range of a numeric column: "3.50 至 3.70" ("3.50 to 3.70"), ends rounded outwards;
+    one figure where both ends show the same (100.00 % for the only part of a whole)."""
+    word = "至" if lang == "zh" else "to"
+    if kind == "exact":  # a change written in full: both ends to the same digit (-1.0 to -0.8)
+        exact = [Decimal(low), Decimal(high)]
+        places = max(-min(e.as_tuple().exponent, 0) for e in exact)
+        ends = [f"{e:,.{places}f}" for e in exact]
+    else:
+        pattern = "{:.2f}%" if kind == "percent" else "{:,.2f}"
+        ends = [pattern.format(_end(low, kind, False)), pattern.format(_end(high, kind, True))]
+    return ends[0] if ends[0] == ends[1] else f" {word} ".join(ends)
+
+
 def _exact(value, kind: str, unit: str) -> str:
     """The cell's figure in full where the page rounds it ("" where it does not)."""
     if kind != "money" or value is None or is_infinite(value):
@@ -204,6 +237,7 @@ def table_html(
     shown: list[tuple[str, list[str], bool]] = []
     titles: list[list[str]] = []
     originals: list[bool] = []
+    ranged = False
     unit = "万元" if lang == "zh" else WAN_IN_ENGLISH
     for column in columns:
         source = f"{column}_en" if lang == "en" and f"{column}_en" in frame.columns else column
@@ -224,6 +258,20 @@ def table_html(
         )
         numeric = kind in ("money", "yuan", "average", "percent", "exact", "count", "figure")
         texts = [_format(v, kind, lang) for v in values]
+        if f"{column}_range" in frame.columns:  # a figure from inputs printed coarser: a range
+            texts = [
+                range_text(*r, kind, lang) if isinstance(r, tuple) else text
+                for text, r in zip(texts, frame[f"{column}_range"].tolist(), strict=True)
+            ]
+            ranges = [isinstance(r, tuple) for r in frame[f"{column}_range"].tolist()]
+            titles[-1] = ["" if r else t for t, r in zip(titles[-1], ranges, strict=True)]
+            ranged = ranged or any(ranges)
+        unit_column = f"{column}_unit_en" if lang == "en" else f"{column}_unit"
+        if unit_column in frame.columns:  # each row's own unit, after its figure
+            texts = [
+                f"{text} {u}" if isinstance(u, str) and u and text != EMPTY else text
+                for text, u in zip(texts, frame[unit_column].tolist(), strict=True)
+            ]
         flag = f"{column}_computable"  # an analysis' word that a value cannot be computed
         if flag in frame.columns:
             texts = [
@@ -273,6 +321,7 @@ def table_html(
         f'<div class="fa-table-wrap" lang="{language}"><table class="fa-table{" fa-cards" if too_wide_for_a_phone(shown) else ""}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         + (f'<p class="fa-table-note">{note}</p>' if rounded else "")
+        + (f'<p class="fa-table-note">{html.escape(RANGE_NOTE[at])}</p>' if ranged else "")
         + "</div>"
     )
     text = "\n".join(

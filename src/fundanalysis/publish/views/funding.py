@@ -11,6 +11,7 @@ from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.publish import charts, pagetext
 from fundanalysis.publish.present import (
     percent,
+    range_text,
     show_chart,
     show_missing,
     show_table,
@@ -37,10 +38,19 @@ def budget(report: AuditedReport) -> None:
         )
     else:
         first, last = int(growth["year"].min()), int(growth["year"].max())
-        show_text(
-            f"{first}–{last} 年年均增长率（按更正后的金额）：{percent(rate)}。",
-            f"Compound annual growth {first}–{last} (corrected amounts): {percent(rate)}.",
-        )
+        interval = funding.compound_growth_range(report)
+        if interval is None:
+            show_text(
+                f"{first}–{last} 年年均增长率（按更正后的金额）：{percent(rate)}。",
+                f"Compound annual growth {first}–{last} (corrected amounts): {percent(rate)}.",
+            )
+        else:  # a first or last year printed coarser than the 万元: the range its rounding allows
+            zh, en = (range_text(*interval, "percent", lang) for lang in ("zh", "en"))
+            show_text(
+                f"{first}–{last} 年年均增长率（按更正后的金额）：{zh}（首末年数字经四舍五入，只能给出范围）。",
+                f"Compound annual growth {first}–{last} (corrected amounts): {en} (the first or "
+                "last year's figure is rounded: only a range can be given).",
+            )
     show_chart(charts.budget_chart, report)
 
 
