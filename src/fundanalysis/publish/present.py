@@ -175,9 +175,9 @@ ROUNDED_NOTE_ON_A_PHONE = (
 RANGE_NOTE = (
     "“甲 至 乙”为区间：所据数字印得比表中单位粗（如 1.8 万人、1.2 亿元），代表四舍五入前的一个区间，"
     "由此算出的数只能给出范围。",
-    "“a to b” is a range: a figure it is computed from is printed coarser than the table's unit "
-    "(1.8 万人, 1.2 亿元) and stands for the interval its rounding allows, so only a range can "
-    "be given.",
+    '"a to b" is a range: a figure it is computed from is printed coarser than the table\'s unit '
+    "(such as 1.8 × 10,000 people, or 1.2 × 100 million yuan) and stands for the interval its "
+    "rounding allows, so only a range can be given.",
 )
 
 
