@@ -64,3 +64,43 @@ def test_the_scan_table_names_the_indicator_it_corresponds_to(mancheng_copy):
     rate = table[table["total"] == "96.35%"].iloc[0]
     assert "资金报账率" in rate["declared"] and "reimbursement rate" in rate["declared_en"]
     assert not audit.scan_summary(table)[1].endswith("are totals the transcriber declared.")
+
+
+def _link(text: str, totals: list[tuple[str, str, str]]) -> dict[str, str]:
+    """Each scanned total's printed figure → the declared total it is linked to."""
+    import pandas as pd
+
+    from fundanalysis.audit.scanned import _declared_at
+    from fundanalysis.text.scan import scan_text
+
+    table = pd.DataFrame(totals, columns=["total_id", "stated", "printed"]).assign(
+        unit_as_printed="万元"
+    )
+    result = scan_text(text, "report.md")
+    return {
+        f"{r.total.printed}@{r.total.start}": _declared_at(r.total, result.text, [table])
+        for r in result.relations
+    }
+
+
+def test_two_equal_totals_in_one_paragraph_are_each_linked_to_their_own_fragment():
+    text = (
+        "# 一、资金\n\n"
+        "本年到位扶贫资金4200万元，其中中央资金3000万元，省级资金1200万元。"
+        "本年支出4200万元，其中产业项目2600万元，道路项目1600万元。\n"
+    )
+    links = _link(
+        text,
+        [
+            ("arrived", "4200", "本年到位扶贫资金4200万元"),
+            ("spent", "4200", "本年支出4200万元"),
+        ],
+    )
+    assert sorted(links.values()) == ["arrived", "spent"]
+    first, second = sorted(links, key=lambda k: int(k.split("@")[1]))
+    assert (links[first], links[second]) == ("arrived", "spent")
+
+
+def test_a_fragment_printed_near_but_not_at_the_figure_is_no_link():
+    text = "# 一、资金\n\n本年支出4200万元，其中产业项目2600万元，道路项目1600万元。\n"
+    assert set(_link(text, [("other", "4200", "另有4200万元")]).values()) == {""}

@@ -2,14 +2,15 @@
 
 Each relation the scan reads in the text (:mod:`fundanalysis.text.scan`) is listed with its
 verdict and with the declared total or rate it corresponds to, where there is one: a declared
-total or indicator of the same value and unit whose printed fragment stands at the scanned figure. The result is
-stored in the data directory (``scan.csv``, written by ``fundanalysis coverage --write``) so
-that readers without the text see it, and it is recomputed and compared whenever the text is
-present, as the coverage is.
+total or indicator of the same value and unit whose printed fragment holds the scanned figure.
+The result is stored in the data directory (``scan.csv``, written by ``fundanalysis coverage
+--write``) so that readers without the text see it, and it is recomputed and compared whenever
+the text is present, as the coverage is.
 """
 
 from __future__ import annotations
 
+import bisect
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -27,10 +28,20 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
+#: How far around a scanned figure a declared fragment that holds it is looked for.
+_REACH = 400
+
+
 def _declared_at(figure, text: str, declared: list[pd.DataFrame]) -> str:
-    """The declared total or rate that is this scanned figure: same value and unit, its
-    fragment printed here (``declared``: the totals and indicators tables)."""
-    around = _squeezed(text[max(0, figure.start - 60) : figure.end + 10])
+    """The declared total or rate that is this scanned figure: same value and unit, and a
+    printed fragment that holds this very figure (``declared``: the totals and indicators
+    tables). Fragments are compared without white space, as provenance compares them."""
+    offset = max(0, figure.start - _REACH)
+    window = text[offset : figure.end + _REACH]
+    kept = [i for i, character in enumerate(window) if not character.isspace()]
+    squeezed = "".join(window[i] for i in kept)
+    first = bisect.bisect_left(kept, figure.start - offset)  # the figure, without white space
+    after = bisect.bisect_left(kept, figure.end - offset)
     for table in declared:
         key = "total_id" if "total_id" in table.columns else "indicator_id"
         for row in table.itertuples(index=False):
@@ -39,8 +50,14 @@ def _declared_at(figure, text: str, declared: list[pd.DataFrame]) -> str:
             except ArithmeticError:
                 continue
             unit = getattr(row, "unit_as_printed", getattr(row, "unit", None))
-            if same and unit == figure.unit.stored and _squeezed(row.printed) in around:
-                return str(getattr(row, key))
+            if not same or unit != figure.unit.stored or not isinstance(row.printed, str):
+                continue
+            fragment = _squeezed(row.printed)
+            at = squeezed.find(fragment) if fragment else -1
+            while at != -1:
+                if at <= first and at + len(fragment) >= after:
+                    return str(getattr(row, key))
+                at = squeezed.find(fragment, at + 1)
     return ""
 
 
