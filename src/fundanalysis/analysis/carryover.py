@@ -104,9 +104,12 @@ def carryover_rates(report: AuditedReport) -> pd.DataFrame | NotReported:
                 "place": place,
                 "place_en": places.get(place, ""),
                 "carryover_wan": carried / FEN_PER_WAN,
-                "allocated_wan": allocated / FEN_PER_WAN if allocated else None,
+                # a place with no allocation printed has none; one printed as 0 has 0
+                "allocated_wan": None if given.empty else allocated / FEN_PER_WAN,
                 "carryover_rate": carried / allocated if allocated else None,
                 "carryover_rate_range": rate_range,
+                # over an allocation printed as 0 the rate cannot be computed (not: not printed)
+                "carryover_rate_computable": given.empty or allocated != 0,
             }
         )
     return pd.DataFrame(rows)

@@ -69,8 +69,14 @@ def _breakdown(report: AuditedReport, by: str, vocabulary: str) -> pd.DataFrame 
         )
         return whole.astype("Float64")
 
-    result["share_of_projects"] = counts / known_whole("project_count")
-    result["share_of_funds"] = money / known_whole("amount_fen")
+    for share, part, column in (
+        ("share_of_projects", counts, "project_count"),
+        ("share_of_funds", money, "amount_fen"),
+    ):
+        whole = known_whole(column)
+        result[share] = (part / whole.where(whole != 0)).astype("Float64")
+        # a whole printed as 0 has no shares: not computable (not: not printed)
+        result[f"{share}_computable"] = (whole != 0).fillna(True).astype(bool)
     return with_english(result.drop(columns="amount_fen"), by, report.terms(vocabulary))
 
 

@@ -9,6 +9,7 @@ from fundanalysis.data.labels import pick
 from fundanalysis.data.money import wan_text as wan
 from fundanalysis.publish.charts.drawing import (
     WAN,
+    axis_end,
     hbars,
     largest_and_rest,
     pick_language,
@@ -49,7 +50,7 @@ def carryover_by_place_chart(report: AuditedReport, lang: str) -> Chart | NotRep
         wrap=True,
     )
     ax.set_xlabel(pick(WAN, lang))
-    ax.set_xlim(0, totals.max() * 1.25)
+    ax.set_xlim(0, axis_end(totals.max(), 1.25))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
     add_source(fig, source_line(report, lang, pick_language(lang, "结转结余", "carry-over")))
     per_place = table.sum(axis=1)

@@ -95,8 +95,7 @@ def hbars(labels, values, colors, title, xlabel, bar_labels, source, lang, heigh
     ax.set_title(fit(title, 80, 60), loc="left", wrap=True)
     ax.set_xlabel(xlabel)
     ax.xaxis.set_major_formatter(THOUSANDS)
-    top = max(values) if len(values) and max(values) > 0 else 1
-    ax.set_xlim(0, top * 1.35)
+    ax.set_xlim(0, axis_end(max(values, default=0), 1.35))
     add_source(fig, source)
     return fig
 
@@ -117,3 +116,11 @@ def stacked_bars(ax, labels, table: pd.DataFrame, colors: dict, names: dict) -> 
     for position, total in enumerate(left.iloc[::-1]):
         ax.text(total, position, f" {wan_text(total)}", va="center", fontsize=9.5)
     return left
+
+
+def axis_end(largest, room: float) -> float:
+    """Where a value axis that starts at 0 ends: ``room`` times the largest value, so that its
+    label fits beside it; 1 where every value is 0 or none can be drawn (matplotlib warns of an
+    axis from 0 to 0)."""
+    largest = float(largest) if pd.notna(largest) else 0.0
+    return largest * room if largest > 0 and math.isfinite(largest) else 1.0

@@ -14,6 +14,7 @@ from fundanalysis.data.money import wan_text as wan
 from fundanalysis.publish.charts.drawing import (
     THOUSANDS,
     WAN,
+    axis_end,
     hbars,
     largest_and_rest,
     pick_language,
@@ -73,7 +74,7 @@ def budget_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     )
     ax.set_ylabel(pick(WAN, lang))
     ax.yaxis.set_major_formatter(THOUSANDS)
-    ax.set_ylim(0, growth["amount_wan"].max() * 1.35)
+    ax.set_ylim(0, axis_end(growth["amount_wan"].max(), 1.35))
     add_source(fig, source_line(report, lang, pick_language(lang, "本级预算", "own budget")))
     latest = growth.iloc[-1]
     alt = pick_language(
@@ -217,7 +218,7 @@ def allocations_chart(report: AuditedReport, funds: str, lang: str) -> Chart | N
     )
     ax.set_xlabel(pick(WAN, lang))
     ax.xaxis.set_major_formatter(THOUSANDS)
-    ax.set_xlim(0, totals.max() * 1.2)
+    ax.set_xlim(0, axis_end(totals.max(), 1.2))
     if len(types) > 1:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
     add_source(fig, source_line(report, lang, pick_language(lang, "资金分配", "allocations")))

@@ -12,6 +12,7 @@ from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.publish.charts.drawing import (
     THOUSANDS,
+    axis_end,
     hbars,
     pick_language,
     source_line,
@@ -71,7 +72,7 @@ def poverty_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     names = [named[m] for m in measures]
     ax.set_yticks([len(measures) - 1 - j for j in range(len(measures))], names)
     ax.xaxis.set_major_formatter(THOUSANDS)
-    ax.set_xlim(0, counts["value_number"].max() * 1.25)
+    ax.set_xlim(0, axis_end(counts["value_number"].max(), 1.25))
     ax.set_title(
         pick_language(lang, "贫困人口（按日期）", "Poverty counts by date"), loc="left", wrap=True
     )

@@ -87,13 +87,15 @@ def project_breakdowns(report: AuditedReport) -> None:
         if isinstance(table, NotReported):
             continue  # this report breaks its projects down the other way
         show_table(table, ["stage", by, *columns], formats)
-        if (table["share_of_projects"].isna() & table["project_count"].notna()).any():
+        unknown = table["share_of_projects"].isna() & table["share_of_projects_computable"]
+        if (unknown & table["project_count"].notna()).any():
             show_text(
                 "某一阶段有项目未载明数目时，该阶段项目总数未知，不计项目数占比。",
                 "Where some rows of a stage print no count of projects, the stage's projects are "
                 "not known and no share of them is given.",
             )
-        if (table["share_of_funds"].isna() & table["funds_wan"].notna()).any():
+        unknown = table["share_of_funds"].isna() & table["share_of_funds_computable"]
+        if (unknown & table["funds_wan"].notna()).any():
             show_text(
                 "某一阶段有项目未载明金额时，该阶段资金总数未知，不计资金占比。",
                 "Where some projects of a stage print no amount, the stage's funds are not known "
