@@ -178,11 +178,12 @@ def _increasing(report: AuditedReport, argument: str) -> tuple[str, str, str]:
     else:
         verdict = HOLDS
     years = f"{int(frame['year'].min())}–{int(frame['year'].max())}"
-    zh = f"{years}：按原文未增加的年份：{_years(falls_printed, '无')}；更正后：{_years(falls, '无')}。"
-    en = (
-        f"{years}: years that do not rise as printed: {_years(falls_printed, 'none').replace('、', ', ')}; "
-        f"corrected: {_years(falls, 'none').replace('、', ', ')}."
-    )
+    zh = f"{years}：按原文未增加的年份：{_years(falls_printed, '无')}"
+    en = f"{years}: years that do not rise as printed: {_years(falls_printed, 'none')}"
+    if [pair for _, _, pair in corrected_steps] != [pair for _, _, pair in printed_steps]:
+        zh += f"；更正后：{_years(falls, '无')}"  # a correction touches the figures compared
+        en += f"; corrected: {_years(falls, 'none')}"
+    zh, en = zh + "。", en.replace("、", ", ") + "."
     if unclear:
         shown = [(y, _interval_wan(a, money), _interval_wan(b, money)) for y, (a, b) in unclear]
         unit_zh = " 万元" if money else ""

@@ -59,8 +59,10 @@ def compared_half_fen(printed: object, unit: object) -> int:
 
 
 def span(value: int, half: int) -> tuple[int, int]:
-    """The interval a figure stands for: ``value`` ± ``half``, both ends included."""
-    return value - half, value + half
+    """The interval a figure stands for: ``value`` ± ``half``, both ends included; a figure
+    printed as 0 or more stands for nothing below 0 (0 亿元 is 0 to 5,000 万元)."""
+    low = value - half
+    return (max(low, 0) if value >= 0 else low), value + half
 
 
 def rise_status(earlier: tuple[int, int], later: tuple[int, int]) -> str:
