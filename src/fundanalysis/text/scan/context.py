@@ -5,12 +5,43 @@ Shared by the modules that read relations (``relations``, ``differences``, ``pla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from fundanalysis.text.scan.figures import Figure
-from fundanalysis.text.scan.verdicts import part_status, sum_status
+from fundanalysis.text.scan.verdicts import FAILS, part_status, sum_status
+
+#: A part printed as a deduction from its total: "因审计发现问题扣3分", "扣除违规资金3分", "减2分".
+_DEDUCTION = re.compile(r"扣[^，,；;。、：:]{0,10}$|(?<![增加缩])减去?$")
+MINUS = "−"
+
+
+def deducted(figure: Figure) -> bool:
+    return bool(_DEDUCTION.search(figure.label)) and figure.value > 0
+
+
+def negated(figure: Figure) -> Figure:
+    """A deducted part as it counts in its sum: its value subtracted, its sign printed."""
+    return replace(figure, value=-figure.value, printed=MINUS + figure.printed.strip())
+
+
+def signed(total: Figure, parts: Sequence[Figure]) -> tuple[list[Figure], bool]:
+    """The parts of a sum with deductions (扣N分) subtracted, and whether the reading is sure.
+
+    A list that holds with its deductions subtracted is read so. One that does not may print
+    its deduction as the reason for a part's score ("资金监管17分，扣3分"): the reading that
+    holds is kept if one does, and either way the relation is no longer certain.
+    """
+    if not any(deducted(p) for p in parts):
+        return list(parts), True
+    minus = [negated(p) if deducted(p) else p for p in parts]
+    if sum_status(total, minus)[0] != FAILS:
+        return minus, True
+    if sum_status(total, parts)[0] != FAILS:
+        return list(parts), False
+    return minus, False
 
 
 @dataclass(frozen=True)
@@ -64,6 +95,9 @@ class Context:
         if kind == "part":
             status, gap = part_status(total, parts[0])
         else:
+            if kind == "sum":
+                parts, sure = signed(total, parts)
+                certain = certain and sure
             status, gap = sum_status(total, parts)
         if self.tentative or any(f.approximate for f in (total, *parts)):
             certain = False

@@ -76,7 +76,10 @@ def rates(ctx: Context, nodes: list[c.Node]) -> None:
             continue
         if not _RATE_WORD.search(prefix[-12:]):
             continue
+        counted = _counted(prefix)
         for numerator in reversed(earlier):
+            if counted is not None and numerator.unit.is_money != (counted == "money"):
+                continue  # 完工率 counts projects: no ratio of two sums of money
             denominators = [
                 f
                 for f in ctx_totals(ctx)
@@ -86,6 +89,22 @@ def rates(ctx: Context, nodes: list[c.Node]) -> None:
                 if rate_status(rate, numerator, denominator)[0] != FAILS:
                     _add_rate(ctx, rate, numerator, denominator, certain=False)
                     return
+
+
+#: What a rate's name says it counts: money (资金支出率, 投资完成率) or things (完工率, 项目
+#: 验收率, 覆盖户数比例); money words first, so that 项目资金支出率 is of money.
+_MONEY_RATE = re.compile(r"资金|支出|拨付|报账|执行|到位|预算|投资|金额|经费|结转|结余|款")
+_COUNT_RATE = re.compile(r"项目|完工|完成|竣工|验收|开工|户|人|村|个数|数量")
+
+
+def _counted(prefix: str) -> str | None:
+    """ "money", "count", or None (the name does not say) for the rate printed after ``prefix``."""
+    name = re.split(r"[，,；;。：:、（(）)\s]", prefix)[-1]
+    if _MONEY_RATE.search(name):
+        return "money"
+    if _COUNT_RATE.search(name):
+        return "count"
+    return None
 
 
 #: Between a share's figure and its 占: nothing but a comma ("600万元，占…"); anything else may

@@ -245,18 +245,64 @@ _REFERENCE = re.compile(
 )
 
 
+#: A bracket that says its figures are inside the figure before it.
+_INCLUSION = re.compile(r"\s*(?:其中|内含|含有|包含|包括|含|具体为|具体是|分别为|分别是)")
+#: Words that make a bracket no breakdown of the figure before it. Money outside it (另行核算,
+#: 不含) whatever the bracket says; without an inclusion word also another figure of the same
+#: thing (调整前, 上年), a figure per item (户均, 人均), a change or a maximum (同比, 最高):
+#: anywhere in the bracket, and 原, 计划 … as its first word.
+_OUTSIDE = re.compile(r"另行|不含|未含|不包括|未包括|不计入|未计入|除外")
+_NOT_INSIDE = re.compile(
+    r"调整前|调整后|另外|户均|人均|每户|每人|平均|同比|较上年|比上年|较去年|比去年|上年|去年"
+    r"|最高|最多|上限|不超过|分值|满分|权重"
+)
+_NOT_INSIDE_FIRST = re.compile(r"\s*(?:原|前期|此前|以前|目标|计划|预期|预计)")
+
+
+def _bracket_owner(ctx: Context, nodes: list[c.Node], index: int) -> Figure | None:
+    """The figure a bracket breaks down, or None: the figure right before it, unless a name
+    stands between them after a comma ("…得18分，资金拨付指标（20分）": the bracket is the
+    indicator's, its maximum, not a part of the 18分)."""
+    owner = c.owner_of(nodes, index)
+    if owner is None:
+        return None
+    between = ctx.text[owner.end : nodes[index].start]  # type: ignore[union-attr]
+    if re.search(r"[，,]\s*\S", between):
+        return None
+    return owner
+
+
+def _bracket(ctx: Context, owner: Figure | None, group: c.Group) -> None:
+    """A bracket after a figure: its breakdown where it reads as one, else its own relations.
+
+    With an inclusion word (含、其中、包括 …) the bracket is the figure's breakdown, a certain
+    one. A bare list of named figures ("13151万元（扶贫发展资金9990万元，…）") is one too; but a
+    single bare figure may be another figure of the same thing, so it is only an uncertain part,
+    and a score in brackets beside another is its maximum, no part at all. A bracket that names
+    another figure (调整前, 另行核算, 户均 …) is no breakdown.
+    """
+    children = list(group.children)
+    inner = list(c.all_figures(children))
+    words = ctx.text[group.start + 1 : group.end]
+    included = bool(_INCLUSION.match(words))
+    if len(inner) == 1 and _REFERENCE.fullmatch(inner[0].label.strip()):
+        return  # "18分（分值20分）": a maximum, target or last year's figure, no part
+    parts = of(inner, owner) if owner is not None else []
+    other = not included and (_NOT_INSIDE.search(words) or _NOT_INSIDE_FIRST.match(words))
+    if owner is None or not parts or other or _OUTSIDE.search(words):
+        scan_region(ctx, children)
+        return
+    if len(parts) == 1 and not included and owner.unit.dimension == "分":
+        scan_region(ctx, children)
+        return
+    breakdown(ctx, [owner], children, "bracket", certain=included or len(parts) > 1)
+
+
 def scan_region(ctx: Context, nodes: list[c.Node], previous: Sequence[Figure] = ()) -> None:
     """Every relation stated in ``nodes`` (a sentence, a bracket's content, a segment)."""
     for index, node in enumerate(nodes):
         if isinstance(node, c.Group):
-            owner = c.owner_of(nodes, index)
-            inner = list(c.all_figures(node.children))
-            if len(inner) == 1 and _REFERENCE.fullmatch(inner[0].label.strip()):
-                continue  # "18分（分值20分）": a maximum, target or last year's figure, no part
-            if owner is not None and of(inner, owner):
-                breakdown(ctx, [owner], list(node.children), "bracket", certain=True)
-            else:
-                scan_region(ctx, list(node.children))
+            _bracket(ctx, _bracket_owner(ctx, nodes, index), node)
     opener = c.first_word(nodes, c.OPENERS)
     if opener is not None:
         before = c.figures_in(nodes[:opener])

@@ -40,7 +40,10 @@ def parts_side(kind: str, parts: list[str]) -> str:
     that is its parts, a later figure that is the earlier and the change) adds them."""
     if kind == "rate":
         return f"{parts[0]} ÷ {parts[1]}"
-    return " + ".join(parts)
+    shown = parts[0] if parts else ""
+    for part in parts[1:]:  # a deduction (扣3分) is printed with its sign: "… − 3分"
+        shown += f" − {part[1:]}" if part.startswith("−") else f" + {part}"
+    return shown
 
 
 def formula(kind: str, total: str, parts: list[str]) -> str:
