@@ -6,6 +6,7 @@ import pandas as pd
 
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.data.vocabulary import GRADES_EN
 
 MISSING = NotReported("自评得分", "a self-evaluation score")
 
@@ -19,7 +20,8 @@ def overall_score(report: AuditedReport) -> tuple[str, str, str, str] | None:
     row = overall.iloc[0]
     grade = row["grade"] if isinstance(row["grade"], str) else ""
     grades = report.tables["grades"]
-    english = dict(zip(grades["grade"], grades["grade_en"], strict=True))
+    # a grade whose band is not printed has no English of the report's: the common one
+    english = GRADES_EN | dict(zip(grades["grade"], grades["grade_en"], strict=True))
     return str(row["score"]), grade, english.get(grade, grade), str(row["indicator"])
 
 
@@ -63,7 +65,8 @@ def scorecard(report: AuditedReport) -> pd.DataFrame | NotReported:
         }
     )
     grades = report.tables["grades"]
-    english = dict(zip(grades["grade"], grades["grade_en"], strict=True))
+    # a grade whose band is not printed has no English of the report's: the common one
+    english = GRADES_EN | dict(zip(grades["grade"], grades["grade_en"], strict=True))
     frame["grade_en"] = frame["grade"].map(lambda g: english.get(g, g) if isinstance(g, str) else g)
     return frame
 

@@ -17,13 +17,16 @@ import pandas as pd
 
 from fundanalysis.audit.checkrows import FAILING, VERDICT_KINDS
 from fundanalysis.audit.reconcile import reconcile
-from fundanalysis.data.crosstable import scorecard_checks
+from fundanalysis.data.crosstable import SCORECARD_CHECKS, scorecard_checks
 from fundanalysis.data.errors import Problem
 from fundanalysis.data.loaders import PathLike
 from fundanalysis.data.money import FEN_PER_UNIT
 from fundanalysis.data.paths import data_dir as resolve_data_dir
 from fundanalysis.data.tables import load_report_tables
 from fundanalysis.data.vocabulary import MONEY_UNITS
+
+#: The name every cap check of a scorecard starts with.
+_CAP = SCORECARD_CHECKS["cap"].format("")
 
 #: Columns of findings.csv passed on as text ("" where empty): what is right, and the passage
 #: quoted where no check or correction cites one.
@@ -80,9 +83,10 @@ def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Proble
         & ~checks["check"].isin(set(zero["check"]))
     ].itertuples():
         file, line = declared[row.check]
+        # a verdict, or a cap, says in its own note what failed; a sum, by its two figures
         found = (
             f"{row.note} / {row.note_en}"
-            if row.kind in VERDICT_KINDS
+            if row.kind in VERDICT_KINDS or str(row.check).startswith(_CAP)
             else f"stated {row.stated}, computed {row.computed} {row.unit}"
         )
         problems.append(

@@ -178,6 +178,38 @@ def _read_as_printed(figure: str, unit: str, fragment: str) -> bool:
     return False
 
 
+#: A range printed with its unit once, after its second number: 80至89分, 80-89分, 80～89分;
+#: the first number may carry the unit too (80分至89分) or 含 (80（含）至89分).
+_RANGE = re.compile(
+    r"(?<![0-9.])(?P<start>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>分)?\s*(?:[（(]\s*含\s*[）)])?\s*"
+    r"(?:至|到|-|－|~|～|—|–|——)\s*(?P<end>[0-9]+(?:\.[0-9]+)?)(?![0-9.])\s*分"
+)
+
+#: Grade bounds a printed range gives, by the end of the range each one is.
+RANGE_ENDS = {("grades", "min_score"): "start", ("grades", "max_score"): "end"}
+#: The other end of a range than the one a bound must be, as a refusal names it.
+ENDS_ZH = {"start": "上限", "end": "下限"}
+ENDS_EN = {"start": "upper", "end": "lower"}
+
+
+def _range_reading(figure: str, end: str, fragment: str) -> bool | None:
+    """What the ranges of points a fragment prints say of a bound: True where ``figure`` is
+    the ``end`` ("start" or "end") of one (80 in 80至89分, read as 80分), False where it is
+    printed only as the other end of ranges (89 as the lower bound of 80至89分), None where
+    the ranges say nothing of it."""
+    ranges = [m for m in _RANGE.finditer(fragment) if Decimal(m["start"]) < Decimal(m["end"])]
+    if any(m[end] == figure for m in ranges):
+        return True
+    other = "end" if end == "start" else "start"
+    spans = [m.span(other) for m in ranges if m[other] == figure]
+    if not spans:
+        return None
+    anywhere = [
+        m.span() for m in re.finditer(rf"(?<![0-9.]){re.escape(figure)}(?![0-9.])", fragment)
+    ]
+    return None if any(span not in spans for span in anywhere) else False
+
+
 def _date_parts(text: str) -> dict[str, object]:
     """What a printed date says of year, month and day; a day may be a range (中旬: 11-20)."""
     iso = re.search(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
@@ -256,9 +288,26 @@ def disagreements(
             _units(checked, column),
             strict=True,
         )
+        ranged = RANGE_ENDS.get((spec.name, column))
         for line, value, fragment, unit in rows:
             if not isinstance(fragment, str) or not fragment:
                 continue
+            if ranged and isinstance(value, str) and value:
+                reading = _range_reading(value, ranged, fragment)
+                if reading is False:
+                    problems.append(
+                        Problem(
+                            spec.file,
+                            int(line),
+                            column,
+                            value,
+                            f"原文「{fragment}」中 {value} 分是分数段的{ENDS_ZH[ranged]}，"
+                            f"不是{ENDS_ZH['start' if ranged == 'end' else 'end']} / 「{fragment}」 "
+                            f"prints {value} points as the {ENDS_EN[ranged]} end of a range",
+                        )
+                    )
+                if reading is not None:
+                    continue
             if isinstance(value, str | int) and not isinstance(value, bool):
                 # the common case, at the speed of one substring search: 1.58万元 as printed
                 at = fragment.find(f"{value}{unit}")

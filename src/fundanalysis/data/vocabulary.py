@@ -112,3 +112,21 @@ PRINTED_FORMS = {"万元": ("萬元", "万"), "亿元": ("億元",), "个": ("�
 
 #: Units of stated ratios.
 RATE_UNITS = {"%": "per cent"}
+
+#: The grade words such reports print, in English: the name of a grade whose band a report
+#: does not print (so that its grades.csv gives no English for it). A report's own grade_en
+#: comes first wherever it has one.
+GRADES_EN = {
+    "优": "excellent",
+    "优秀": "excellent",
+    "良": "good",
+    "良好": "good",
+    "中": "fair",
+    "中等": "fair",
+    "合格": "pass",
+    "及格": "pass",
+    "差": "poor",
+    "较差": "poor",
+    "不合格": "fail",
+    "不及格": "fail",
+}
