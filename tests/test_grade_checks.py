@@ -158,3 +158,16 @@ def test_the_downloads_of_a_wrong_grade_validate(misgraded, tmp_path) -> None:
     assert frictionless.validate(
         str(tmp_path / "unpacked" / report.info.id / "datapackage.json")
     ).valid
+
+
+def test_a_check_of_an_indicator_named_as_a_score_does_not_say_score_twice():
+    from fundanalysis.audit.scorecard import scorecard_checks
+    from fundanalysis.data.tables import load_tables
+    from conftest import FIXTURES
+
+    descriptions = [
+        row["description"] for row in scorecard_checks(load_tables(FIXTURES / "scorecard"))
+    ]
+    # the fixture's overall row is named 综合得分
+    assert any(d.startswith("综合得分") for d in descriptions)
+    assert not any("得分得分" in d for d in descriptions)

@@ -23,6 +23,12 @@ from fundanalysis.data.units import MICRO
 SIGN = {"指标": 1, "加分": 1, "扣分": -1, "总分": 1}
 
 
+def _with_word(indicator: str, word: str) -> str:
+    """An indicator's name with ``word`` after it, unless the name already ends so (综合得分
+    is the score itself: 综合得分, not 综合得分得分)."""
+    return indicator if indicator.endswith(word) else indicator + word
+
+
 def _sum_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame, column: str) -> list[dict]:
     """Each parent's ``column`` (score or max_score) against the signed sum of its children's."""
     rows = []
@@ -47,7 +53,7 @@ def _sum_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame, column: s
             check_row(
                 SCORECARD_CHECKS[column].format(parent.indicator_id),
                 "score",
-                f"{parent.indicator}{what}等于各项之和",
+                f"{_with_word(parent.indicator, what)}等于各项之和",
                 f"{parent.indicator_en}: {what_en} equals the sum of its parts",
                 stated,
                 computed,
@@ -110,7 +116,7 @@ def _cap_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame) -> list[d
             check_row(
                 SCORECARD_CHECKS["cap"].format(row.indicator_id),
                 "score",
-                f"{row.indicator}得分不超过分值",
+                f"{_with_word(row.indicator, '得分')}不超过分值",
                 f"{row.indicator_en}: score within its maximum",
                 stated,
                 computed,
