@@ -161,9 +161,10 @@ def test_the_downloads_of_a_wrong_grade_validate(misgraded, tmp_path) -> None:
 
 
 def test_a_check_of_an_indicator_named_as_a_score_does_not_say_score_twice():
+    from conftest import FIXTURES
+
     from fundanalysis.audit.scorecard import scorecard_checks
     from fundanalysis.data.tables import load_tables
-    from conftest import FIXTURES
 
     descriptions = [
         row["description"] for row in scorecard_checks(load_tables(FIXTURES / "scorecard"))
