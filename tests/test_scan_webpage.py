@@ -347,3 +347,19 @@ def test_a_closed_popover_and_white_through_a_custom_property_are_not_scanned(tm
 )
 def test_a_custom_property_that_is_not_white_or_not_certain_is_read(tmp_path, body, head):
     assert "7777万元" in read_text(_page(tmp_path, body, head))
+
+
+def test_a_drop_down_shows_only_its_chosen_option_on_a_line_of_its_own(tmp_path):
+    body = (
+        "<select><option>另下达资金7777万元</option><option selected>2020年</option></select>"
+        "<p>另支出资金60万元。</p>"
+        "<select><option>全年</option><option>另下达资金7777万元</option></select>"
+    )
+    text = read_text(_page(tmp_path, body))
+    assert "7777" not in text
+    assert "2020年\n\n另支出资金60万元。\n\n全年" in text
+
+
+def test_a_list_box_shows_every_option_each_on_its_own_line(tmp_path):
+    body = '<select size="3"><option>甲县</option><option>乙县</option></select><p>尾句。</p>'
+    assert "甲县\n\n乙县\n\n尾句。" in read_text(_page(tmp_path, body))

@@ -287,6 +287,18 @@ def _is_hidden(element, by_sheets: set[int], custom) -> bool:
     return id(element) in by_sheets
 
 
+def _shown_options(select) -> list:
+    """The options a ``<select>`` shows, last first (pushed on a stack): a drop-down list shows
+    one, its selected option or else its first; a list box (``multiple`` or ``size`` > 1)
+    shows them all, each on a line of its own."""
+    options = select.find_all("option")
+    size = str(select.get("size", "1")).strip()
+    if select.has_attr("multiple") or (size.isdigit() and int(size) > 1):
+        return [piece for option in reversed(options) for piece in ("\n", option)]
+    chosen = [option for option in options if option.has_attr("selected")]
+    return chosen[-1:] if chosen else options[:1]  # the last selected one, as browsers do
+
+
 def page_text(soup) -> str:
     """The visible text of a parsed page: block elements as line breaks, cells apart.
 
@@ -326,6 +338,12 @@ def page_text(soup) -> str:
             summary = node.find("summary", recursive=False)
             pieces.append("\n")
             stack.extend(["\n", (summary, paint, custom)] if summary is not None else ["\n"])
+            continue
+        if node.name == "select":  # a control of its own line: the options it shows
+            pieces.append("\n")
+            shown_options = _shown_options(node)
+            stack.append("\n")
+            stack.extend(o if isinstance(o, str) else (o, paint, custom) for o in shown_options)
             continue
         if node.name in _BLOCKS:
             pieces.append("\n")
