@@ -15,7 +15,12 @@ import numpy as np
 import pandas as pd
 
 from fundanalysis.data.errors import Problem
-from fundanalysis.data.numerals import number_before, numbers_before
+from fundanalysis.data.numerals import (
+    GROUP_SEPARATORS,
+    continues_a_number,
+    number_before,
+    numbers_before,
+)
 from fundanalysis.data.specs import TableSpec
 from fundanalysis.data.vocabulary import PRINTED_FORMS
 
@@ -99,7 +104,10 @@ def _plainly_printed(
         units = _strings(units)
     at = np.strings.find(fragments, np.strings.add(_strings(frame[column]), units))
     before = np.strings.slice(fragments, np.maximum(at - 1, 0), np.maximum(at, 0))
-    inside_a_number = np.isin(before, np.array(list("0123456789.亿"), dtype=StringDType()))
+    # a digit group separator before it (4 800万元) sends the row to the exact path
+    inside_a_number = np.isin(
+        before, np.array(list("0123456789.亿,\t\u3000" + GROUP_SEPARATORS), dtype=StringDType())
+    )
     return present & (at >= 0) & ((at == 0) | ~inside_a_number)
 
 
@@ -123,9 +131,8 @@ def _printed_with_unit(figure: str, unit: str, fragment: str) -> bool:
         end = start + len(figure)
         while end < len(fragment) and fragment[end] in _SPACES:
             end += 1
-        if fragment.startswith(unit, end) and (
-            start == 0 or fragment[start - 1] not in "0123456789.亿"  # 1亿2000万元 is not 2000
-        ):
+        # 1亿2000万元 is not 2000, nor 4 800万元 800
+        if fragment.startswith(unit, end) and not continues_a_number(fragment, start):
             return True
         start = fragment.find(figure, start + 1)
     return False
@@ -311,7 +318,7 @@ def disagreements(
             if isinstance(value, str | int) and not isinstance(value, bool):
                 # the common case, at the speed of one substring search: 1.58万元 as printed
                 at = fragment.find(f"{value}{unit}")
-                if at == 0 or (at > 0 and fragment[at - 1] not in "0123456789.亿"):
+                if at >= 0 and not continues_a_number(fragment, at):
                     continue
             if value is None or value is pd.NA or (isinstance(value, float) and value != value):
                 if _prints_a_figure(fragment, unit, column):

@@ -78,13 +78,36 @@ def parse_chinese(printed: str) -> int:
 
 
 _DIGIT_CLASS = "0-9０-９"
+#: Separators PDF and OCR extraction leave between digit groups of three besides the ASCII
+#: comma ("4 800万元", "12，345.6万元"), as the scan reads them (one kind throughout a number).
+GROUP_SEPARATORS = " \u00a0\u2009\u202f，"
 # A number ending where a unit begins: digits with thousands separators or a decimal part (ASCII
 # or full-width), or a Chinese numeral, as the scan's figures read them.
 _NUMBER_BEFORE = re.compile(
-    rf"(?:[{_DIGIT_CLASS}]{{1,3}}(?:,[{_DIGIT_CLASS}]{{3}})+|[{_DIGIT_CLASS}]+)(?:[.．][{_DIGIT_CLASS}]+)?"
+    rf"(?:[{_DIGIT_CLASS}]{{1,3}}(?:,[{_DIGIT_CLASS}]{{3}})+"
+    rf"|(?<![{_DIGIT_CLASS}.．])[{_DIGIT_CLASS}]{{1,3}}(?P<sep>[{GROUP_SEPARATORS}])[{_DIGIT_CLASS}]{{3}}"
+    rf"(?:(?P=sep)[{_DIGIT_CLASS}]{{3}})*(?![{_DIGIT_CLASS}])"
+    rf"|[{_DIGIT_CLASS}]+)(?:[.．][{_DIGIT_CLASS}]+)?"
     rf"[ \t\u3000]*$|[{CHINESE_NUMERAL_CHARS}]+[ \t\u3000]*$"
 )
 _INSIDE_A_NUMBER = frozenset("0123456789０１２３４５６７８９.．,亿")
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９.．")
+_BETWEEN_GROUPS = frozenset(" \t\u3000," + GROUP_SEPARATORS)
+
+
+def continues_a_number(fragment: str, at: int) -> bool:
+    """Whether what starts at ``at`` would continue the number printed before it: a digit, a
+    decimal point or 亿 right before it, or digits and a group separator (``4 800``: the 800)."""
+    if at <= 0:
+        return False
+    before = fragment[at - 1]
+    if before in _DIGIT_CHARS or before == "亿":
+        return True
+    while at > 0 and fragment[at - 1] in _BETWEEN_GROUPS:
+        at -= 1
+    return at > 0 and before in _BETWEEN_GROUPS and fragment[at - 1] in _DIGIT_CHARS
+
+
 _LEAD_YI = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)亿$")
 
 
@@ -111,6 +134,8 @@ def number_before(fragment: str, at: int) -> tuple[Decimal, int] | None:
     inside = _INSIDE_A_NUMBER | (set(CHINESE_NUMERAL_CHARS) if chinese else set())
     if start > 0 and fragment[start - 1] in inside:
         return None
+    if not chinese and continues_a_number(fragment, start):
+        return None  # 800 of 4 800, 000 of 9，000: the last group of a number is not that number
     try:
         if chinese and fragment.startswith("万", at):  # 一亿二千万元: the 万 ends the numeral
             return Decimal(parse_chinese(printed + "万")) / 10**4, 0

@@ -23,6 +23,7 @@ from fundanalysis.text.draft.placing import Placed, line_of, place_figures
 from fundanalysis.text.draft.rates import draft_rates
 from fundanalysis.text.draft.totals import Total, draft_totals
 from fundanalysis.text.scan import ScanResult, scan_text
+from fundanalysis.text.scan.figures import UNREAD
 from fundanalysis.text.scan.render import formula
 
 _YEAR = re.compile(r"(\d{4})\s*年度?")
@@ -312,6 +313,11 @@ def draft_text(text: str, file_name: str, report_id: str = "", raw: bytes | None
     rates, unrated = draft_rates(scan, totals, placed, lambda offset: shape.at(offset).section_id)
     review = [(line_of(text, at), m) for at, m in shape.unsure] + placed.review + unsure + unrated
     review += _possible(scan)
+    review += [  # 甲县1，200万元: a figure the scan refused rather than read wrong
+        (line_of(text, n.start), f"「{n.printed}」{UNREAD[n.kind]}")
+        for n in scan.numbers
+        if n.kind in UNREAD
+    ]
     sha256 = hashlib.sha256(text.encode("utf-8") if raw is None else raw).hexdigest()
     tables: dict[str, list[dict[str, str]]] = {name: [] for name in SPECS}
     for row in placed.rows:

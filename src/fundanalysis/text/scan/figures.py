@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from fundanalysis.data.numerals import (
     CHINESE_NUMERAL_CHARS,
+    GROUP_SEPARATORS,
     decimal_string,
     parse_chinese,
     parse_digits,
@@ -23,10 +24,20 @@ from fundanalysis.text.scan.sections import Sections
 from fundanalysis.text.scan.units import NOT_A_UNIT_AFTER, UNIT_NAMES, UNITS, Unit
 
 _D = "0-9０-９"
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # Digits with thousands separators, a decimal part, and the line break or spaces that OCR and
 # page breaks leave inside a number ("1079\n41").
-_DIGITS = rf"[{_D}]{{1,3}}(?:,[{_D}]{{3}})+(?:[.．][{_D}]+)?|[{_D}]+(?:[ \t]*\n\s*[{_D}]+)?(?:[.．][{_D}]+)?"
 _UNIT = "|".join(re.escape(name) for name in UNIT_NAMES)
+# Digits grouped by threes with a space (ASCII, no-break, thin) or a full-width comma, the same
+# one throughout, and a unit after them ("4 800万元", "12，345.6万元"): see _grouping_certain.
+_GROUPED = (
+    rf"(?<![{_D}.．])[{_D}]{{1,3}}(?P<sep>[{GROUP_SEPARATORS}])[{_D}]{{3}}"
+    rf"(?:(?P=sep)[{_D}]{{3}})*(?![{_D}])(?:[.．][{_D}]+)?(?=[ \t\u3000]*(?:{_UNIT}))"
+)
+_DIGITS = (
+    rf"[{_D}]{{1,3}}(?:,[{_D}]{{3}})+(?:[.．][{_D}]+)?|{_GROUPED}"
+    rf"|[{_D}]+(?:[ \t]*\n\s*[{_D}]+)?(?:[.．][{_D}]+)?"
+)
 #: More digits than any figure of a report (the largest, 亿元 to the 分, has about 15): a longer
 #: run of digits is not read as a figure, and the scan's decimal arithmetic stays exact.
 MAX_DIGITS = 20
@@ -53,6 +64,20 @@ _MONEY_WORDS = re.compile(
 )
 _LEAD_YI = re.compile(rf"([{_D}]+(?:[.．][{_D}]+)?)亿$")
 _WORD_BEFORE = re.compile(r"[每这那哪某任唯统同之单逐万亿一]$")
+# 1e5, 2.5E+3: a number in exponent notation, whose last digits are no figure of their own.
+_EXPONENT_BEFORE = re.compile(rf"[{_D}.．][eE][+-]?$")
+_MANTISSA = re.compile(rf"[{_D}]+(?:[.．][{_D}]+)?[eE][+-]?$")
+# Digits and a separator right before a figure: the figure may be the last group of a number.
+_DIGITS_BEFORE = re.compile(rf"[{_D}.．][ \t\u3000,{GROUP_SEPARATORS}]+$")
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: What a number is that the scan refuses as a figure although a unit follows it: digits whose
+#: grouping is not certain, an overlong run, a number in exponent notation. ``draft`` lists each
+#: in REVIEW.md rather than reading a wrong figure from it.
+UNREAD = {
+    "grouping": "数字分组不明，未读作数据 / digit grouping uncertain, not read as a figure",
+    "overlong": "数字位数过多，未读作数据 / too many digits, not read as a figure",
+    "exponent": "科学计数法，未读作数据 / exponent notation, not read as a figure",
+}
 
 
 @dataclass(frozen=True)
@@ -129,6 +154,8 @@ def _not_a_figure(
     before, after = text[max(0, start - 6) : start], text[end : end + 6]
     if sum(c.isdigit() for c in match["number"]) > MAX_DIGITS:
         return "overlong"  # no report prints such a figure; exact sums of it would need more
+    if not chinese and _EXPONENT_BEFORE.search(before):
+        return "exponent"
     if _ORDINAL_BEFORE.search(before):
         return "ordinal"
     if not chinese and _YEAR_AFTER.match(after) and len(match["number"].strip()) == 4:
@@ -158,7 +185,34 @@ def _not_a_figure(
         return "number"
     if chinese and following and following in CHINESE_NUMERAL_CHARS:
         return "phrase"  # 一户一策, 一村一品: a slogan, not a count
+    if not chinese and not _grouping_certain(text, match):
+        return "grouping"
     return None
+
+
+def _grouping_certain(text: str, match: re.Match[str]) -> bool:
+    """Whether a figure's digits are certainly one number, grouped as printed.
+
+    A figure right after another number and a separator ("1234 567万元", "3、2，200万元") may be
+    that number's last group: it is not read. Digits grouped by spaces ("4 800万元") are one
+    number after a label ("支出资金"); after nothing, a list or a colon they may be a list
+    number and a figure ("1 200万元" in a table's row). A full-width comma is also the clause
+    separator ("甲县1，200万元" may be a count and a figure), so it groups only where nothing
+    else can be meant: a decimal part after the groups (12，345.6), more than one group
+    (1，234，567) or a group that begins with 0 (9，000), which no figure does.
+    """
+    start = match.start("number")
+    separator = match["sep"]
+    if separator is None:
+        return _DIGITS_BEFORE.search(text, max(0, start - 8), start) is None
+    label = text[:start].rstrip(" \t\u3000\u00a0\u2009\u202f")[-1:]
+    if not _IDEOGRAPH.match(label) or label in "第号":
+        return False
+    if separator != "，":
+        return True
+    number = match["number"].translate(_FULL_WIDTH_DIGITS)
+    groups = number.partition(".")[0].partition("．")[0].split("，")[1:]
+    return "." in number or len(groups) > 1 or any(g.startswith("0") for g in groups)
 
 
 def extract(text: str, sections: Sections) -> tuple[list[Figure], list[Number]]:
@@ -175,8 +229,12 @@ def extract(text: str, sections: Sections) -> tuple[list[Figure], list[Number]]:
         chinese = printed_number[0] in CHINESE_NUMERAL_CHARS
         kind = _not_a_figure(text, match, chinese, enclosures)
         if kind is not None:
+            start, end = match.span("number")
+            if kind == "exponent":  # the whole 1e5, not its 5
+                mantissa = _MANTISSA.search(text, max(0, start - 24), start)
+                start = mantissa.start() if mantissa else start
             if not chinese or kind != "number":
-                numbers.append(Number(kind, printed_number, *match.span("number")))
+                numbers.append(Number(kind, text[start:end], start, end))
             continue
         try:
             if chinese:

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from fundanalysis.text.scan.context import Relation
-from fundanalysis.text.scan.figures import Figure
+from fundanalysis.text.scan.figures import UNREAD, Figure
 from fundanalysis.text.scan.scanner import ScanResult
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -90,6 +90,10 @@ def text_report(result: ScanResult) -> str:
             "待定（未核实，非发现） / Possible relations (uncertain grouping, not findings)"
         )
         lines += [_relation_line(relation) for relation in result.possible]
+    unread = [n for n in result.numbers if n.kind in UNREAD]
+    if unread:
+        lines.append("未读作数据 / Numbers not read as figures")
+        lines += [f"  「{safe(n.printed)}」 {UNREAD[n.kind]}" for n in unread]
     return "\n".join(lines) + "\n"
 
 
