@@ -148,9 +148,18 @@ def level_only(name: str) -> bool:
     return bool(_LEVEL_ONLY.match(name))
 
 
-def month_only(text: str, batch: Figure, after_end: int) -> str | None:
+def month_only(
+    text: str, figures: list[Figure], batch: Figure, sentence: tuple[int, int], after_end: int
+) -> str | None:
     """The month-only date (2020年3月) the words after a batch's money print with a verb of
-    passing on (…1000万元，2020年3月拨付下达各乡镇), or None."""
+    passing on (…1000万元，2020年3月拨付下达各乡镇), or None. Only for the one amount of its
+    segment (between semicolons): a month after a list of amounts is not tied to one."""
+    low, high = sentence
+    start = max((i + 1 for i in range(low, batch.start) if text[i] in _SEGMENT_END), default=low)
+    end = next((i for i in range(batch.end, high) if text[i] in _SEGMENT_END), high)
+    inside = [f for f in figures if f.unit.is_money and start <= f.start < end]
+    if len(_depth_zero(text, start, [f.start for f in inside])) != 1:
+        return None
     after = text[batch.end : after_end]
     month = _MONTH_ONLY.search(after)
     if month and _PASSED_ON.search(after[month.end() : month.end() + 8]):

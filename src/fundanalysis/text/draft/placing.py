@@ -199,11 +199,14 @@ class _Placer(CarryoverRules):
             self.used.add(figure.id)
             return True
         own = batch_words(self.text, self.scan.figures, batch_figure, (start, end))
-        month = month_only(self.text, batch_figure, own.after_end)
+        month = month_only(self.text, self.scan.figures, batch_figure, (start, end), own.after_end)
         if (
             not own.dated
             and month is None
-            and not passed_on(self.text, batch_figure, own.after_end)
+            and not (  # a batch of a sentence of dated batches, its own date not printed
+                passed_on(self.text, batch_figure, own.after_end)
+                and w.full_dates(self.text[start:end])
+            )
         ):
             return False
         if batch_figure.id not in self.batch_of:
