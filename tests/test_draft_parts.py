@@ -54,6 +54,19 @@ def test_items_under_a_carry_over_are_carry_over_rows_with_the_whole_their_total
     assert all(r["table"] != "spending" for r in totals.values())
 
 
+def test_a_carry_over_item_of_a_place_its_own_words_name_takes_that_place() -> None:
+    draft = _draft(
+        "## 一、结转结余\n\n截至2021年12月31日，全县结转资金共计130万元。"
+        "其中：东坪区结转80万元，为项目质保金；西岭区结转50万元，为工程尾款。"
+    )
+    carried = _rows(draft, "carryover")
+    assert [(r["place"], r["item"], r["kind"], r["amount"]) for r in carried] == [
+        ("东坪区", "", "质量保证金", "80"),
+        ("西岭区", "", "尾款", "50"),
+    ]
+    assert "the item is not named" in _review(draft)
+
+
 def test_a_plain_spending_breakdown_is_still_spending() -> None:
     draft = _draft(
         FUNDS + "## 二、资金支出\n\n全年支出4740万元，其中产业发展2740万元，基础设施2000万元。"
