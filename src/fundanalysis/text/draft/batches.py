@@ -131,3 +131,58 @@ def batch_printed(text: str, words_start: int, batch: Figure, figure: Figure) ->
     """The figure with its batch's own words before it, as printed."""
     start = max(words_start, w.segment_start(text, batch.start, w.LIST_BREAKS))
     return w.verbatim(text, start, figure.end)
+
+
+#: a name that is a level of government and 资金 only (中央资金, 省级财政资金): a level, not a
+#: fund type (地方政府债券资金 is a fund's name as well as a level, and stays one)
+_LEVEL_ONLY = re.compile(
+    r"^(?:中央|省级?|市级?|县级?|区级|自治区|自治州|州本级|州级)(?:财政)?资金$"
+)
+#: a date printed to the month only (2020年3月拨付下达), not the day
+_MONTH_ONLY = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*日|\s*\d)")
+_PASSED_ON = re.compile(r"拨付下达|下达各|拨付至|拨付到")
+
+
+def level_only(name: str) -> bool:
+    """Whether a fund type read from a batch's name is only a level's money (中央资金)."""
+    return bool(_LEVEL_ONLY.match(name))
+
+
+def month_only(
+    text: str, figures: list[Figure], batch: Figure, sentence: tuple[int, int], after_end: int
+) -> str | None:
+    """The month-only date (2020年3月) the words after a batch's money print with a verb of
+    passing on (…1000万元，2020年3月拨付下达各乡镇), or None. Only for the one amount of its
+    segment (between semicolons): a month after a list of amounts is not tied to one."""
+    low, high = sentence
+    start = max((i + 1 for i in range(low, batch.start) if text[i] in _SEGMENT_END), default=low)
+    end = next((i for i in range(batch.end, high) if text[i] in _SEGMENT_END), high)
+    inside = [f for f in figures if f.unit.is_money and start <= f.start < end]
+    if len(_depth_zero(text, start, [f.start for f in inside])) != 1:
+        return None
+    after = text[batch.end : after_end]
+    month = _MONTH_ONLY.search(after)
+    if month and _PASSED_ON.search(after[month.end() : month.end() + 8]):
+        return month.group()
+    return None
+
+
+def passed_on(text: str, batch: Figure, after_end: int) -> bool:
+    """Whether the words right after a batch's money, in its own segment, say it was passed on
+    (…3000万元，收到后10日内拨付下达各乡镇), its date printed or not."""
+    return bool(_PASSED_ON.search(text[batch.end : after_end]))
+
+
+def included_in(text: str, relations, figure: Figure) -> Figure | None:
+    """The amount before ``figure`` that it is part of, where its words say so: printed in a
+    bracket or after 其中 right after that amount (2000万元（含少数民族发展资金500万元）)."""
+    for relation in relations:
+        if relation.kind != "part" or figure not in relation.parts:
+            continue
+        whole = relation.total
+        if not whole.unit.is_money or whole.end > figure.start:
+            continue
+        between = "".join(text[whole.end : figure.start].split())
+        if re.match(r"^[（(，,]?(?:其中|含|内含|包含|包括)[：:]?", between):
+            return whole
+    return None

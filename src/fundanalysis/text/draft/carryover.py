@@ -69,14 +69,35 @@ class CarryoverRules:
         ):
             self.headlines[figure.id] = ("carryover", {"place": label_place})
             return True
+        notes = []
         if place is None:
-            return False
+            # no place in the section's title: an item still, where it is a part of a total
+            # whose words name 结转/结余 (结转资金300万元，其中：项目质保金180万元) and its own
+            # words name no spending
+            above = "".join(a.label for a in chain)
+            if ("结转" not in above and "结余" not in above) or "支出" in self.clause(figure):
+                return False
+            place = label_place or ""  # 甲县结转80万元: the place its own words name
+            if not place:
+                notes.append(
+                    "结转地点未能读出（所在章节标题未印地名），未填 / place of the carry-over not "
+                    "read (its section's title names none): left empty"
+                )
         groups = [a for a in chain if a.id not in self._place_totals(place, chain)]
         group = self._fund_label(groups[-1]) if groups else ""
         count = self._count_before(figure)
         item = w.name_before(self.text, count.start, breaks="，,；;：:。！？!?\n") if count else ""
         item = item or re.sub(r"结转资金$|资金$", "", w.name_before(self.text, figure.start))
         item = re.sub(r"^\d+\s*个", "", item).strip()
+        if (
+            place
+            and item.startswith(place)
+            and not self.outline.at(figure.start).title.startswith(place)
+        ):
+            item = item[len(place) :]  # 甲县结转: the place is its own column
+        if item in ("结转", "结余", "结转资金", "结余资金"):
+            item = ""  # no item named: for a person to fill in
+            notes.append("结转项目名称未印，未填 / the item is not named: left empty")
         source = group
         for piece in item.split("-", 1) if "-" in item else []:
             if piece.endswith("资金"):
@@ -112,7 +133,6 @@ class CarryoverRules:
             "payment_printed": printed_when,
             "printed": w.clause_text(self.text, (count or figure).start, figure.end),
         }
-        notes = []
         if not kind:
             notes.append("结转类别未能读出 / kind of carry-over not read")
         elif len(kinds) > 1 and not own:

@@ -23,8 +23,16 @@ _STAGES = (
     ("完工", "完工"),
     ("竣工", "完工"),
     ("编制", "编制"),
+    ("计划实施", "编制"),
+    ("计划建设", "编制"),
+    ("计划安排", "编制"),
+    ("计划完成", "编制"),
+    ("实际完成", "完工"),
+    ("已完成", "完工"),
     ("实施", "实施"),
 )
+#: a stage read from 计划… (planned): the vocabulary's 编制 ("planned"), to check
+_PLANNED = "计划"
 _AS_OF = re.compile(
     r"(截至\s*)?(\d{4})\s*年\s*(初|底|末)|截[至止]\s*(\d{1,2})\s*月\s*(底|末|\d{1,2}\s*日)"
 )
@@ -127,6 +135,33 @@ def project_amount(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool
     return True
 
 
+def without_wholes(placer: _Placer, rows: list) -> list:
+    """The rows less a stage's whole (a projects row of no level and no category) where rows
+    of its parts stand beside it: a stage's rows add up, so the whole would count them twice.
+    REVIEW.md lists each whole left out (a total over its parts belongs in totals.csv)."""
+    wholes = []
+    for row in rows:
+        if row.table != "projects" or row.cells.get("level") or row.cells.get("category"):
+            continue
+        key = (row.cells.get("stage"), row.cells.get("as_of"))
+        if any(
+            other.table == "projects"
+            and (other.cells.get("level") or other.cells.get("category"))
+            and (other.cells.get("stage"), other.cells.get("as_of")) == key
+            for other in rows
+        ):
+            wholes.append(row)
+    for row in wholes:
+        placer.used.discard(row.figure.id)
+        placer.note(
+            row.figure,
+            "项目总数与其分项同列一阶段（分项相加），未写入；如为分项之和请在 totals.csv 声明 / a "
+            "stage's whole beside its parts (rows of a stage add up): not drafted; declare it in "
+            "totals.csv if it is their total",
+        )
+    return [row for row in rows if row not in wholes]
+
+
 def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
     text = placer.text
     label = placer.label(figure)
@@ -139,8 +174,11 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
         "项目" in label or any("项目" in placer.label(a) for a in chain[:1])
     ):
         # the stage its own words print (共25个项目已完工23个: 完工 is the 23's), or its totals'
-        words = _own_words(placer, figure) + "".join(placer.label(a) for a in chain)
-        stage = _stage(words)
+        own = _own_words(placer, figure)
+        stage = _stage(own + "".join(_own_words(placer, a) for a in chain))
+        if stage is None:
+            words = own + "".join(placer.label(a) for a in chain)
+            stage = _stage(words)
         level = w.levels_in(placer.clause(figure)) if chain else None
         category = "" if level else re.sub(r"项目$", "", placer.clause(figure))
         if _stage(category) or not chain:
@@ -160,6 +198,11 @@ def count_row(placer: _Placer, figure: Figure, chain: list[Figure]) -> bool:
             "amount_printed": w.clause_text(text, money.start, money.end) if money else "",
         }
         notes = [] if stage else ["项目阶段未能读出 / stage not read"]
+        if stage == "编制" and _PLANNED in own:
+            notes.append(
+                "“计划…”记为阶段“编制”（计划）/ a planned count (计划…) read as the stage 编制 "
+                "(planned): check"
+            )
         row = placer.add("projects", figure, cells, *notes)
         row.measures = {figure.id: "project_count"}
         if money is not None:

@@ -18,10 +18,19 @@ from dataclasses import dataclass, field
 
 from fundanalysis.data.specs import SPECS
 from fundanalysis.text.draft import words as w
-from fundanalysis.text.draft.batches import batch_name, batch_printed, batch_words
+from fundanalysis.text.draft.asof import as_of_before, without_as_of
+from fundanalysis.text.draft.batches import (
+    batch_name,
+    batch_printed,
+    batch_words,
+    included_in,
+    level_only,
+    month_only,
+    passed_on,
+)
 from fundanalysis.text.draft.carryover import CarryoverRules
 from fundanalysis.text.draft.categories import categories_from_projects
-from fundanalysis.text.draft.counts import count_row, project_amount
+from fundanalysis.text.draft.counts import count_row, project_amount, without_wholes
 from fundanalysis.text.draft.fundnames import funds_name, harmonise_fund_types
 from fundanalysis.text.draft.outline import Outline
 from fundanalysis.text.scan import Figure, Relation, ScanResult
@@ -180,8 +189,25 @@ class _Placer(CarryoverRules):
         if "拨付下达" not in sentence and "下达各" not in sentence:
             return False
         batch_figure = chain[0] if len(chain) >= 2 else figure
+        whole = included_in(self.text, self.scan.relations, figure)
+        if whole is not None and whole.id in self.batch_of:
+            self.note(
+                figure,
+                f"含于第 {self.batch_of[whole.id]} 批（{whole.printed.strip()}）之内，不是一批，未写入 "
+                f"/ part of batch {self.batch_of[whole.id]}, not a batch of its own: not drafted",
+            )
+            self.used.add(figure.id)
+            return True
         own = batch_words(self.text, self.scan.figures, batch_figure, (start, end))
-        if not own.dated:
+        month = month_only(self.text, self.scan.figures, batch_figure, (start, end), own.after_end)
+        if (
+            not own.dated
+            and month is None
+            and not (  # a batch of a sentence of dated batches, its own date not printed
+                passed_on(self.text, batch_figure, own.after_end)
+                and w.full_dates(self.text[start:end])
+            )
+        ):
             return False
         if batch_figure.id not in self.batch_of:
             self.batch += 1
@@ -202,6 +228,8 @@ class _Placer(CarryoverRules):
             elif re.match(r"^第[一二三四五六七八九十\d]+批.+资金$", name):
                 fund_type = re.sub(r"^第[一二三四五六七八九十\d]+批", "", name)
                 inferred = "资金类型取自批次名称 / fund type taken from the batch's name"
+                if level_only(fund_type):  # 第二批中央资金: a level's money, not a fund type
+                    fund_type, inferred = "", ""
         when, printed_date = "", ""
         if own.date is not None:
             a, b, day = own.date
@@ -227,6 +255,8 @@ class _Placer(CarryoverRules):
             else printed_from(self.text, figure),
         }
         notes = [] if level else ["级次未能读出 / level not read"]
+        if month is not None and own.date is None:
+            notes.append(f"拨付日期只印到月（{month}），未填 / date printed to the month only")
         if not fund_type:
             notes.append("资金类型未印 / fund type not printed")
         if inferred:
@@ -262,14 +292,18 @@ class _Placer(CarryoverRules):
         words = "".join(self.label(a) for a in chain[:1]) + self.clause(figure)
         if "支出" not in words:
             return False
+        stood = as_of_before(self.text, figure.start, self.year)
         cells = {
-            "category": self.clause(figure),
+            "category": without_as_of(self.clause(figure)),
             **_money(figure),
-            "as_of": "",
-            "as_of_printed": "",
+            "as_of": stood.day if stood else "",
+            "as_of_printed": stood.printed if stood else "",
         }
         cells["printed"] = printed_from(self.text, figure)
-        self.add("spending", figure, cells, "类别取自标签 / category is the printed label")
+        notes = ["类别取自标签 / category is the printed label"]
+        if stood and stood.unsure:
+            notes.append(stood.unsure)
+        self.add("spending", figure, cells, *notes)
         return True
 
     def evaluated(self, figure: Figure, chain: list[Figure]) -> bool:
@@ -333,6 +367,7 @@ class _Placer(CarryoverRules):
                 self.note(figure, "未能归入任何表 / not placed in any table")
         harmonise_fund_types(self.rows)
         categories_from_projects(self.rows)
+        self.rows = without_wholes(self, self.rows)
         self.rows = self._without_repeated_keys()
         return Placed(self.rows, self.totals, self.headlines, self.repeats, self.review)
 

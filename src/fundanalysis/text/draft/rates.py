@@ -7,10 +7,17 @@ it. A rate whose figures are in no table is listed for review.
 
 from __future__ import annotations
 
+import re
+
 from fundanalysis.text.draft import words as w
 from fundanalysis.text.draft.placing import Placed, line_of
 from fundanalysis.text.draft.totals import Total, find_filter
 from fundanalysis.text.scan import Figure, ScanResult
+
+#: a rate of projects done (完工率, 完成率, 竣工率): counts over counts, never money
+_COUNTED = re.compile(r"完工率|完成率|竣工率|完工比例|完成比例")
+#: … unless its words name money (资金支出完成率: money over money)
+_MONEY_WORDS = re.compile(r"资金|支出|预算|投资|拨付|报账|金额")
 
 
 def _expression(figure: Figure, totals: list[Total], placed: Placed) -> str | None:
@@ -43,6 +50,22 @@ def draft_rates(
         if relation.kind != "rate" or relation.total.unit.stored != "%":
             continue
         rate = relation.total
+        named = w.clean(w.clause_text(scan.text, rate.start, rate.end))
+        if (
+            _COUNTED.search(named)
+            and not _MONEY_WORDS.search(named)
+            and any(p.unit.is_money for p in relation.parts)
+        ):
+            review.append(
+                (
+                    line_of(scan.text, rate.start),
+                    f"{rate.printed.strip()}: 完工率/完成率是项目数之比，扫描配对的是金额，未声明；"
+                    "如需，请以项目数声明（projects.project_count[…]）/ a completion rate is "
+                    "counts over counts, the scan paired money: not declared; declare it over "
+                    "project counts if wanted",
+                )
+            )
+            continue
         sides = [_expression(part, totals, placed) for part in relation.parts]
         if len(sides) != 2 or None in sides:
             review.append(
