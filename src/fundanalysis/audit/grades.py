@@ -49,7 +49,8 @@ def _scored(text: object) -> bool:
 def _excluded(printed: object, bound: object, low: bool) -> bool:
     """Whether a printed bound excludes its number: a word or sign just before it that does
     (超过90分, 总分<90分), a sign just after it that does (80分<总分), or 不含 just after it
-    (90分以上（不含90分）). ``low``: the bound is the band's lower one."""
+    naming the bound (90分以上（不含90分）, （不含本数）). ``low``: the bound is the band's lower
+    one."""
     if not isinstance(printed, str) or not _scored(bound):
         return False
     number = re.escape(str(bound))
@@ -57,7 +58,9 @@ def _excluded(printed: object, bound: object, low: bool) -> bool:
     before = rf"(?:{'|'.join(map(re.escape, before_words))})\s*{number}(?![0-9.])"
     after = (
         rf"(?<![0-9.]){number}\s*分?\s*(?:(?:{'|'.join(map(re.escape, after_signs))})(?![=＝])"
-        r"|(?:以上|以下)?\s*[（(]?\s*不含)"
+        # 不含 excludes the bound only where it names it: （不含90分）, （不含本数）, （不含）, not
+        # （不含加分）, which leaves the bonus out of the score and the bound in the band
+        rf"|(?:以上|以下)?\s*[（(]?\s*不含\s*(?:{number}(?![0-9.])|本数|本分数|[）)]))"
     )
     return re.search(before, printed) is not None or re.search(after, printed) is not None
 
