@@ -9,12 +9,15 @@ for one, and whether it is paid what the words after its list say.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from fundanalysis.text.draft import words as w
 from fundanalysis.text.scan import Figure
 
-_PAID = re.compile(r"已[^，；。]{0,12}支付完毕|已支付")
-_PLANNED = re.compile(r"(计划|预计)[^；。]{0,20}?支付(完毕)?")
+_PAID = re.compile(r"已[^，；。]{0,12}支付完毕|已支付|已于[^，；。]{0,16}?支付")
+_PLANNED = re.compile(r"(计划|预计|将于|将在)[^；。]{0,20}?支付(完毕)?")
+#: a date printed with its year (2021年1月15日), or its year and month only (2021年6月)
+_YEAR_DAY = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 # Where the words naming a subtotal begin: a sentence or list break, a bracket closed before a
 # comma, or a comma after an amount (…万元，其余资金 535.13 万元).
 FUND_BREAKS = re.compile(r"[；;：:。！？!?]|[）)][，,]|(?<=元)[，,、]|其中|包括")
@@ -31,6 +34,39 @@ def _in_a_later_bracket(after: str, position: int) -> bool:
             depth -= 1
             lowest = min(lowest, depth)
     return depth > lowest
+
+
+def _list_end(text: str, start: int) -> int:
+    """Where the list a figure is in ends: the next 。, or the next ； outside the bracket the
+    figure stands in (丙乡…金额12万元；丁乡…18万元），已于…支付: the words after the bracket are
+    the whole list's)."""
+    opened = text.rfind("。", 0, start) + 1
+    before = text[opened:start]
+    depth = max(0, sum(c in "（(" for c in before) - sum(c in "）)" for c in before))
+    for index in range(start, len(text)):
+        char = text[index]
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        elif char == "。" or (char == "；" and depth == 0):
+            return index
+    return len(text)
+
+
+def _payment_day(printed: str, year: int | None):
+    """The day a payment phrase prints: with its own year where it prints one (2021年1月15日;
+    2021年6月 is the month's last day, the latest it plans), else in the report's year."""
+    match = _YEAR_DAY.search(printed)
+    if match is None:
+        return w.day_in_year(printed, year)
+    try:
+        if match[3]:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        following = date(int(match[1]) + (match[2] == "12"), int(match[2]) % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    except ValueError:
+        return None
 
 
 def _names_an_amount(phrase: str) -> bool:
@@ -140,9 +176,13 @@ class CarryoverRules:
                 f"结转类别：所属一组印有{'、'.join(kinds)}，未印本项属哪一类，记为“{kind}” / its "
                 "group names several kinds and not which this item is: check"
             )
-        if when:
+        if when and not _YEAR_DAY.search(printed_when):
             notes.append(
                 f"支付日期未印年份，按报告年度 {self.year} 推定 / year of the date taken as the report's"
+            )
+        elif when and not _YEAR_DAY.search(printed_when)[3]:
+            notes.append(
+                "支付日期只印到月，按该月末日填写 / date printed to the month: its last day taken"
             )
         self.add("carryover", figure, cells, *notes)
         if count is not None:
@@ -199,12 +239,7 @@ class CarryoverRules:
         A phrase that names another amount ("尾款 22.6 万元已支付完毕") is that amount's; one
         about 其余 (the rest) or naming no amount is the whole list's.
         """
-        stops = [
-            e
-            for e in (self.text.find("；", figure.end), self.text.find("。", figure.end))
-            if e >= 0
-        ]
-        after = self.text[figure.end : min(stops) if stops else len(self.text)]
+        after = self.text[figure.end : _list_end(self.text, figure.end)]
         found = sorted(
             [(m, "已支付") for m in _PAID.finditer(after)]
             + [(m, "计划支付") for m in _PLANNED.finditer(after)],
@@ -219,6 +254,6 @@ class CarryoverRules:
             printed = "".join(after[start : match.end()].splitlines()).strip()
             if _names_an_amount(printed) and not _about_item(printed, figure, name):
                 continue
-            when = w.day_in_year(printed, self.year)
+            when = _payment_day(printed, self.year)
             return status, when.isoformat() if when else "", printed
         return "未说明", "", ""

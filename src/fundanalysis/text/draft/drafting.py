@@ -21,6 +21,7 @@ from fundanalysis.text.draft import words as w
 from fundanalysis.text.draft.outline import Outline, outline
 from fundanalysis.text.draft.placing import Placed, line_of, place_figures
 from fundanalysis.text.draft.rates import draft_rates
+from fundanalysis.text.draft.subtotals import with_subtotals
 from fundanalysis.text.draft.totals import Total, draft_totals
 from fundanalysis.text.scan import ScanResult, scan_text
 from fundanalysis.text.scan.figures import UNREAD
@@ -303,7 +304,7 @@ def draft_text(text: str, file_name: str, report_id: str = "", raw: bytes | None
     ``file_name`` is how ``report.toml`` names the text, ``report_id`` the directory's name,
     ``raw`` the file's bytes (their SHA-256 is recorded; the text's own when not given).
     """
-    scan = scan_text(text, file_name)
+    scan = with_subtotals(scan_text(text, file_name))
     shape = outline(text)
     title = shape.documents.get("D1", "")
     year_match = _YEAR.search(title)

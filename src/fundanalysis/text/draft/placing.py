@@ -19,20 +19,12 @@ from dataclasses import dataclass, field
 from fundanalysis.data.specs import SPECS
 from fundanalysis.text.draft import words as w
 from fundanalysis.text.draft.asof import as_of_before, without_as_of
-from fundanalysis.text.draft.batches import (
-    batch_name,
-    batch_printed,
-    batch_words,
-    included_in,
-    level_only,
-    month_only,
-    passed_on,
-)
 from fundanalysis.text.draft.carryover import CarryoverRules
 from fundanalysis.text.draft.categories import categories_from_projects
 from fundanalysis.text.draft.counts import count_row, project_amount, without_wholes
 from fundanalysis.text.draft.fundnames import funds_name, harmonise_fund_types
 from fundanalysis.text.draft.outline import Outline
+from fundanalysis.text.draft.transfers import TransferRules
 from fundanalysis.text.scan import Figure, Relation, ScanResult
 from fundanalysis.text.scan.sections import Sections, sentences
 
@@ -80,20 +72,6 @@ def line_of(text: str, offset: int) -> int:
     return bisect.bisect_left(_line_breaks(text), offset) + 1
 
 
-def _printed(text: str, start: int, figure: Figure) -> str:
-    return "".join(text[start : figure.end].splitlines()).strip()
-
-
-def printed_from(text: str, figure: Figure, breaks=None) -> str:
-    """The figure with the words before it back to its clause's start, as printed."""
-    start = (
-        w.segment_start(text, figure.start, breaks)
-        if breaks
-        else w.segment_start(text, figure.start, w.CLAUSE_BREAKS)
-    )
-    return _printed(text, start, figure)
-
-
 def _money(figure: Figure) -> dict[str, str]:
     return {"amount": figure.value_text, "unit": figure.unit.stored}
 
@@ -116,10 +94,10 @@ def _parents(scan: ScanResult, totals: dict[str, list[Relation]]) -> dict[str, F
     return parent
 
 
-class _Placer(CarryoverRules):
+class _Placer(CarryoverRules, TransferRules):
     def __init__(self, scan: ScanResult, outline: Outline, year: int | None) -> None:
         self.scan, self.text, self.outline, self.year = scan, scan.text, outline, year
-        self.totals = relations_by_total(scan)
+        self.totals = dict(relations_by_total(scan))  # a copy: a batch may leave it
         self.parent = _parents(scan, self.totals)
         self.resplit = {p.id for r in scan.relations if r.kind == "difference" for p in r.parts}
         self.rows: list[Row] = []
@@ -134,6 +112,7 @@ class _Placer(CarryoverRules):
         self.deferred: set[str] = set()
         self.spans = sentences(self.text, Sections(self.text))
         self.span_starts = [a for a, _ in self.spans]
+        self.find_splits()
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
         index = max(0, bisect.bisect_right(self.span_starts, figure.start) - 1)
@@ -175,7 +154,7 @@ class _Placer(CarryoverRules):
         year = _YEAR.match(figure.label)
         if not year:
             return False
-        printed = printed_from(self.text, figure)
+        printed = w.printed_from(self.text, figure)
         earlier = [r for r in self.rows if r.table == "budget" and r.cells["year"] == year[1]]
         if earlier:
             self.repeats[figure.id] = ("budget", {"year": year[1]})
@@ -183,93 +162,14 @@ class _Placer(CarryoverRules):
         self.add("budget", figure, {"year": year[1], **_money(figure), "printed": printed})
         return True
 
-    def transfer(self, figure: Figure, chain: list[Figure]) -> bool:
-        start, end = self.sentence(figure)
-        sentence = "".join(self.text[start:end].split())
-        if "拨付下达" not in sentence and "下达各" not in sentence:
-            return False
-        batch_figure = chain[0] if len(chain) >= 2 else figure
-        whole = included_in(self.text, self.scan.relations, figure)
-        if whole is not None and whole.id in self.batch_of:
-            self.note(
-                figure,
-                f"含于第 {self.batch_of[whole.id]} 批（{whole.printed.strip()}）之内，不是一批，未写入 "
-                f"/ part of batch {self.batch_of[whole.id]}, not a batch of its own: not drafted",
-            )
-            self.used.add(figure.id)
-            return True
-        own = batch_words(self.text, self.scan.figures, batch_figure, (start, end))
-        month = month_only(self.text, self.scan.figures, batch_figure, (start, end), own.after_end)
-        if (
-            not own.dated
-            and month is None
-            and not (  # a batch of a sentence of dated batches, its own date not printed
-                passed_on(self.text, batch_figure, own.after_end)
-                and w.full_dates(self.text[start:end])
-            )
-        ):
-            return False
-        if batch_figure.id not in self.batch_of:
-            self.batch += 1
-            self.batch_of[batch_figure.id] = self.batch
-        name = batch_name(self.text, own.start, batch_figure)
-        level = w.levels_in(re.sub(r"^第[一二三四五六七八九十\d]+批", "", name))
-        fund_type, inferred = "", ""
-        if batch_figure is not figure:
-            fund_type = self.clause(figure)
-        else:
-            after = "".join(self.text[figure.end : own.after_end].split())
-            whole = re.search(r"全部为([^，；。]+?资金)", after)
-            bracket = re.search(r"[（(]([^（()）]+?资金)[）)]$", name)
-            if whole:
-                fund_type = whole[1]
-            elif bracket:
-                fund_type = bracket[1]
-            elif re.match(r"^第[一二三四五六七八九十\d]+批.+资金$", name):
-                fund_type = re.sub(r"^第[一二三四五六七八九十\d]+批", "", name)
-                inferred = "资金类型取自批次名称 / fund type taken from the batch's name"
-                if level_only(fund_type):  # 第二批中央资金: a level's money, not a fund type
-                    fund_type, inferred = "", ""
-        when, printed_date = "", ""
-        if own.date is not None:
-            a, b, day = own.date
-            when, printed_date = day.isoformat(), self.text[a:b]
-        elif batch_figure.id not in self.undated:  # one note per batch, not per part
-            self.undated.add(batch_figure.id)
-            self.note(
-                batch_figure,
-                "拨付日期：本句所印日期不能确定属于此批，未填 / date passed on: no date printed in "
-                "this batch's own clause, or more than one: left empty",
-            )
-        cells = {
-            "batch": str(self.batch_of[batch_figure.id]),
-            "batch_name": name,
-            "batch_name_en": "",
-            "level": level or "",
-            "fund_type": fund_type,
-            **_money(figure),
-            "disbursed_on": when,
-            "disbursed_on_printed": printed_date,
-            "printed": batch_printed(self.text, own.start, batch_figure, figure)
-            if batch_figure is figure
-            else printed_from(self.text, figure),
-        }
-        notes = [] if level else ["级次未能读出 / level not read"]
-        if month is not None and own.date is None:
-            notes.append(f"拨付日期只印到月（{month}），未填 / date printed to the month only")
-        if not fund_type:
-            notes.append("资金类型未印 / fund type not printed")
-        if inferred:
-            notes.append(inferred)
-        self.add("transfers", figure, cells, *notes)
-        return True
-
     def allocation(self, figure: Figure, chain: list[Figure]) -> bool:
         """Money of a place (库尔勒市 197 万元), or a part of a place's total (其中扶贫发展资金 …)."""
-        own = w.place_of(self.clause(figure)) == self.clause(figure)
+        clause = w.without_lead_verb(self.clause(figure))  # 分配到甲县: the place is 甲县
+        own = w.place_of(clause) == clause
         holder = figure if own else (chain[0] if chain else None)
-        place = w.place_of(holder.label) if holder is not None else None
-        if holder is None or place is None or place != w.clean(holder.label):
+        label = w.without_lead_verb(w.clean(holder.label)) if holder is not None else ""
+        place = w.place_of(label) if holder is not None else None
+        if holder is None or place is None or place != label:
             return False
         above = chain if own else self.ancestors(holder)
         funds, note = "", "资金口径未印 / funds not printed"
@@ -280,7 +180,7 @@ class _Placer(CarryoverRules):
             "place": place,
             "fund_type": "" if own else self.clause(figure),
             **_money(figure),
-            "printed": printed_from(self.text, figure),
+            "printed": w.printed_from(self.text, figure),
         }
         row = self.add("allocations", figure, cells, note)
         if own and above:  # 共安排扶贫发展资金 3900 万元（其中：库尔勒市 197 万元…）
@@ -299,7 +199,7 @@ class _Placer(CarryoverRules):
             "as_of": stood.day if stood else "",
             "as_of_printed": stood.printed if stood else "",
         }
-        cells["printed"] = printed_from(self.text, figure)
+        cells["printed"] = w.printed_from(self.text, figure)
         notes = ["类别取自标签 / category is the printed label"]
         if stood and stood.unsure:
             notes.append(stood.unsure)
@@ -316,7 +216,7 @@ class _Placer(CarryoverRules):
         wholly = w.wholly_of(self.text[figure.end : figure.end + 30])
         fund_type = wholly or ("" if w.levels_in(clause) else clause)
         cells = {"level": level, "fund_type": fund_type, **_money(figure)}
-        cells["printed"] = printed_from(self.text, figure)
+        cells["printed"] = w.printed_from(self.text, figure)
         row = self.add(
             "evaluated_funds",
             figure,
@@ -365,6 +265,7 @@ class _Placer(CarryoverRules):
         for figure in self.scan.figures:
             if figure.id in self.deferred and figure.id not in self.used:
                 self.note(figure, "未能归入任何表 / not placed in any table")
+        self.split_totals()
         harmonise_fund_types(self.rows)
         categories_from_projects(self.rows)
         self.rows = without_wholes(self, self.rows)

@@ -10,6 +10,7 @@ tables, the sum is listed for review instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -86,6 +87,22 @@ def find_filter(rows: list[Row], chosen: list[Row]) -> str | None:
         wider = {**conditions, column: "|".join(values)}
         if {id(r) for r in rows if _matches(r, wider)} == ids:
             return ";".join(f"{c}={v}" for c, v in wider.items())
+    return None
+
+
+_BROKEN_DOWN = re.compile(r"^[（(，,]?\s*(?:其中|包括)")
+
+
+def _broken_down(text: str, figures: list[Figure]) -> Figure | None:
+    """A figure of a total's rows whose own words go on to break it down (…70万元，其中：…)
+    into others of those rows, in its sentence: summing them all would count its money twice."""
+    for figure in figures:
+        if not _BROKEN_DOWN.match(text[figure.end : figure.end + 6]):
+            continue
+        stop = text.find("。", figure.end)
+        stop = len(text) if stop < 0 else stop
+        if any(figure.end < other.start < stop for other in figures):
+            return figure
     return None
 
 
@@ -200,6 +217,15 @@ class _Drafter:
             self.unsure(
                 figure,
                 "找不到只选中其组成的筛选条件，未声明 / no filter selects exactly its parts: not declared",
+            )
+            return
+        broken = _broken_down(self.scan.text, [r.figure for r in selected])
+        if broken is not None:
+            self.unsure(
+                figure,
+                f"其组成中的“{broken.printed.strip()}”之后列有其中的明细，合计会重复计算，未声明 / "
+                "one of its rows is itself broken down (其中…) by rows beside it: the total would "
+                "double count, not declared",
             )
             return
         held = {i for r in selected for i, m in r.measures.items() if m == measure}

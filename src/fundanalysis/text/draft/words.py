@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from fundanalysis.text.scan.figures import LABEL_NOISE
+from fundanalysis.text.scan.figures import LABEL_NOISE, Figure
 from fundanalysis.text.scan.sections import NUMBERING
 
 # Levels of government as reports print them, longest first so 自治区 wins over 区.
@@ -49,6 +49,17 @@ def place_of(label: str) -> str | None:
     the place is followed by what it holds."""
     match = _PLACE.match(label)
     return match.group() if match else None
+
+
+#: the verb (and preposition) a place's money may be printed after (分配到甲县1200万元)
+_LEAD_VERB = re.compile(r"^(?:分配|下达|拨付|下拨|划拨|安排|切块)(?:到|给|至)?")
+
+
+def without_lead_verb(label: str) -> str:
+    """A label less the verb of passing money on it opens with (分配到甲县 → 甲县), where
+    what is left is a place; else the label as it is (分宜县 stays 分宜县)."""
+    rest = _LEAD_VERB.sub("", label, count=1)
+    return rest if rest != label and place_of(rest) == rest else label
 
 
 def levels_in(label: str) -> str | None:
@@ -224,3 +235,17 @@ def verbatim(text: str, start: int, end: int) -> str:
 def clause_text(text: str, start: int, end: int) -> str:
     """The figure at ``start:end`` with the words before it in its clause, as printed."""
     return verbatim(text, segment_start(text, start, CLAUSE_BREAKS), end)
+
+
+def _printed(text: str, start: int, figure: Figure) -> str:
+    return "".join(text[start : figure.end].splitlines()).strip()
+
+
+def printed_from(text: str, figure: Figure, breaks=None) -> str:
+    """The figure with the words before it back to its clause's start, as printed."""
+    start = (
+        segment_start(text, figure.start, breaks)
+        if breaks
+        else segment_start(text, figure.start, CLAUSE_BREAKS)
+    )
+    return _printed(text, start, figure)
