@@ -316,3 +316,35 @@ def test_with_no_bonus_a_score_above_its_maximum_fails_in_both_languages(
     (line,) = [x for x in out.splitlines() if "score_cap_overall" in x]
     assert "得分 101 分，分值 100 分。得分超过分值。" in line
     assert "The score exceeds its maximum." in line and "stated 100" not in line
+
+
+@pytest.mark.parametrize(
+    ("printed", "excluded"),
+    [
+        ("总分90分以上（不含加分）为优", False),  # the bonus is left out, not the bound
+        ("90分以上（不含90分）为优", True),
+        ("90分以上（不含本数）为优", True),
+        ("90分以上（不含）为优", True),
+    ],
+)
+def test_bu_han_excludes_the_bound_only_where_it_names_it(printed, excluded):
+    assert _excluded(printed, "90", low=True) is excluded
+
+
+def test_a_bonus_under_a_part_raises_the_cap_of_the_whole_too():
+    import pandas as pd
+
+    from fundanalysis.audit.scorecard import _bonus_cap
+
+    rows = [  # indicator_id, parent_id, kind, max_score, score
+        ("overall", None, "总分", "100", "102"),
+        ("effect", "overall", "指标", "40", "43"),
+        ("effect_base", "effect", "指标", "40", "40"),
+        ("innovation", "effect", "加分", "5", "3"),
+        ("input", "overall", "指标", "60", "59"),
+        ("penalty", "input", "扣分", "", "1"),
+    ]
+    scores = pd.DataFrame(rows, columns=["indicator_id", "parent_id", "kind", "max_score", "score"])
+    assert _bonus_cap(scores, "effect") == "5"
+    assert _bonus_cap(scores, "overall") == "5"  # 102 ≤ 100 + 5
+    assert _bonus_cap(scores, "input") == ""  # a deduction raises no cap

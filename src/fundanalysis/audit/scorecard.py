@@ -70,10 +70,17 @@ def _sum_checks(tables: dict[str, pd.DataFrame], scores: pd.DataFrame, column: s
 
 
 def _bonus_cap(scores: pd.DataFrame, indicator_id: str) -> str | None:
-    """What the bonuses (加分) under an indicator may add to its maximum: their maxima, or
-    their scores where no maximum is printed; "" with no bonus, None where a bonus prints
-    neither (then the cap is not known)."""
-    bonuses = scores[(scores["parent_id"] == indicator_id) & (scores["kind"] == "加分")]
+    """What the bonuses (加分) under an indicator, at any depth, may add to its maximum: their
+    maxima, or their scores where no maximum is printed; "" with no bonus, None where a bonus
+    prints neither (then the cap is not known). A bonus under a part raises the part's score
+    and so the whole's; what is under a bonus is within its own maximum."""
+    found, below, seen = [], [indicator_id], {indicator_id}
+    while below:  # down the tree, each indicator once (a cycle of parents ends here)
+        children = scores[scores["parent_id"].isin(below) & ~scores["indicator_id"].isin(seen)]
+        found.append(children[children["kind"] == "加分"])
+        below = list(children.loc[children["kind"] != "加分", "indicator_id"])
+        seen.update(children["indicator_id"])
+    bonuses = pd.concat(found)
     added = []
     for maximum, score in zip(bonuses["max_score"], bonuses["score"], strict=True):
         if not (_scored(maximum) or _scored(score)):
