@@ -363,3 +363,20 @@ def test_a_drop_down_shows_only_its_chosen_option_on_a_line_of_its_own(tmp_path)
 def test_a_list_box_shows_every_option_each_on_its_own_line(tmp_path):
     body = '<select size="3"><option>甲县</option><option>乙县</option></select><p>尾句。</p>'
     assert "甲县\n\n乙县\n\n尾句。" in read_text(_page(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        '<select><option label="200万元">7777万元</option></select>',  # the label is shown
+        "<select><option hidden>200万元</option><option>7777万元</option></select>",
+        "<select><option>7777万元</option><option selected hidden>200万元</option></select>",
+        "<select><option disabled>7777万元</option><option>200万元</option></select>",
+        "<select><optgroup disabled><option>7777万元</option></optgroup><option>200万元</option>"
+        "</select>",
+    ],
+)
+def test_a_drop_down_in_a_sentence_reads_what_its_closed_control_shows(tmp_path, control):
+    body = f"<p>另下达资金500万元，其中：中央资金300万元，省级资金{control}。</p>"
+    text = read_text(_page(tmp_path, body))
+    assert "省级资金200万元。" in text and "7777" not in text

@@ -287,16 +287,36 @@ def _is_hidden(element, by_sheets: set[int], custom) -> bool:
     return id(element) in by_sheets
 
 
+def _option_text(option):
+    """What an option shows: its ``label`` where that is not empty, else its own text."""
+    label = str(option.get("label", "")).strip()
+    return " ".join(label.split()) if label else option
+
+
+def _disabled(option) -> bool:
+    group = option.find_parent("optgroup")
+    return option.has_attr("disabled") or (group is not None and group.has_attr("disabled"))
+
+
 def _shown_options(select) -> list:
-    """The options a ``<select>`` shows, last first (pushed on a stack): a drop-down list shows
-    one, its selected option or else its first; a list box (``multiple`` or ``size`` > 1)
-    shows them all, each on a line of its own."""
+    """What a ``<select>`` shows, last first (pushed on a stack): a drop-down shows one option,
+    its selected one (the last marked ``selected``) or else its first that is not disabled,
+    even where that option is ``hidden`` (hidden only in the list it opens); a list box
+    (``multiple`` or ``size`` > 1) shows each option that is not hidden, on a line of its own.
+    An option with a ``label`` shows the label, as browsers do."""
     options = select.find_all("option")
     size = str(select.get("size", "1")).strip()
     if select.has_attr("multiple") or (size.isdigit() and int(size) > 1):
-        return [piece for option in reversed(options) for piece in ("\n", option)]
+        listed = [option for option in options if not option.has_attr("hidden")]
+        return [piece for option in reversed(listed) for piece in ("\n", _option_text(option))]
     chosen = [option for option in options if option.has_attr("selected")]
-    return chosen[-1:] if chosen else options[:1]  # the last selected one, as browsers do
+    enabled = [option for option in options if not _disabled(option)]
+    shown = chosen[-1:] or enabled[:1] or options[:1]
+    if not shown:
+        return []
+    text = _option_text(shown[0])
+    # the closed control shows it whether or not the option is hidden in the opened list
+    return [text if isinstance(text, str) else " ".join(text.get_text().split())]
 
 
 def page_text(soup) -> str:
@@ -339,10 +359,8 @@ def page_text(soup) -> str:
             pieces.append("\n")
             stack.extend(["\n", (summary, paint, custom)] if summary is not None else ["\n"])
             continue
-        if node.name == "select":  # a control of its own line: the options it shows
-            pieces.append("\n")
+        if node.name == "select":  # in its line, what the control shows (see _shown_options)
             shown_options = _shown_options(node)
-            stack.append("\n")
             stack.extend(o if isinstance(o, str) else (o, paint, custom) for o in shown_options)
             continue
         if node.name in _BLOCKS:
