@@ -172,3 +172,14 @@ def test_a_check_of_an_indicator_named_as_a_score_does_not_say_score_twice():
     # the fixture's overall row is named 综合得分
     assert any(d.startswith("综合得分") for d in descriptions)
     assert not any("得分得分" in d for d in descriptions)
+
+
+def test_the_grade_table_shows_each_band_as_printed():
+    from conftest import FIXTURES
+
+    from fundanalysis.analysis.scores import grade_ladder
+
+    ladder = grade_ladder(fa.load_report(FIXTURES / "scorecard")).set_index("grade")
+    # whether 90 belongs to 良 is in the words, not in the two numbers 80 and 90
+    assert ladder.loc["良", "printed"] == "80分至90分为良"
+    assert ladder.loc["优", "printed"] == "总分90分以上为优"

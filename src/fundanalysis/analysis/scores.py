@@ -72,8 +72,15 @@ def scorecard(report: AuditedReport) -> pd.DataFrame | NotReported:
 
 
 def grade_ladder(report: AuditedReport) -> pd.DataFrame | NotReported:
-    """The grades the report states, from the highest threshold down."""
+    """The grades the report states, from the highest threshold down, each with its band as
+    printed (whether a bound belongs to the band is in those words: 以上, 小于, 不含 …)."""
     grades = report.tables["grades"]
     if grades.empty:
         return NotReported("评价等级标准", "the thresholds of its grades")
-    return grades[["grade", "grade_en", "min_score", "max_score"]].reset_index(drop=True)
+    ladder = grades[["grade", "grade_en", "min_score", "max_score"]].reset_index(drop=True)
+    printed = []
+    for low, high in zip(grades["min_score_printed"], grades["max_score_printed"], strict=True):
+        said = [p for p in (low, high) if isinstance(p, str) and p]
+        printed.append("；".join(dict.fromkeys(said)))  # one phrase printing both bounds: once
+    ladder["printed"] = printed
+    return ladder

@@ -87,9 +87,13 @@ def scorecard(report: AuditedReport) -> None:
     if report.has("scores"):
         show_table(
             scores.grade_ladder(report),
-            ["grade", "min_score", "max_score"],
+            ["grade", "min_score", "max_score", "printed"],
             {"min_score": "exact", "max_score": "exact"},
-            headers={"min_score": ("分数自", "from"), "max_score": ("至", "up to")},
+            headers={
+                "min_score": ("分数自", "from"),
+                "max_score": ("至", "up to"),
+                "printed": ("原文", "as printed"),
+            },
         )
         checked, failing = audit.score_checks(report)
         if failing.empty:
