@@ -78,7 +78,9 @@ def _link(text: str, totals: list[tuple[str, str, str]]) -> dict[str, str]:
     )
     result = scan_text(text, "report.md")
     return {
-        f"{r.total.printed}@{r.total.start}": _declared_at(r.total, result.text, [table])
+        f"{r.total.printed}@{r.total.start}": _declared_at(
+            r.total, result.text, [table], "".join(result.text.split())
+        )
         for r in result.relations
     }
 
@@ -104,3 +106,12 @@ def test_two_equal_totals_in_one_paragraph_are_each_linked_to_their_own_fragment
 def test_a_fragment_printed_near_but_not_at_the_figure_is_no_link():
     text = "# 一、资金\n\n本年支出4200万元，其中产业项目2600万元，道路项目1600万元。\n"
     assert set(_link(text, [("other", "4200", "另有4200万元")]).values()) == {""}
+
+
+def test_a_fragment_printed_twice_names_neither_figure():
+    text = (
+        "# 一、资金\n\n"
+        "到位资金1860万元，其中中央资金1000万元，省级资金860万元。"
+        "支出1860万元，其中产业项目1200万元，道路项目660万元。\n"
+    )
+    assert set(_link(text, [("either", "1860", "1860万元")]).values()) == {""}

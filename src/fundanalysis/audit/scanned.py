@@ -32,10 +32,12 @@ def _squeezed(text: str) -> str:
 _REACH = 400
 
 
-def _declared_at(figure, text: str, declared: list[pd.DataFrame]) -> str:
+def _declared_at(figure, text: str, declared: list[pd.DataFrame], whole: str) -> str:
     """The declared total or rate that is this scanned figure: same value and unit, and a
-    printed fragment that holds this very figure (``declared``: the totals and indicators
-    tables). Fragments are compared without white space, as provenance compares them."""
+    printed fragment that holds this very figure and is printed once in the text (``whole``,
+    the text without white space: a fragment printed twice may be either figure, so it names
+    neither). ``declared``: the totals and indicators tables. Fragments are compared without
+    white space, as provenance compares them."""
     offset = max(0, figure.start - _REACH)
     window = text[offset : figure.end + _REACH]
     kept = [i for i, character in enumerate(window) if not character.isspace()]
@@ -56,7 +58,7 @@ def _declared_at(figure, text: str, declared: list[pd.DataFrame]) -> str:
             at = squeezed.find(fragment) if fragment else -1
             while at != -1:
                 if at <= first and at + len(fragment) >= after:
-                    return str(getattr(row, key))
+                    return str(getattr(row, key)) if whole.count(fragment) == 1 else ""
                 at = squeezed.find(fragment, at + 1)
     return ""
 
@@ -79,6 +81,7 @@ def scan_table(data_dir: Path) -> pd.DataFrame | None:
         text = read_text(item)
         assert text is not None
         result = scan_text(text, item.text.file)
+        whole = _squeezed(result.text)
         for relation in result.relations:
             rows.append(
                 {
@@ -89,7 +92,7 @@ def scan_table(data_dir: Path) -> pd.DataFrame | None:
                     "total": relation.total.printed,
                     "parts": parts_side(relation.kind, [p.printed for p in relation.parts]),
                     "gap": format(relation.gap, "f"),
-                    "declared": _declared_at(relation.total, result.text, declared),
+                    "declared": _declared_at(relation.total, result.text, declared, whole),
                     "text_sha256": item.text.sha256,
                 }
             )
