@@ -72,7 +72,7 @@ def _fail(out, error: DataError, what: str = "数据有误 / data errors") -> in
 def _validate(directory: Path, out) -> int:
     import pandas as pd
 
-    from fundanalysis.audit.checkrows import VERDICT_KINDS, verdict_clause
+    from fundanalysis.audit.checkrows import NOT_COMPUTABLE, VERDICT_KINDS, verdict_clause
     from fundanalysis.audit.findings import findings, sizing_check, unregistered
     from fundanalysis.audit.reconcile import reconcile
     from fundanalysis.audit.scanned import stale_scan
@@ -136,7 +136,11 @@ def _validate(directory: Path, out) -> int:
     counts = checks["status"].value_counts()
     out.write(
         "核对 / checks: "
-        + ", ".join(f"{status} {int(counts.get(status, 0))}" for status in counts.index)
+        + ", ".join(
+            f"{status} {int(counts.get(status, 0))}"
+            for status in counts.index
+            if status != NOT_COMPUTABLE or counts.get(status, 0)  # said only where there is one
+        )
         + f" (of {len(checks)})\n"
     )
     material = int(register["material"].sum())

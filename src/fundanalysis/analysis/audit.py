@@ -6,6 +6,7 @@ import pandas as pd
 
 from fundanalysis.analysis.results import NOT_COMPUTABLE, NotReported
 from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.audit.checkrows import NOT_COMPUTABLE as UNCOMPUTED
 from fundanalysis.audit.checkrows import STATUSES
 from fundanalysis.audit.scanned import checked_scan
 from fundanalysis.data import units
@@ -15,8 +16,11 @@ from fundanalysis.text.provenance import checked_coverage
 
 
 def status_summary(report: AuditedReport) -> pd.DataFrame:
-    """Number of checks per status, in a fixed order, with the status in both languages."""
+    """Number of checks per status, in a fixed order, with the status in both languages; "not
+    computable" only where a check is."""
     counts = report.checks["status"].value_counts().reindex(list(STATUSES), fill_value=0)
+    if not counts[UNCOMPUTED]:
+        counts = counts.drop(UNCOMPUTED)
     frame = counts.rename("checks").rename_axis("status").reset_index()
     frame["status_code"] = frame["status"].astype(str)
     frame["status_en"] = frame["status_code"].map(lambda s: STATUS_LABELS[s][1])

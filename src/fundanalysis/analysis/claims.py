@@ -24,6 +24,7 @@ import pandas as pd
 
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
+from fundanalysis.audit.checkrows import NOT_COMPUTABLE as NOT_COMPUTABLE_CHECK
 from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
 from fundanalysis.data.claimtests import claimed_count
@@ -98,6 +99,8 @@ def _check_verdict(checks: pd.DataFrame, ids: list[str]) -> tuple[str, str, str]
     statuses = set(rows["status"].astype(str))
     if "discrepancy" in statuses:
         verdict = FAILS
+    elif NOT_COMPUTABLE_CHECK in statuses:  # a rate over 0: the claim cannot be checked
+        verdict = UNVERIFIABLE
     elif "corrected" in statuses:
         verdict = HOLDS_CORRECTED
     else:
@@ -112,15 +115,20 @@ def _check_verdict(checks: pd.DataFrame, ids: list[str]) -> tuple[str, str, str]
         )
 
     zh = "；".join(
-        f"{r.description}：所述 {r.stated:,f}，计算 {r.computed:,f} {r.unit}（{status(r, 0)}）"
+        f"{r.description}：所述 {r.stated:,f}，计算 {_figure(r.computed, 0)} {r.unit}（{status(r, 0)}）"
         for r in rows.itertuples()
     )
     en = "; ".join(
-        f"{r.description_en}: stated {r.stated:,f}, computed {r.computed:,f} {_unit_en(r.unit)} "
+        f"{r.description_en}: stated {r.stated:,f}, computed {_figure(r.computed, 1)} {_unit_en(r.unit)} "
         f"({status(r, 1)})"
         for r in rows.itertuples()
     )
     return verdict, zh, en
+
+
+def _figure(value, lang: int) -> str:
+    """A check's computed figure in full, or 无法计算 / not computable where it has none."""
+    return STATUS_LABELS[NOT_COMPUTABLE_CHECK][lang] if pd.isna(value) else f"{value:,f}"
 
 
 def _steps(frame: pd.DataFrame, value: str, unit: str | None) -> list[tuple[int, str, tuple]]:

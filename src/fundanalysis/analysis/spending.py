@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fundanalysis.analysis._common import exact_sum, with_english
+from fundanalysis.analysis._common import compared_halves, exact_sum, with_english
 from fundanalysis.analysis.audit import all_checks
 from fundanalysis.analysis.results import NotReported
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data import vocabulary as vocab
+from fundanalysis.data.intervals import is_exact, ratio, span
 from fundanalysis.data.money import FEN_PER_WAN
 
 
@@ -45,11 +46,22 @@ def planning_stage(report: AuditedReport) -> str | None:
     return None
 
 
+def _execution_range(spent: pd.DataFrame, planned: pd.DataFrame):
+    """The interval of ``spent / planned`` where an amount of either is printed coarser than
+    the 万元 (3.4 亿元 stands for 3.35 to 3.45 亿元); None where every amount is as printed,
+    or where the planned funds may be 0 (no rate can be given)."""
+    top = span(int(spent["amount_fen"].sum()), sum(compared_halves(spent)))
+    bottom = span(int(planned["amount_fen"].sum()), sum(compared_halves(planned)))
+    return None if is_exact(top, bottom) else ratio(top, bottom)
+
+
 def execution_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
     """Spent against planned per category: the planned funds of its projects and sub-categories.
 
     Planned is the project funds of the :func:`planning_stage` in the category or below it in
     the vocabulary's hierarchy; where the report prints no such funds, execution is empty.
+    Where an amount is printed coarser than the 万元, ``execution_range`` holds the interval
+    of rates the amounts' intervals allow (None where every amount is as printed).
     """
     spent = spending_by_category(report)
     if isinstance(spent, NotReported):
@@ -57,10 +69,12 @@ def execution_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
     stage = planning_stage(report)
     projects = report.tables["projects"]
     planned_rows = projects[projects["stage"] == stage] if stage else projects.iloc[0:0]
+    spending = report.tables["spending"]
     rows = []
     for item in spent.itertuples():
         within = planned_rows[planned_rows["category"].isin(_descendants(report, item.category))]
         planned = int(within["amount_fen"].sum()) if not within.empty else None
+        own = spending[spending["category"] == item.category]
         rows.append(
             {
                 "category": item.category,
@@ -68,6 +82,7 @@ def execution_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
                 "spent_wan": int(item.amount_fen) / FEN_PER_WAN,
                 "planned_wan": None if planned is None else planned / FEN_PER_WAN,
                 "execution": None if not planned else int(item.amount_fen) / planned,
+                "execution_range": None if not planned else _execution_range(own, within),
                 "execution_computable": planned != 0,
             }
         )
@@ -75,7 +90,8 @@ def execution_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
 
 
 def overall_execution(report: AuditedReport) -> pd.DataFrame | NotReported:
-    """All spending against all funds under evaluation (the reimbursement rate, 报账率, computed)."""
+    """All spending against all funds under evaluation (the reimbursement rate, 报账率, computed);
+    ``execution_range`` as in :func:`execution_by_category`."""
     spending, funds = report.tables["spending"], report.tables["evaluated_funds"]
     if spending.empty or funds.empty:
         return NotReported("支出与资金总额", "both spending and the funds it is spent from")
@@ -86,6 +102,7 @@ def overall_execution(report: AuditedReport) -> pd.DataFrame | NotReported:
                 "spent_wan": spent / FEN_PER_WAN,
                 "funds_wan": total / FEN_PER_WAN,
                 "execution": spent / total if total else None,
+                "execution_range": _execution_range(spending, funds) if total else None,
                 "execution_computable": bool(total),
             }
         ]

@@ -2,7 +2,7 @@
 
 A check compares a stated figure with one computed from its parts, exactly (分 for money,
 millionths of the base unit for a measured quantity, the count itself otherwise), and says in
-both languages why it holds, rounds, was corrected or fails.
+both languages why it holds, rounds, was corrected or fails, or why it cannot be computed.
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ from fundanalysis.data import units
 from fundanalysis.data.money import fen_to_wan
 from fundanalysis.data.units import from_micro
 
-STATUSES = ("ok", "rounding", "corrected", "discrepancy")
+STATUSES = ("ok", "rounding", "corrected", "discrepancy", "not_computable")
 FAILING = ("corrected", "discrepancy")
+#: A check that cannot be computed (a rate over a base that sums to 0): neither holding nor
+#: failing, needing no finding; the pages say 无法计算 / not computable.
+NOT_COMPUTABLE = "not_computable"
 
 #: Kinds of check whose verdict is a finding in words, not a gap between two figures (a grade
 #: against the report's bands): their rows carry no figures, and their note says what was found.

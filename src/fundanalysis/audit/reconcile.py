@@ -26,6 +26,7 @@ import pandas as pd
 
 from fundanalysis.audit.checkrows import (
     COLUMNS,
+    NOT_COMPUTABLE,
     STATUSES,
     Side,
     check_row,
@@ -287,6 +288,14 @@ def _rate_status(stated: Fraction, half_unit: Fraction, top: int, bottom: int, s
     return "discrepancy"
 
 
+#: The note of a rate whose denominator's parts, not 0, sum to 0 (``a[] - a[]``): a mistake of
+#: the declaration, which validate refuses at its line.
+CANCELLING = (
+    "分母各部分相抵，其和为零，比率无法计算。",
+    "The denominator's parts cancel out to zero: the rate cannot be computed.",
+)
+
+
 def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
     """A stated percentage against numerator / denominator, compared at the printed precision.
 
@@ -307,7 +316,13 @@ def _ratio_checks(tables: dict[str, pd.DataFrame]) -> list[dict]:
         computed: Decimal | None
         computed_as_printed: Decimal | None = None
         if not bottom.value:  # not computable: no figure, never 0, inf or nan
-            status, note, note_en = "discrepancy", "分母为零。", "The denominator is zero."
+            status = NOT_COMPUTABLE
+            if any(_term_value(tables, term)[0] for term in parse_sum(ratio.denominator)):
+                # parts that are not 0 cancel out: the declaration's error (findings says so)
+                note, note_en = CANCELLING
+            else:  # the report printed a base of 0: it cannot be checked, and needs no finding
+                note = "分母为零，比率无法计算，无从核对。"
+                note_en = "The denominator is zero: the rate cannot be computed, nor checked."
             computed = None
         else:
             exact = Fraction(100 * top.value, bottom.value)

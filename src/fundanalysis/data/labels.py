@@ -155,6 +155,7 @@ STATUS_LABELS = {
     "rounding": ("四舍五入", "rounding"),
     "corrected": ("更正后一致", "corrected"),
     "discrepancy": ("不一致", "discrepancy"),
+    "not_computable": ("无法计算", "not computable"),
 }
 
 #: What the scan reads in a text, and its verdicts (see fundanalysis.text.scan).

@@ -139,7 +139,8 @@ CHECK_FIELDS: dict[str, tuple[str, str]] = {
     "status": (
         "string",
         "The verdict: ok, rounding (within what rounding at the printed "
-        "precision explains), corrected (holds once corrected), discrepancy",
+        "precision explains), corrected (holds once corrected), discrepancy, not_computable "
+        "(a rate over a base of 0: cannot be checked)",
     ),
     "unit": ("string", "The check's unit (万元, 亿元, 个, %, …); empty for a grade"),
     "parts": ("integer", "How many parts the computed figure is made of"),

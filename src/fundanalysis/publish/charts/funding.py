@@ -31,7 +31,7 @@ from fundanalysis.publish.charts.style import (
     colors_for,
     fit,
 )
-from fundanalysis.publish.present import Chart
+from fundanalysis.publish.present import Chart, range_text
 
 
 def budget_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
@@ -241,18 +241,19 @@ def spending_chart(report: AuditedReport, lang: str) -> Chart | NotReported:
     colors = colors_for(list(report.terms("category")))
     labels = terms_of(table, "category", lang)
     values = table["spent_wan"].tolist()
+    # a rate from amounts printed coarser than the 万元 is the range they allow
+    rates = [
+        ""
+        if pd.isna(e)
+        else range_text(*r, "percent", lang)
+        if isinstance(r, tuple)
+        else share_text(e, lang, ".1%")
+        for e, r in zip(table["execution"], table["execution_range"], strict=True)
+    ]
     bar_labels = [
         f"{wan(v)}"
-        + (
-            ""
-            if pd.isna(e)
-            else pick_language(
-                lang,
-                f"（执行 {share_text(e, lang, '.1%')}）",
-                f" ({share_text(e, lang, '.1%')} executed)",
-            )
-        )
-        for v, e in zip(values, table["execution"], strict=True)
+        + ("" if pd.isna(e) else pick_language(lang, f"（执行 {rate}）", f" ({rate} executed)"))
+        for v, e, rate in zip(values, table["execution"], rates, strict=True)
     ]
     fig = hbars(
         labels,

@@ -34,6 +34,7 @@ STATUS_COLORS = {
     "rounding": "#56B4E9",
     "corrected": "#E69F00",
     "discrepancy": "#D55E00",
+    "not_computable": "#999999",
 }
 PAYMENT_COLORS = {"已支付": "#009E73", "计划支付": "#E69F00", "未说明": "#999999"}
 NEUTRAL = "#404040"
