@@ -7,6 +7,7 @@ from decimal import Decimal
 import pandas as pd
 
 from fundanalysis.analysis.scores import overall_score
+from fundanalysis.analysis.spending import spending_at_one_date
 from fundanalysis.audit.audited import AuditedReport
 from fundanalysis.data import units
 from fundanalysis.data import vocabulary as vocab
@@ -74,7 +75,8 @@ def headline_figures(report: AuditedReport) -> pd.DataFrame:
             funding,
         )
     if report.has("spending"):
-        add("支出", "spent", money_text(int(t["spending"]["amount_fen"].sum())), funding)
+        spent = int(spending_at_one_date(report)["amount_fen"].sum())  # one date, not two
+        add("支出", "spent", money_text(spent), funding)
     if report.has("carryover"):
         carry = t["carryover"]
         add(

@@ -13,9 +13,38 @@ from fundanalysis.data.intervals import is_exact, ratio, span
 from fundanalysis.data.money import FEN_PER_WAN
 
 
-def spending_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
-    """Money spent per category in the report's order of categories, with shares."""
+def spending_at_one_date(report: AuditedReport) -> pd.DataFrame:
+    """The spending rows of one date, the report's latest: spending printed at two dates
+    (截至6月30日 … ；截至12月31日 …) is the same money counted twice, so the earlier rows
+    are left out, and so are rows of no date beside dated ones (their date is not known).
+    Where every row has one date, or none, every row."""
     spending = report.tables["spending"]
+    dates = spending["as_of"]
+    if dates.nunique(dropna=False) <= 1 or dates.isna().all():
+        return spending
+    return spending[dates == dates.max()]
+
+
+def spending_dates_note(report: AuditedReport) -> tuple[str, str] | None:
+    """A sentence where the spending shown leaves rows of other dates out; None otherwise."""
+    spending = report.tables["spending"]
+    kept = spending_at_one_date(report)
+    if len(kept) == len(spending):
+        return None
+    latest = pd.Timestamp(kept["as_of"].iloc[0]).date().isoformat()
+    left = len(spending) - len(kept)
+    return (
+        f"支出按本报告所列最近日期（{latest}）计；其他日期或未注明日期的 {left} 行支出未计入，"
+        "以免同一笔资金重复计算。",
+        f"Spending is taken at the latest date the report prints ({latest}); {left} row(s) of "
+        "other dates, or of no date, are left out, so that no money is counted twice.",
+    )
+
+
+def spending_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
+    """Money spent per category in the report's order of categories, with shares (at one
+    date: :func:`spending_at_one_date`)."""
+    spending = spending_at_one_date(report)
     if spending.empty:
         return NotReported("资金支出情况", "what was spent")
     categories = report.terms("category")
@@ -69,7 +98,7 @@ def execution_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
     stage = planning_stage(report)
     projects = report.tables["projects"]
     planned_rows = projects[projects["stage"] == stage] if stage else projects.iloc[0:0]
-    spending = report.tables["spending"]
+    spending = spending_at_one_date(report)
     rows = []
     for item in spent.itertuples():
         within = planned_rows[planned_rows["category"].isin(_descendants(report, item.category))]
@@ -92,7 +121,7 @@ def execution_by_category(report: AuditedReport) -> pd.DataFrame | NotReported:
 def overall_execution(report: AuditedReport) -> pd.DataFrame | NotReported:
     """All spending against all funds under evaluation (the reimbursement rate, 报账率, computed);
     ``execution_range`` as in :func:`execution_by_category`."""
-    spending, funds = report.tables["spending"], report.tables["evaluated_funds"]
+    spending, funds = spending_at_one_date(report), report.tables["evaluated_funds"]
     if spending.empty or funds.empty:
         return NotReported("支出与资金总额", "both spending and the funds it is spent from")
     spent, total = int(spending["amount_fen"].sum()), int(funds["amount_fen"].sum())

@@ -123,6 +123,9 @@ def spending_and_execution(report: AuditedReport) -> None:
     if not report.has("spending"):
         show_missing(NotReported("资金支出情况", "what was spent"))
         return
+    dates = spending.spending_dates_note(report)
+    if dates is not None:
+        show_text(*dates)
     show_table(
         spending.execution_by_category(report),
         ["category", "spent_wan", "planned_wan", "execution"],
