@@ -180,3 +180,15 @@ def test_the_workbook_and_checks_csv_carry_it(tiny_dir, tmp_path) -> None:
     schema = datapackage.result_schema(list(checks.columns), datapackage.CHECK_FIELDS)
     status = next(f for f in schema["fields"] if f["name"] == "status")
     assert "not_computable" in status["constraints"]["enum"]
+
+
+def test_a_finding_registered_on_it_is_refused_as_needing_none(tiny_dir, capsys) -> None:
+    directory = _zero_rate(tiny_dir)
+    with (directory / "findings.csv").open("a", encoding="utf-8") as findings:
+        findings.write(
+            "F9,支出率无法计算,Rate over a base of 0,rate_1,,分母为零。,Base of 0.,,,,\n"
+        )
+    assert main(["validate", str(directory)]) == 1
+    out = capsys.readouterr().out
+    assert "None" not in out
+    assert "不必登记为发现" in out and "none of its checks fails" not in out

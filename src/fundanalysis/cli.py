@@ -148,7 +148,12 @@ def _validate(directory: Path, out) -> int:
     indexed = checks.set_index("check")
     for row in register.itertuples():
         if pd.isna(row.material):
-            size = f"{row.amount} {row.unit} of {row.of_stated}"
+            known = row.amount is not None and pd.notna(row.amount) and pd.notna(row.of_stated)
+            size = (
+                f"{row.amount} {row.unit} of {row.of_stated}"
+                if known
+                else "无法计算 not computable"
+            )
             flag = "重要性无法计算 materiality not computable"
         elif row.basis in VERDICT_KINDS:  # a wrong grade: what was found, and material
             found = verdict_clause(indexed.loc[sizing_check(row.checks, indexed)])

@@ -15,7 +15,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from fundanalysis.audit.checkrows import FAILING, VERDICT_KINDS
+from fundanalysis.audit.checkrows import FAILING, NOT_COMPUTABLE, VERDICT_KINDS
 from fundanalysis.audit.reconcile import CANCELLING, reconcile
 from fundanalysis.data.crosstable import SCORECARD_CHECKS, scorecard_checks
 from fundanalysis.data.errors import Problem
@@ -59,7 +59,13 @@ def unregistered(checks: pd.DataFrame, data_dir: PathLike = None) -> list[Proble
         holding = [name for name in named if name not in failing]
         if not named or not holding:
             continue
-        if len(holding) == len(named):
+        uncomputable = set(checks.loc[checks["status"] == NOT_COMPUTABLE, "check"])
+        if set(holding) <= uncomputable:  # a rate over 0: nothing to explain, nothing failed
+            message = (
+                "所列核对无法计算（分母为零），不必登记为发现 / its checks cannot be computed "
+                "(a base of 0): they need no finding"
+            )
+        elif len(holding) == len(named):
             message = "所列核对均成立，这不是问题 / none of its checks fails: nothing to explain"
         else:  # a finding is sized by its checks: one that holds would size it wrongly
             message = (
