@@ -34,9 +34,9 @@ _REACH = 400
 
 def _declared_at(figure, text: str, declared: list[pd.DataFrame], whole: str) -> str:
     """The declared total or rate that is this scanned figure: same value and unit, and a
-    printed fragment that holds this very figure and is printed once in the text (``whole``,
-    the text without white space: a fragment printed twice may be either figure, so it names
-    neither). ``declared``: the totals and indicators tables. Fragments are compared without
+    printed fragment that holds this very figure and is printed once in all the report's texts
+    (``whole``, the texts without white space: a fragment printed twice may be either figure,
+    so it names neither). ``declared``: the totals and indicators tables. Fragments are compared without
     white space, as provenance compares them."""
     offset = max(0, figure.start - _REACH)
     window = text[offset : figure.end + _REACH]
@@ -75,13 +75,16 @@ def scan_table(data_dir: Path) -> pd.DataFrame | None:
         return None
     tables = load_tables(data_dir)
     declared = [tables["totals"], tables["indicators"]]
-    rows = []
-    for number, item in enumerate(found, start=1):
-        prefix = f"t{number}-" if len(found) > 1 else ""  # relation ids are per text
+    scanned = []
+    for item in found:
         text = read_text(item)
         assert text is not None
-        result = scan_text(text, item.text.file)
-        whole = _squeezed(result.text)
+        scanned.append((item, scan_text(text, item.text.file)))
+    # a declared fragment names a figure only where it is printed once in all the texts
+    whole = "\u0000".join(_squeezed(result.text) for _, result in scanned)
+    rows = []
+    for number, (item, result) in enumerate(scanned, start=1):
+        prefix = f"t{number}-" if len(found) > 1 else ""  # relation ids are per text
         for relation in result.relations:
             rows.append(
                 {
