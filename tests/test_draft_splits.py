@@ -197,3 +197,11 @@ def test_a_place_whose_name_starts_like_a_verb_keeps_its_name() -> None:
     draft = _draft("## 一、资金分配\n\n2021年共分配资金2000万元，分宜县1200万元、西岭县800万元。")
     places = [r["place"] for r in _rows(draft, "allocations")]
     assert "分宜县" in places
+
+
+def test_the_words_before_the_verb_are_no_part_of_the_place_either() -> None:
+    draft = _draft(
+        "## 一、资金分配\n\n2021年共安排资金2000万元，将资金分配到东山县1200万元、资金下达给西岭县800万元。"
+    )
+    places = [r["place"] for r in _rows(draft, "allocations")]
+    assert places == ["东山县", "西岭县"]

@@ -51,13 +51,15 @@ def place_of(label: str) -> str | None:
     return match.group() if match else None
 
 
-#: the verb (and preposition) a place's money may be printed after (分配到甲县1200万元)
-_LEAD_VERB = re.compile(r"^(?:分配|下达|拨付|下拨|划拨|安排|切块)(?:到|给|至)?")
+#: the verb (and preposition) a place's money may be printed after (分配到甲县1200万元), and
+#: with a preposition, the few words before it (将资金分配到甲县)
+_VERBS = "(?:分配|下达|拨付|下拨|划拨|安排|切块)"
+_LEAD_VERB = re.compile(rf"^(?:[^，,；;。：:]{{0,8}}?{_VERBS}(?:到|给|至)|{_VERBS})")
 
 
 def without_lead_verb(label: str) -> str:
-    """A label less the verb of passing money on it opens with (分配到甲县 → 甲县), where
-    what is left is a place; else the label as it is (分宜县 stays 分宜县)."""
+    """A label less the verb of passing money on it opens with (分配到甲县, 将资金分配到甲县 →
+    甲县), where what is left is a place; else the label as it is (分宜县 stays 分宜县)."""
     rest = _LEAD_VERB.sub("", label, count=1)
     return rest if rest != label and place_of(rest) == rest else label
 
