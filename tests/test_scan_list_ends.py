@@ -123,3 +123,79 @@ def test_a_last_part_that_is_a_source_is_still_in_the_list():
     text = "本县共筹集资金900万元，其中中央资金500万元，省级资金300万元，县本级安排资金100万元。"
     result = _scan(text)
     assert ("sum", "900", ("500", "300", "100"), "holds") in _read(result.relations)
+
+
+# Moving the money on (下达, 分配到, 完成投资 …) is no further source either.
+FLOWS = "本县共筹集资金900万元，其中中央资金500万元，省级资金300万元，县级资金100万元"
+FLOWS_HOLD = ("sum", "900", ("500", "300", "100"), "holds")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "，下达乡镇600万元",
+        "，分配到乡镇600万元",
+        "，拨付至乡镇600万元",
+        "，完成投资600万元",
+        "，实施项目600万元",
+        "，落实到项目600万元",
+        "，到位600万元",
+        "，统筹使用600万元",
+        "，形成资产600万元",
+        "，发放补贴600万元",
+        "，退回200万元",
+        "，盘活200万元",
+    ],
+)
+def test_a_move_of_the_money_after_its_sources_ends_the_list(after):
+    result = _scan(f"{FLOWS}{after}。")
+    assert FLOWS_HOLD in _read(result.relations)
+    assert not result.findings
+
+
+def test_a_slip_in_the_sources_before_a_move_of_the_money_is_still_a_finding():
+    text = "本县共筹集资金900万元，其中中央资金500万元，省级资金300万元，县级资金200万元，"
+    result = _scan(f"{text}下达乡镇600万元。")
+    assert ("sum", "900", ("500", "300", "200"), "fails") in _read(result.relations)
+    assert result.findings
+
+
+@pytest.mark.parametrize(
+    "uses, split",
+    [
+        ("，全部用于产业项目，其中种植业500万元，养殖业400万元", ("500", "400")),
+        ("，按用途分，其中产业项目600万元，基础设施300万元", ("600", "300")),
+        ("，分别用于产业发展500万元、基础设施400万元", ("500", "400")),
+        ("，主要用于产业项目，其中种植业500万元，养殖业400万元", ("500", "400")),
+    ],
+)
+def test_a_second_breakdown_by_use_is_a_list_of_its_own(uses, split):
+    result = _scan(f"{FLOWS}{uses}。")
+    relations = _read(result.relations)
+    assert FLOWS_HOLD in relations
+    assert ("sum", "900", split, "holds") in relations
+    assert not result.findings
+
+
+def test_a_slip_in_the_sources_before_a_breakdown_by_use_is_still_a_finding():
+    text = "本县共筹集资金900万元，其中中央资金500万元，省级资金300万元，县级资金200万元，"
+    result = _scan(f"{text}全部用于产业项目，其中种植业500万元，养殖业400万元。")
+    assert ("sum", "900", ("500", "300", "200"), "fails") in _read(result.relations)
+    assert len(result.findings) == 1
+
+
+def test_a_spent_part_after_a_clause_about_the_whole_is_of_the_whole():
+    result = _scan(f"{FLOWS}，全部用于产业项目建设，其中支出600万元。")
+    relations = _read(result.relations)
+    assert FLOWS_HOLD in relations
+    assert ("part", "600", ("100",), "fails") not in relations
+    assert not result.findings
+
+
+def test_a_spent_part_larger_than_the_whole_after_a_clause_about_it_is_no_finding_of_a_part():
+    text = "本县共筹集资金900万元，其中中央资金500万元，省级资金300万元，县级资金200万元，"
+    result = _scan(f"{text}全部用于产业项目建设，其中支出600万元。")
+    relations = _read(result.relations)
+    assert ("sum", "900", ("500", "300", "200"), "fails") in relations
+    assert ("part", "600", ("200",), "fails") not in relations
+    assert len(result.findings) == 1

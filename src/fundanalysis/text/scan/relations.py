@@ -22,6 +22,7 @@ from fundanalysis.text.scan import clauses as c
 from fundanalysis.text.scan.context import Candidate, Context, of, same_dimension
 from fundanalysis.text.scan.differences import changes, rates, remainders
 from fundanalysis.text.scan.figures import Figure
+from fundanalysis.text.scan.listends import MAYBE, SURE, list_end, second_list
 from fundanalysis.text.scan.units import PEOPLE
 from fundanalysis.text.scan.verdicts import FAILS, in_unit, shortest_cut, sum_status
 
@@ -115,9 +116,9 @@ def breakdown(
             dimensions.setdefault(figure.unit.dimension, []).append(figure)
     for share in _NOT_ADDITIVE:
         dimensions.pop(share, None)  # rates and percentages do not add up to a total
-    ended, end = _list_end(heads[0], [c.figures_in(s)[0] for s in with_figures])
-    if end in (_SURE, _MAYBE):  # "…省级资金300万元；支出400万元": the ； ends the list
-        if end == _SURE:
+    ended, end = list_end(heads[0], [c.figures_in(s)[0] for s in with_figures])
+    if end in (SURE, MAYBE):  # "…省级资金300万元；支出400万元": the ； ends the list
+        if end == SURE:
             for segment in with_figures[ended:]:
                 scan_region(ctx, segment)
             with_figures = with_figures[:ended]
@@ -149,7 +150,11 @@ def breakdown(
                 ctx.remove(found)  # a segment's further figures unread: the firsts are a guess
         return
     listed = with_figures[0] if with_figures else nodes
+    cut = second_list(ctx, listed)
+    second = [] if cut is None else listed[cut + 1 :]  # another breakdown: its own reading
+    listed = listed if cut is None else listed[:cut]
     scan_region(ctx, listed)
+    before = len(ctx.found)
     inner = _inner_breakdowns(ctx, listed, form)
     certain = certain and not inner  # 含…, 用于…: where the inner list ends is not certain
     pieces = c.split(listed, "，、")
@@ -158,11 +163,11 @@ def breakdown(
             [f for f in of(c.figures_in(p), dim_heads[0]) if f.id not in inner] for p in pieces
         ]
         parts = [f for piece in per_piece for f in piece]
-        ended, end = _list_end(dim_heads[0], parts)
+        ended, end = list_end(dim_heads[0], parts)
         if ended < len(parts):  # the list ends before a figure outside it or inside a part
-            if end == _SURE:
+            if end == SURE:
                 parts = parts[:ended]
-            elif end == _MAYBE:
+            elif end == MAYBE:
                 certain = False  # where it ends is not certain: the whole list, then a prefix
             else:
                 parts, certain = parts[:ended], False
@@ -172,6 +177,10 @@ def breakdown(
             _COMMENTARY.search(f.label) for f in parts
         )
         _best_sum(ctx, dim_heads, parts, form, certain and clean and dimension in strong)
+    if any(r.status == FAILS and r.total in heads for r in ctx.found[before:]):
+        scan_region(ctx, second)  # a slip in the first list: a second one must not hide it
+    elif second:
+        breakdown(ctx, heads, second, form, certain=False)
 
 
 # A clause that breaks down the part before it (中央资金600万元，含发展资金400万元、…).
@@ -200,55 +209,6 @@ def _inner_breakdowns(ctx: Context, listed: list[c.Node], form: str) -> set[str]
                 continue
         parent = figures[-1] if len(figures) == 1 else None
     return inner
-
-
-# A figure the list does not hold: besides it (另有社会捐赠50万元, 上年结转资金30万元一并使用).
-_BESIDES = re.compile(r"另有|另安排|另外|此外|还有|一并|上年结转")
-#: A label that names a use of money at its head (支出400万元, 全年累计支出, 已拨付, 结转), not
-#: a source of it: after parts that are not uses, a figure of another kind than theirs.
-_USE = re.compile(
-    r"(?:[0-9０-９]{4}年度?)?(?:全年|当年|本年|年度|全县|累计|实际|共|已|当期)*"
-    r"(支出|支付|拨付|报账|结转|结余|收回|使用|兑付|安排|执行)"
-)
-#: Uses that are never a source (安排 may be: "安排项目资金" or a part "安排资金"): after a list
-#: of sources, one of them ends the list for certain.
-_SURE_USES = ("支出", "支付", "拨付", "报账", "结转", "结余", "收回", "兑付")
-#: Uses that are what is left of the money, not a way of spending it: beside a spent whole too.
-_LEFT_OVER = ("结转", "结余", "收回")
-#: A label that names where money comes from (中央资金, 省级财政资金, 社会帮扶资金 …).
-_SOURCE = re.compile(r"中央|省|市|县|乡|镇|财政|社会|银行|信贷|贷款|整合|衔接|协作|帮扶|捐|自筹|债")
-
-
-#: How a list ends (_list_end): at its last part, for certain at a use, maybe at a use, else
-#: before a figure beside it or inside a part (where it ends is then not certain either).
-_FULL, _SURE, _MAYBE, _BESIDE = "full", "sure", "maybe", "beside"
-
-
-def _list_end(head: Figure, parts: list[Figure]) -> tuple[int, str]:
-    """Where a list of parts ends, and how (_FULL, _SURE, _MAYBE, _BESIDE): at the first figure
-    besides it, inside a part already listed (中央资金600万元…，中央资金中发展资金500万元: the 500 is
-    of the 600, not beside it), or of another kind than the parts before it — a use of the money
-    (支出, 结转, 已拨付 …) after parts that are not uses; after the parts of a whole that is a use
-    itself (共支出…), only what is left of it (结转, 结余, 收回).
-    The last end is certain where the parts before it all name sources and the use is one that
-    never is a source (_SURE_USES); the others are not."""
-    whole = _USE.match(head.label)
-    for index, part in enumerate(parts):
-        if index and _BESIDES.search(part.label):
-            return index, _BESIDE
-        for earlier in parts[:index]:
-            name = earlier.label.strip()
-            if len(name) >= 2 and re.match(rf"{re.escape(name)}.{{0,4}}中", part.label):
-                return index, _BESIDE
-        use = _USE.match(part.label)
-        if not index or use is None or any(_USE.match(p.label) for p in parts[:index]):
-            continue
-        if whole is not None and use.group(1) not in _LEFT_OVER:
-            continue  # 支出…，其中…，支付工程款: a use of a use is the parts' own kind
-        sources = all(_SOURCE.search(p.label) for p in parts[:index])
-        sure = sources and whole is None and use.group(1) in _SURE_USES
-        return index, _SURE if sure else _MAYBE
-    return len(parts), _FULL
 
 
 def _two_ways(ctx: Context, head: Figure, segments: list[list[c.Node]], form, certain) -> bool:
@@ -407,7 +367,7 @@ def _parts_first(ctx: Context, nodes: list[c.Node]) -> None:
         clean = all(len(p) <= 1 for p in pieces) and total.unit.dimension not in PEOPLE
         certain = clean and bool(_CERTAIN_TOTAL_WORD.search(prefix))
         status, _ = sum_status(total, parts)
-        if status == FAILS and _list_end(parts[0], [*parts, total])[1] in (_SURE, _MAYBE):
+        if status == FAILS and list_end(parts[0], [*parts, total])[1] in (SURE, MAYBE):
             continue  # "中央资金…，省级资金…，累计支出…": a use after sources, no total of them
         if status == FAILS:
             # The list may begin later than the sentence does: the shortest tail that adds up.
