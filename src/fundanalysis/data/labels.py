@@ -99,7 +99,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "relation": ("关系", "relation"),
     "parts": ("各部分", "parts"),
     "gap": ("差额（计算−所述）", "gap (computed − stated)"),
-    "declared": ("对应的声明合计", "declared total"),
+    "declared": ("对应的声明合计或比率", "declared total or rate"),
     # outputs and scores
     "outputs": ("产出项数", "outputs"),
     "units": ("单位", "units"),
