@@ -201,3 +201,11 @@ def test_coverage_leaves_the_first_group_uncovered_when_only_the_last_is_cited()
     tail = [Fragment("spending", 2, "printed", "S1", "800万元")]
     assert coverage(whole, body, sections, "x").loc[0, "not_covered"] == ""
     assert coverage(tail, body, sections, "x").loc[0, "not_covered"] == "4"
+
+
+def test_a_number_after_a_name_ending_in_a_digit_and_a_space_is_its_own():
+    from fundanalysis.data.numerals import continues_a_number
+
+    # 项目1 1个: the 1 after the space is no group of three, so no part of 项目1's number
+    assert not continues_a_number("项目1 1个，结转资金100万元", 4)
+    assert continues_a_number("共支出资金4 800万元", 7)

@@ -97,15 +97,22 @@ _BETWEEN_GROUPS = frozenset(" \t\u3000," + GROUP_SEPARATORS)
 
 def continues_a_number(fragment: str, at: int) -> bool:
     """Whether what starts at ``at`` would continue the number printed before it: a digit, a
-    decimal point or 亿 right before it, or digits and a group separator (``4 800``: the 800)."""
+    decimal point or 亿 right before it, or digits and a group separator before a group of
+    three digits (``4 800``: the 800; not ``项目1 1个``, where 1 is no group of a number)."""
     if at <= 0:
         return False
     before = fragment[at - 1]
     if before in _DIGIT_CHARS or before == "亿":
         return True
+    if _GROUP_OF_THREE.match(fragment, at) is None:
+        return False
     while at > 0 and fragment[at - 1] in _BETWEEN_GROUPS:
         at -= 1
     return at > 0 and before in _BETWEEN_GROUPS and fragment[at - 1] in _DIGIT_CHARS
+
+
+#: Three digits and no more: the only group a separator may set apart inside a number.
+_GROUP_OF_THREE = re.compile(r"[0-9０-９]{3}(?![0-9０-９])")
 
 
 _LEAD_YI = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)亿$")
