@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from fundanalysis.data.numerals import parse_chinese
 from fundanalysis.text.draft import words as w
 from fundanalysis.text.draft.batches import (
     batch_name,
@@ -29,18 +30,6 @@ from fundanalysis.text.draft.batches import (
 )
 from fundanalysis.text.scan import Figure
 
-_NUMBERS = {
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 _COUNT = r"([两二三四五六七八九十]|\d{1,2})?"
 #: the words right after a figure that split it into batches (…5000万元分两批拨付下达：)
 _SPLIT_AFTER = re.compile(r"^[，,]?(?:已|共|先后|均)?分" + _COUNT + r"批(?!准)")
@@ -53,7 +42,7 @@ def _count(match: re.Match) -> int | None:
     """How many batches a 分N批 says (None for 分批, which does not say)."""
     if not match[1]:
         return None
-    return int(match[1]) if match[1].isdigit() else _NUMBERS[match[1]]
+    return int(match[1]) if match[1].isdigit() else parse_chinese(match[1])
 
 
 class TransferRules:
